@@ -1,0 +1,119 @@
+//! Closed sets of values, matched case-insensitively (spaces, `-` and `_` ignored) on input
+//! and returned in the seed's canonical spelling.
+
+macro_rules! closed_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? } default $default:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, utoipa::ToSchema)]
+        pub enum $name {
+            $(#[schema(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The canonical spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses any spelling that matches a value case-insensitively.
+            pub fn parse(s: &str) -> Option<Self> {
+                let key = $crate::enums::fold(s);
+                $(if key == $crate::enums::fold($text) { return Some($name::$variant); })+
+                None
+            }
+
+            /// The list of values, for error messages.
+            pub fn expected() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self { $name::$default }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                Self::parse(s).ok_or_else(|| format!("unknown value {s:?}, expected one of: {}", Self::expected()))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// Lower-cases and drops separators, so `closed won`, `Closed-Won` and `CLOSED_WON` agree.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase).collect()
+}
+
+closed_enum!(
+    /// Where a contact is in the relationship.
+    ContactStatus { Lead => "Lead", Prospect => "Prospect", Customer => "Customer", Closed => "Closed" } default Lead
+);
+
+closed_enum!(
+    /// Sales stage of an opportunity or a deal.
+    Stage {
+        Prospect => "Prospect",
+        Qualification => "Qualification",
+        Proposal => "Proposal",
+        Negotiation => "Negotiation",
+        ClosedWon => "Closed-Won",
+        ClosedLost => "Closed-Lost",
+    } default Prospect
+);
+
+closed_enum!(
+    /// Kind of activity.
+    ActivityType { Call => "Call", Email => "Email", Meeting => "Meeting", Task => "Task", Note => "Note" } default Task
+);
+
+closed_enum!(
+    /// Urgency of an activity.
+    Priority { Low => "Low", Normal => "Normal", High => "High", Urgent => "Urgent" } default Normal
+);
+
+impl Stage {
+    /// Closed-Won or Closed-Lost.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Stage::ClosedWon | Stage::ClosedLost)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_case_insensitively_and_returns_canonical_spelling() {
+        assert_eq!(Stage::parse("closed won"), Some(Stage::ClosedWon));
+        assert_eq!(Stage::parse("CLOSED_LOST"), Some(Stage::ClosedLost));
+        assert_eq!(ContactStatus::parse("lead"), Some(ContactStatus::Lead));
+        assert_eq!(Stage::ClosedWon.to_string(), "Closed-Won");
+        assert!(Priority::parse("meh").is_none());
+        let p: Priority = serde_json::from_str("\"URGENT\"").expect("valid");
+        assert_eq!(p, Priority::Urgent);
+    }
+}

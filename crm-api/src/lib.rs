@@ -1,0 +1,34 @@
+//! Wire types of the CRM HTTP API, shared by the server and every client.
+//!
+//! With the `client` feature it also provides [`client::Client`], the typed async HTTP client
+//! used by the CLI, the TUI and the end-to-end tests.
+
+pub mod activities;
+pub mod audit;
+pub mod auth;
+pub mod contacts;
+pub mod currency;
+pub mod deals;
+pub mod enums;
+pub mod error;
+pub mod filter;
+pub mod money;
+pub mod opportunities;
+pub mod page;
+pub mod patch;
+pub mod resource;
+pub mod timeline;
+pub mod validate;
+
+#[cfg(feature = "client")]
+pub mod client;
+
+pub use enums::{ActivityType, ContactStatus, Priority, Stage};
+pub use error::{FieldError, Problem};
+pub use money::Money;
+pub use page::{ListParams, Page};
+
+/// Largest page a list endpoint returns.
+pub const MAX_LIMIT: u32 = 1000;
+/// Page size when `limit` is not given.
+pub const DEFAULT_LIMIT: u32 = 50;

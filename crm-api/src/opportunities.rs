@@ -1,0 +1,107 @@
+//! Opportunities: potential sales, linked to a contact.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::contacts::{LONG_MAX, NAME_MAX};
+use crate::patch::{double_option, not_null};
+use crate::validate::{Errors, Validate};
+use crate::{FieldError, Money, Stage};
+
+/// A stored opportunity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Opportunity {
+    pub id: i64,
+    pub contact_id: Option<i64>,
+    pub name: String,
+    pub value: Money,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// 0 to 100 percent.
+    pub probability: Option<i64>,
+    pub stage: Stage,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub expected_close_date: Option<NaiveDate>,
+    pub description: Option<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// Body of `POST /api/crm/opportunities`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOpportunity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<i64>,
+    pub name: String,
+    /// Defaults to 0.00.
+    #[serde(default)]
+    pub value: Money,
+    /// Defaults to USD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<i64>,
+    /// Defaults to Prospect.
+    #[serde(default)]
+    pub stage: Stage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub expected_close_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Body of `PUT`/`PATCH /api/crm/opportunities/:id`: absent fields stay, `null` clears.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpportunityPatch {
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub probability: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub expected_close_date: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    pub description: Option<Option<String>>,
+}
+
+impl Validate for NewOpportunity {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        e.id("contact_id", self.contact_id);
+        e.required_text("name", &self.name, NAME_MAX);
+        e.money("value", Some(self.value));
+        e.currency("currency", self.currency.as_deref());
+        e.range("probability", self.probability, 0, 100);
+        e.opt_text("description", self.description.as_deref(), LONG_MAX);
+        e.into_result()
+    }
+}
+
+impl Validate for OpportunityPatch {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        e.id("contact_id", self.contact_id.flatten());
+        if let Some(name) = &self.name {
+            e.required_text("name", name, NAME_MAX);
+        }
+        e.money("value", self.value);
+        e.currency("currency", self.currency.as_deref());
+        e.range("probability", self.probability.flatten(), 0, 100);
+        e.opt_text("description", self.description.as_ref().and_then(|v| v.as_deref()), LONG_MAX);
+        e.into_result()
+    }
+}

@@ -1,0 +1,72 @@
+//! The application: state, middleware and serving.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderValue, Response};
+use axum::middleware::{self, Next};
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::{ApiError, REQUEST_ID};
+
+/// Largest request body accepted, in bytes.
+pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub jwt: Arc<JwtKeys>,
+}
+
+/// The router with its state and middleware.
+pub fn router(state: AppState) -> Router {
+    crate::http::routes()
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(ApiError::Internal(anyhow::anyhow!("handler panicked")))
+        }))
+        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(request_id))
+}
+
+/// Gives every request an id (the client's `X-Request-Id` when it is sane), available to
+/// logs, error bodies and audit rows, and echoed in the response.
+async fn request_id(req: Request, next: Next) -> Response<axum::body::Body> {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            let mut b = [0u8; 8];
+            rand::fill(&mut b);
+            b.iter().map(|x| format!("{x:02x}")).collect()
+        });
+    let header = HeaderValue::from_str(&id).ok();
+    let mut resp = REQUEST_ID.scope(id, next.run(req)).await;
+    if let Some(h) = header {
+        resp.headers_mut().insert("x-request-id", h);
+    }
+    resp
+}
+
+/// Connects to the database (applying migrations) and builds the router.
+pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
+    let db = Db::connect(&config.database_url, config.max_connections).await?;
+    let state = AppState { db: db.clone(), jwt: Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs)) };
+    Ok((router(state), db))
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,146 @@
+//! Request extractors whose rejections are problem+json like every other error.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::{CONTENT_TYPE, IF_MATCH};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use crm_api::validate::Validate;
+use crm_api::FieldError;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON body, rejected with the name of each bad field: unknown fields, wrong types,
+/// missing fields and failed validation are 422; malformed JSON is 400; a body over the
+/// limit is 413.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json_type = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| {
+                let v = v.trim().to_ascii_lowercase();
+                v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
+            });
+        if json_type != Some(true) {
+            return Err(ApiError::UnsupportedMediaType("the body must be JSON, sent with Content-Type: application/json".into()));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge(format!("the body is larger than {} bytes", crate::app::BODY_LIMIT))
+            } else {
+                ApiError::bad_request(format!("could not read the body: {e}"))
+            }
+        })?;
+        let value = parse_json::<T>(&bytes)?;
+        value.validate().map_err(ApiError::Validation)?;
+        Ok(ApiJson(value))
+    }
+}
+
+/// Deserializes JSON, naming the field at fault.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = strip_position(&inner.to_string());
+        if !inner.is_data() {
+            return ApiError::BadRequest {
+                detail: format!("the body is not valid JSON: {message}"),
+                errors: vec![FieldError::new("body", message)],
+            };
+        }
+        let field = if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "body".into()) } else { path };
+        ApiError::Validation(vec![FieldError::new(field, message)])
+    })?;
+    Ok(value)
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// The first `name` in a serde message like "missing field `name`".
+fn backticked(msg: &str) -> Option<String> {
+    let start = msg.find('`')? + 1;
+    let len = msg[start..].find('`')?;
+    Some(msg[start..start + len].to_string())
+}
+
+/// Query parameters; unknown or malformed ones are 400 naming them.
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de).map(ApiQuery).map_err(|e| {
+            let path = e.path().to_string();
+            let message = e.into_inner().to_string();
+            let field = if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "query".into()) } else { path };
+            ApiError::BadRequest { detail: format!("invalid query parameter {field}: {message}"), errors: vec![FieldError::new(field, message)] }
+        })
+    }
+}
+
+/// The id in the path.
+pub struct RecordId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for RecordId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(raw) = axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::bad_param("id", "missing"))?;
+        match raw.parse::<i64>() {
+            Ok(id) if id > 0 => Ok(RecordId(id)),
+            _ => Err(ApiError::bad_param("id", format!("must be a positive integer (got {raw:?})"))),
+        }
+    }
+}
+
+/// The version required by `If-Match` (`"<version>"`); `None` when absent or `*`.
+pub struct IfMatch(pub Option<i64>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let Some(v) = parts.headers.get(IF_MATCH) else {
+            return Ok(IfMatch(None));
+        };
+        let v = v.to_str().map_err(|_| ApiError::bad_param("If-Match", "is not ASCII"))?.trim();
+        if v == "*" {
+            return Ok(IfMatch(None));
+        }
+        let version = v
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .and_then(|s| s.parse::<i64>().ok())
+            // An entity tag we never issued cannot match the current one.
+            .unwrap_or(-1);
+        Ok(IfMatch(Some(version)))
+    }
+}

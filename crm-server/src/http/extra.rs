@@ -1,0 +1,102 @@
+//! Entity-specific endpoints: activity completion and the recent list, deal history, the
+//! contact timeline and the audit trail.
+
+use axum::Json;
+use axum::extract::State;
+use crm_api::audit::AuditEntry;
+use crm_api::deals::StageChange;
+use crm_api::resource::{Activities, Resource};
+use crm_api::timeline::TimelineItem;
+use crm_api::{ListParams, MAX_LIMIT, Page};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::entities::{Tagged, tagged, typed};
+use crate::app::AppState;
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiQuery, RecordId};
+use crate::store::spec::ACTIVITIES;
+use crate::store::{audit, history, list, records};
+use crate::{in_tx, on_read};
+
+/// Marks an activity completed (now); completing it again changes nothing.
+pub async fn complete_activity(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    RecordId(id): RecordId,
+) -> ApiResult<Tagged<<Activities as Resource>::Record>> {
+    let field = ACTIVITIES.field("completed").ok_or_else(|| anyhow::anyhow!("activities have no completed field"))?;
+    let values = vec![(field, crate::db::SqlValue::Bool(Some(true)))];
+    let rec = in_tx!(&s.db, c => records::update(c, &ACTIVITIES, actor, id, values, None))?;
+    tagged::<Activities>(rec)
+}
+
+/// The 5 most recently created activities.
+pub async fn recent_activities(State(s): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Vec<<Activities as Resource>::Record>>> {
+    let params = ListParams { limit: Some(5), ..Default::default() };
+    let page = on_read!(&s.db, c => list::list(c, &ACTIVITIES, actor, &params))?;
+    Ok(Json(page.data.into_iter().map(typed::<Activities>).collect::<ApiResult<_>>()?))
+}
+
+pub async fn deal_history(State(s): State<AppState>, AuthUser(actor): AuthUser, RecordId(id): RecordId) -> ApiResult<Json<Vec<StageChange>>> {
+    Ok(Json(on_read!(&s.db, c => history::deal_history(c, actor, id))?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineParams {
+    /// Most events returned (default 100, at most 1000).
+    pub limit: Option<u32>,
+}
+
+pub async fn contact_timeline(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    RecordId(id): RecordId,
+    ApiQuery(p): ApiQuery<TimelineParams>,
+) -> ApiResult<Json<Vec<TimelineItem>>> {
+    let limit = p.limit.unwrap_or(100);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
+    }
+    Ok(Json(on_read!(&s.db, c => history::contact_timeline(c, actor, id, i64::from(limit)))?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AuditParams {
+    /// Page size (default 50, at most 1000).
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Only entries of this entity (`contact`, `deal`, ...) ...
+    pub entity: Option<String>,
+    /// ... and this id.
+    pub entity_id: Option<i64>,
+}
+
+/// The caller's audit trail, newest first.
+pub async fn audit_log(State(s): State<AppState>, AuthUser(actor): AuthUser, ApiQuery(p): ApiQuery<AuditParams>) -> ApiResult<Json<Page<AuditEntry>>> {
+    let limit = p.limit.unwrap_or(crm_api::DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
+    }
+    let before = match p.cursor.as_deref() {
+        Some(c) => Some(c.parse::<i64>().map_err(|_| ApiError::bad_param("cursor", "is not a cursor of this list"))?),
+        None => None,
+    };
+    let filter = match (&p.entity, p.entity_id) {
+        (Some(e), Some(id)) => Some((e.as_str(), id)),
+        (None, None) => None,
+        _ => return Err(ApiError::bad_param("entity", "entity and entity_id go together")),
+    };
+    let mut data = on_read!(&s.db, c => audit::list(c, actor, filter, before, limit + 1))?;
+    let next_cursor = if data.len() > limit as usize {
+        data.truncate(limit as usize);
+        data.last().map(|e| e.id.to_string())
+    } else {
+        None
+    };
+    Ok(Json(Page { data, next_cursor, total: None }))
+}

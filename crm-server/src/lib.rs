@@ -1,0 +1,14 @@
+//! The CRM server: a JWT-secured REST API over SQLite or PostgreSQL.
+
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod http;
+pub mod openapi;
+pub mod store;
+
+pub use app::{AppState, build, router, serve};
+pub use config::Config;

@@ -1,0 +1,112 @@
+//! The audit trail: one row per mutation, written in the mutation's transaction.
+
+use serde_json::{Map, Value as Json, json};
+
+use super::records::{Actor, Record};
+use crate::db::{Col, Conn, RowExt, SqlValue, now_micros};
+use crate::error::{ApiResult, request_id};
+
+#[derive(Debug, Clone, Copy)]
+pub enum Action {
+    Create,
+    Update,
+    Delete,
+    Restore,
+    Revoke,
+}
+
+impl Action {
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Delete => "delete",
+            Action::Restore => "restore",
+            Action::Revoke => "revoke",
+        }
+    }
+}
+
+/// Fields that change on every write and say nothing of their own.
+const NOISE: &[&str] = &["version", "updated_at"];
+
+/// `{"field": {"before": .., "after": ..}}` for each field that differs.
+pub fn diff(before: Option<&Record>, after: &Record) -> Json {
+    let mut out = Map::new();
+    for (k, new) in after {
+        if NOISE.contains(&k.as_str()) {
+            continue;
+        }
+        match before {
+            Some(b) => {
+                let old = b.get(k).unwrap_or(&Json::Null);
+                if old != new {
+                    out.insert(k.clone(), json!({ "before": old, "after": new }));
+                }
+            }
+            None if !new.is_null() && !matches!(k.as_str(), "id" | "created_at") => {
+                out.insert(k.clone(), json!({ "after": new }));
+            }
+            None => {}
+        }
+    }
+    Json::Object(out)
+}
+
+pub async fn write<C: Conn>(c: &mut C, actor: Actor, entity: &str, entity_id: i64, action: Action, changes: &Json) -> ApiResult<()> {
+    c.execute(
+        "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, request_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &[
+            SqlValue::Int(Some(actor.user_id)),
+            SqlValue::Text(Some(entity.to_string())),
+            SqlValue::Int(Some(entity_id)),
+            SqlValue::Text(Some(action.as_str().to_string())),
+            SqlValue::Text(Some(changes.to_string())),
+            SqlValue::Text(request_id()),
+            SqlValue::Int(Some(now_micros())),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+const COLS: &[Col] = &[Col::Int, Col::Text, Col::Int, Col::Text, Col::Text, Col::Text, Col::Int];
+const SELECT: &str = "SELECT id, entity, entity_id, action, changes, request_id, created_at FROM audit_log";
+
+fn entry(r: &crate::db::Row) -> crm_api::audit::AuditEntry {
+    crm_api::audit::AuditEntry {
+        id: r.int(0).unwrap_or_default(),
+        entity: r.text(1).unwrap_or_default(),
+        entity_id: r.int(2).unwrap_or_default(),
+        action: r.text(3).unwrap_or_default(),
+        changes: r.text(4).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Json::Null),
+        request_id: r.text(5),
+        created_at: chrono::DateTime::from_timestamp_micros(r.int(6).unwrap_or_default()).unwrap_or_default(),
+    }
+}
+
+/// The user's audit entries, newest first, after the cursor id; optionally of one record.
+pub async fn list<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    filter: Option<(&str, i64)>,
+    before_id: Option<i64>,
+    limit: u32,
+) -> ApiResult<Vec<crm_api::audit::AuditEntry>> {
+    let mut sql = format!("{SELECT} WHERE user_id = $1");
+    let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
+    if let Some((entity, id)) = filter {
+        binds.push(SqlValue::Text(Some(entity.to_string())));
+        binds.push(SqlValue::Int(Some(id)));
+        sql.push_str(&format!(" AND entity = ${} AND entity_id = ${}", binds.len() - 1, binds.len()));
+    }
+    if let Some(b) = before_id {
+        binds.push(SqlValue::Int(Some(b)));
+        sql.push_str(&format!(" AND id < ${}", binds.len()));
+    }
+    binds.push(SqlValue::Int(Some(i64::from(limit))));
+    sql.push_str(&format!(" ORDER BY id DESC LIMIT ${}", binds.len()));
+    let rows = c.fetch(&sql, &binds, COLS).await?;
+    Ok(rows.iter().map(entry).collect())
+}
+

@@ -1,0 +1,345 @@
+//! List queries: the filter grammar, free-text search, sorting and keyset cursors, compiled to
+//! SQL over whitelisted columns with every value bound.
+
+use base64::Engine;
+use crm_api::filter::{self, Condition, Filter, Op, Value};
+use crm_api::{DEFAULT_LIMIT, ListParams, MAX_LIMIT, Page};
+use serde_json::{Value as Json, json};
+
+use super::records::{Actor, Record, cols, to_record};
+use super::spec::{Field, Kind, Spec, to_sql};
+use crate::db::{Col, Conn, Dialect, SqlValue};
+use crate::error::{ApiError, ApiResult};
+
+const MAX_SORT_KEYS: usize = 4;
+const MAX_IN_VALUES: usize = 100;
+const MAX_Q_LEN: usize = 200;
+
+/// A query under construction: SQL text and its binds, numbered in order.
+struct Sql {
+    text: String,
+    binds: Vec<SqlValue>,
+    dialect: Dialect,
+}
+
+impl Sql {
+    fn bind(&mut self, v: SqlValue) -> String {
+        self.binds.push(v);
+        format!("${}", self.binds.len())
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SortKey {
+    field: &'static Field,
+    desc: bool,
+}
+
+fn parse_sort(spec: &'static Spec, sort: Option<&str>) -> ApiResult<Vec<SortKey>> {
+    let raw = sort.map(str::trim).filter(|s| !s.is_empty()).unwrap_or("-created_at");
+    let mut keys: Vec<SortKey> = Vec::new();
+    for part in raw.split(',') {
+        let part = part.trim();
+        let (desc, name) = match part.strip_prefix('-') {
+            Some(n) => (true, n),
+            None => (false, part.strip_prefix('+').unwrap_or(part)),
+        };
+        let field = spec
+            .fields
+            .iter()
+            .find(|f| f.name == name && f.filter)
+            .ok_or_else(|| ApiError::bad_param("sort", format!("cannot sort by {name:?}; sortable fields are {}", spec.filterable())))?;
+        if keys.iter().any(|k| k.field.name == field.name) {
+            return Err(ApiError::bad_param("sort", format!("{name:?} appears twice")));
+        }
+        keys.push(SortKey { field, desc });
+    }
+    if keys.len() > MAX_SORT_KEYS {
+        return Err(ApiError::bad_param("sort", format!("at most {MAX_SORT_KEYS} sort keys")));
+    }
+    if !keys.iter().any(|k| k.field.name == "id")
+        && let Some(id) = spec.field("id")
+    {
+        let desc = keys.first().is_some_and(|k| k.desc);
+        keys.push(SortKey { field: id, desc });
+    }
+    Ok(keys)
+}
+
+fn sort_signature(keys: &[SortKey]) -> String {
+    keys.iter().map(|k| format!("{}{}", if k.desc { "-" } else { "" }, k.field.name)).collect::<Vec<_>>().join(",")
+}
+
+fn filter_error(message: impl Into<String>) -> ApiError {
+    ApiError::bad_param("filter", message)
+}
+
+/// A filter value as the JSON form of the field's values.
+fn value_json(v: &Value) -> Json {
+    match v {
+        Value::Str(s) => Json::String(s.clone()),
+        Value::Num(n) => n.parse::<i64>().map(Json::from).unwrap_or_else(|_| Json::String(n.clone())),
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Null => Json::Null,
+        Value::List(_) => Json::Null,
+    }
+}
+
+fn typed(field: &Field, v: &Value) -> ApiResult<SqlValue> {
+    if matches!(v, Value::Null) {
+        return Err(filter_error(format!("{}: use [is]:null to match empty values", field.name)));
+    }
+    if let Value::List(_) = v {
+        return Err(filter_error(format!("{}: a list is only allowed with [in]", field.name)));
+    }
+    let mut f = *field;
+    f.nullable = true;
+    to_sql(&f, &value_json(v)).map_err(|m| filter_error(format!("{}: value {m}", field.name)))
+}
+
+fn compile(sql: &mut Sql, spec: &'static Spec, f: &Filter) -> ApiResult<String> {
+    Ok(match f {
+        Filter::All(parts) | Filter::Any(parts) if parts.is_empty() => "1 = 1".into(),
+        Filter::All(parts) => {
+            let parts: ApiResult<Vec<_>> = parts.iter().map(|p| compile(sql, spec, p)).collect();
+            format!("({})", parts?.join(" AND "))
+        }
+        Filter::Any(parts) => {
+            let parts: ApiResult<Vec<_>> = parts.iter().map(|p| compile(sql, spec, p)).collect();
+            format!("({})", parts?.join(" OR "))
+        }
+        Filter::Cond(c) => condition(sql, spec, c)?,
+    })
+}
+
+fn condition(sql: &mut Sql, spec: &'static Spec, c: &Condition) -> ApiResult<String> {
+    let field = spec
+        .fields
+        .iter()
+        .find(|f| f.name == c.field && f.filter)
+        .ok_or_else(|| filter_error(format!("unknown field {:?}; filterable fields are {}", c.field, spec.filterable())))?;
+    let col = field.name;
+    let textual = matches!(field.kind, Kind::Text | Kind::Enum(_) | Kind::Currency);
+    let ordered = !matches!(field.kind, Kind::Enum(_) | Kind::Bool);
+    Ok(match c.op {
+        Op::Eq => format!("{col} = {}", sql.bind(typed(field, &c.value)?)),
+        Op::Neq => {
+            let p = sql.bind(typed(field, &c.value)?);
+            if field.nullable { format!("({col} IS NULL OR {col} <> {p})") } else { format!("{col} <> {p}") }
+        }
+        Op::Gt | Op::Gte | Op::Lt | Op::Lte => {
+            if !ordered {
+                return Err(filter_error(format!("{col}: [{}] does not apply to this field", c.op.as_str())));
+            }
+            let sym = match c.op {
+                Op::Gt => ">",
+                Op::Gte => ">=",
+                Op::Lt => "<",
+                _ => "<=",
+            };
+            format!("{col} {sym} {}", sql.bind(typed(field, &c.value)?))
+        }
+        Op::In => {
+            let items = match &c.value {
+                Value::List(items) => items.clone(),
+                other => vec![other.clone()],
+            };
+            if items.len() > MAX_IN_VALUES {
+                return Err(filter_error(format!("{col}: [in] takes at most {MAX_IN_VALUES} values")));
+            }
+            let ps: ApiResult<Vec<_>> = items.iter().map(|v| typed(field, v).map(|t| sql.bind(t))).collect();
+            format!("{col} IN ({})", ps?.join(", "))
+        }
+        Op::Like | Op::Ilike => {
+            if !textual {
+                return Err(filter_error(format!("{col}: [{}] applies to text fields only", c.op.as_str())));
+            }
+            let Value::Str(pattern) = &c.value else {
+                return Err(filter_error(format!("{col}: [{}] needs a string pattern", c.op.as_str())));
+            };
+            match (c.op, sql.dialect) {
+                (Op::Like, Dialect::Postgres) => format!("{col} LIKE {}", sql.bind(SqlValue::Text(Some(pattern.clone())))),
+                (Op::Like, Dialect::Sqlite) => {
+                    // SQLite's LIKE ignores case; GLOB is its case-sensitive match.
+                    format!("{col} GLOB {}", sql.bind(SqlValue::Text(Some(like_to_glob(pattern)))))
+                }
+                (_, Dialect::Postgres) => format!("{col} ILIKE {}", sql.bind(SqlValue::Text(Some(pattern.clone())))),
+                (_, Dialect::Sqlite) => format!("{col} LIKE {}", sql.bind(SqlValue::Text(Some(pattern.clone())))),
+            }
+        }
+        Op::Is => match &c.value {
+            Value::Null => format!("{col} IS NULL"),
+            Value::Str(s) if matches!(s.to_ascii_lowercase().as_str(), "notnull" | "not_null" | "!null") => {
+                format!("{col} IS NOT NULL")
+            }
+            _ => return Err(filter_error(format!("{col}: [is] takes null or notnull"))),
+        },
+    })
+}
+
+/// Translates a LIKE pattern (`%`, `_`) into a GLOB pattern, quoting GLOB's own wildcards.
+fn like_to_glob(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for ch in p.chars() {
+        match ch {
+            '%' => out.push('*'),
+            '_' => out.push('?'),
+            '*' => out.push_str("[*]"),
+            '?' => out.push_str("[?]"),
+            '[' => out.push_str("[[]"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+fn search(sql: &mut Sql, spec: &Spec, q: &str) -> ApiResult<Option<String>> {
+    let q = q.trim();
+    if q.is_empty() {
+        return Ok(None);
+    }
+    if q.chars().count() > MAX_Q_LEN {
+        return Err(ApiError::bad_param("q", format!("must be at most {MAX_Q_LEN} characters")));
+    }
+    let escaped: String = q.to_lowercase().chars().flat_map(|c| match c {
+        '%' | '_' | '\\' => vec!['\\', c],
+        c => vec![c],
+    }).collect();
+    let p = sql.bind(SqlValue::Text(Some(format!("%{escaped}%"))));
+    let parts: Vec<String> = spec.fields.iter().filter(|f| f.search).map(|f| format!("lower({}) LIKE {p} ESCAPE '\\'", f.name)).collect();
+    Ok(Some(format!("({})", parts.join(" OR "))))
+}
+
+/// Rows after the cursor's position in the sort order (NULLs sort last ascending, first
+/// descending, on both backends).
+fn keyset(sql: &mut Sql, keys: &[SortKey], values: &[SqlValue]) -> String {
+    let uniform = keys.iter().all(|k| !k.field.nullable && k.desc == keys[0].desc);
+    if uniform {
+        let cols: Vec<_> = keys.iter().map(|k| k.field.name).collect();
+        let ps: Vec<_> = values.iter().map(|v| sql.bind(v.clone())).collect();
+        let op = if keys[0].desc { "<" } else { ">" };
+        return format!("({}) {op} ({})", cols.join(", "), ps.join(", "));
+    }
+    let mut expr = String::from("1 = 0");
+    for (k, v) in keys.iter().zip(values).rev() {
+        let col = k.field.name;
+        let (after, equal) = if v.is_null() {
+            (if k.desc { format!("{col} IS NOT NULL") } else { "1 = 0".into() }, format!("{col} IS NULL"))
+        } else {
+            let p = sql.bind(v.clone());
+            let after = match (k.desc, k.field.nullable) {
+                (false, true) => format!("({col} > {p} OR {col} IS NULL)"),
+                (false, false) => format!("{col} > {p}"),
+                (true, _) => format!("{col} < {p}"),
+            };
+            (after, format!("{col} = {p}"))
+        };
+        expr = format!("({after} OR ({equal} AND {expr}))");
+    }
+    expr
+}
+
+fn encode_cursor(keys: &[SortKey], rec: &Record) -> String {
+    let values: Vec<Json> = keys.iter().map(|k| rec.get(k.field.name).cloned().unwrap_or(Json::Null)).collect();
+    let body = json!({ "s": sort_signature(keys), "v": values });
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(body.to_string())
+}
+
+fn decode_cursor(keys: &[SortKey], cursor: &str) -> ApiResult<Vec<SqlValue>> {
+    let bad = || ApiError::bad_param("cursor", "is not a cursor of this list (it comes from next_cursor, with the same sort)");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor.trim()).map_err(|_| bad())?;
+    let body: Json = serde_json::from_slice(&bytes).map_err(|_| bad())?;
+    if body.get("s").and_then(Json::as_str) != Some(sort_signature(keys).as_str()) {
+        return Err(bad());
+    }
+    let values = body.get("v").and_then(Json::as_array).ok_or_else(bad)?;
+    if values.len() != keys.len() {
+        return Err(bad());
+    }
+    keys.iter()
+        .zip(values)
+        .map(|(k, v)| {
+            let mut f = *k.field;
+            f.nullable = true;
+            to_sql(&f, v).map_err(|_| bad())
+        })
+        .collect()
+}
+
+/// One page of the user's records.
+pub async fn list<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, params: &ListParams) -> ApiResult<Page<Record>> {
+    let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
+    }
+    if params.offset.is_some() && params.cursor.is_some() {
+        return Err(ApiError::bad_param("offset", "cannot be combined with cursor"));
+    }
+    let keys = parse_sort(spec, params.sort.as_deref())?;
+    let mut sql = Sql { text: String::new(), binds: Vec::new(), dialect: c.dialect() };
+    let user = sql.bind(SqlValue::Int(Some(actor.user_id)));
+    let mut conds = vec![
+        format!("user_id = {user}"),
+        format!("deleted_at IS {}NULL", if params.deleted == Some(true) { "NOT " } else { "" }),
+    ];
+    if let Some(f) = params.filter.as_deref() {
+        let parsed = filter::parse(f).map_err(|e| filter_error(e.to_string()))?;
+        conds.push(compile(&mut sql, spec, &parsed)?);
+    }
+    if let Some(q) = params.q.as_deref()
+        && let Some(s) = search(&mut sql, spec, q)?
+    {
+        conds.push(s);
+    }
+    let total = if params.total == Some(true) {
+        let count_sql = format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, conds.join(" AND "));
+        c.fetch_one(&count_sql, &sql.binds, &[Col::Int]).await?.and_then(|r| match r.first() {
+            Some(SqlValue::Int(n)) => *n,
+            _ => None,
+        })
+    } else {
+        None
+    };
+    if let Some(cursor) = params.cursor.as_deref() {
+        let values = decode_cursor(&keys, cursor)?;
+        conds.push(keyset(&mut sql, &keys, &values));
+    }
+    let order: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let nulls = if !k.field.nullable { "" } else if k.desc { " NULLS FIRST" } else { " NULLS LAST" };
+            format!("{} {}{nulls}", k.field.name, if k.desc { "DESC" } else { "ASC" })
+        })
+        .collect();
+    let lim = sql.bind(SqlValue::Int(Some(i64::from(limit) + 1)));
+    sql.text = format!(
+        "SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT {lim}",
+        spec.columns(),
+        spec.table,
+        conds.join(" AND "),
+        order.join(", ")
+    );
+    if let Some(offset) = params.offset {
+        let off = sql.bind(SqlValue::Int(Some(i64::try_from(offset).map_err(|_| ApiError::bad_param("offset", "is too large"))?)));
+        sql.text.push_str(&format!(" OFFSET {off}"));
+    }
+    let rows = c.fetch(&sql.text, &sql.binds, &cols(spec)).await?;
+    let mut data: Vec<Record> = rows.iter().map(|r| to_record(spec, r)).collect();
+    let next_cursor = if data.len() > limit as usize {
+        data.truncate(limit as usize);
+        data.last().map(|last| encode_cursor(&keys, last))
+    } else {
+        None
+    };
+    Ok(Page { data, next_cursor, total })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_to_glob;
+
+    #[test]
+    fn like_patterns_become_globs() {
+        assert_eq!(like_to_glob("%Acme_1*"), "*Acme?1[*]");
+    }
+}

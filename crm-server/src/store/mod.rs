@@ -1,0 +1,8 @@
+//! SQL, written once for SQLite and PostgreSQL over [`crate::db::Conn`].
+
+pub mod accounts;
+pub mod audit;
+pub mod history;
+pub mod list;
+pub mod records;
+pub mod spec;

@@ -1,0 +1,270 @@
+//! Create, read, update, soft-delete and restore of any entity described by a [`Spec`], with
+//! link checks, the audit row and the deal stage history written in the same transaction.
+
+use serde_json::{Map, Value as Json};
+
+use super::audit::{self, Action};
+use super::spec::{Field, Kind, Spec, to_json};
+use crate::db::{Col, Conn, Row, SqlValue, now_micros};
+use crate::error::{ApiError, ApiResult};
+
+/// A record as JSON, keyed by column name.
+pub type Record = Map<String, Json>;
+
+/// Who is acting.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor {
+    pub user_id: i64,
+}
+
+/// Column values to write, in spec order.
+pub type Values = Vec<(&'static Field, SqlValue)>;
+
+pub fn col_of(field: &Field) -> Col {
+    match field.kind {
+        Kind::Id | Kind::Link(_) | Kind::Int | Kind::Money | Kind::Timestamp => Col::Int,
+        Kind::Text | Kind::Enum(_) | Kind::Currency => Col::Text,
+        Kind::Date => Col::Date,
+        Kind::Bool => Col::Bool,
+    }
+}
+
+pub fn cols(spec: &Spec) -> Vec<Col> {
+    spec.fields.iter().map(col_of).collect()
+}
+
+pub fn to_record(spec: &Spec, row: &Row) -> Record {
+    spec.fields.iter().zip(row).map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
+}
+
+/// The writable columns present in a serialized request body, converted to SQL values.
+pub fn values_from_body(spec: &'static Spec, body: &Json) -> ApiResult<Values> {
+    let Json::Object(map) = body else {
+        return Err(ApiError::Internal(anyhow::anyhow!("request body did not serialize to an object")));
+    };
+    let mut errors = Vec::new();
+    let mut values = Values::new();
+    for field in spec.fields.iter().filter(|f| f.writable) {
+        if let Some(v) = map.get(field.name) {
+            match super::spec::to_sql(field, v) {
+                Ok(sql) => values.push((field, sql)),
+                Err(msg) => errors.push(crm_api::FieldError::new(field.name, msg)),
+            }
+        }
+    }
+    if errors.is_empty() { Ok(values) } else { Err(ApiError::Validation(errors)) }
+}
+
+fn id_of(rec: &Record) -> i64 {
+    rec.get("id").and_then(Json::as_i64).unwrap_or_default()
+}
+
+pub fn version_of(rec: &Record) -> i64 {
+    rec.get("version").and_then(Json::as_i64).unwrap_or_default()
+}
+
+/// The `ETag` of a record.
+pub fn etag(rec: &Record) -> String {
+    format!("\"{}\"", version_of(rec))
+}
+
+async fn select<C: Conn>(c: &mut C, spec: &Spec, user: i64, id: i64, deleted: bool, lock: bool) -> ApiResult<Option<Record>> {
+    let sql = format!(
+        "SELECT {} FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS {}NULL{}",
+        spec.columns(),
+        spec.table,
+        if deleted { "NOT " } else { "" },
+        if lock { c.dialect().for_update() } else { "" },
+    );
+    let row = c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], &cols(spec)).await?;
+    Ok(row.map(|r| to_record(spec, &r)))
+}
+
+/// A live record of the user.
+pub async fn get<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, id: i64) -> ApiResult<Record> {
+    select(c, spec, actor.user_id, id, false, false).await?.ok_or_else(|| ApiError::not_found(spec.entity))
+}
+
+/// Checks that every link being set points at a live record of the same user.
+async fn check_links<C: Conn>(c: &mut C, actor: Actor, values: &Values) -> ApiResult<()> {
+    let mut errors = Vec::new();
+    for (field, v) in values {
+        if let (Kind::Link(target), SqlValue::Int(Some(id))) = (field.kind, v) {
+            let sql = format!("SELECT id FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL", target.table);
+            let found = c.fetch_one(&sql, &[SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))], &[Col::Int]).await?;
+            if found.is_none() {
+                errors.push(crm_api::FieldError::new(field.name, format!("no {} with id {id}", target.entity)));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
+}
+
+/// Values the server derives from others: an activity's `completed_at` follows `completed`.
+fn derive(spec: &'static Spec, before: Option<&Record>, values: &mut Values, now: i64) {
+    if spec.table != "activities" {
+        return;
+    }
+    let Some(completed) = values.iter().find_map(|(f, v)| match (f.name, v) {
+        ("completed", SqlValue::Bool(Some(b))) => Some(*b),
+        _ => None,
+    }) else {
+        return;
+    };
+    let was = before.and_then(|b| b.get("completed")).and_then(Json::as_bool).unwrap_or(false);
+    if completed != was
+        && let Some(field) = spec.field("completed_at")
+    {
+        values.push((field, SqlValue::Int(if completed { Some(now) } else { None })));
+    }
+}
+
+/// Records a deal's move between stages.
+async fn track_stage<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, before: Option<&Record>, after: &Record, now: i64) -> ApiResult<()> {
+    if spec.table != "deals" {
+        return Ok(());
+    }
+    let from = before.and_then(|b| b.get("stage")).and_then(Json::as_str);
+    let to = after.get("stage").and_then(Json::as_str);
+    if from == to {
+        return Ok(());
+    }
+    c.execute(
+        "INSERT INTO deal_stage_changes (user_id, deal_id, from_stage, to_stage, changed_at) VALUES ($1, $2, $3, $4, $5)",
+        &[
+            SqlValue::Int(Some(actor.user_id)),
+            SqlValue::Int(Some(id_of(after))),
+            SqlValue::Text(from.map(str::to_string)),
+            SqlValue::Text(to.map(str::to_string)),
+            SqlValue::Int(Some(now)),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Creates a record.
+pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut values: Values) -> ApiResult<Record> {
+    check_links(c, actor, &values).await?;
+    let now = now_micros();
+    derive(spec, None, &mut values, now);
+    let mut names = vec!["user_id"];
+    let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
+    for (f, v) in values {
+        names.push(f.name);
+        binds.push(v);
+    }
+    let placeholders: Vec<String> = (1..=binds.len()).map(|i| format!("${i}")).collect();
+    let now_at = binds.len() + 1;
+    binds.push(SqlValue::Int(Some(now)));
+    let sql = format!(
+        "INSERT INTO {} ({}, version, created_at, updated_at) VALUES ({}, 1, ${now_at}, ${now_at}) RETURNING {}",
+        spec.table,
+        names.join(", "),
+        placeholders.join(", "),
+        spec.columns()
+    );
+    let row = c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or_else(|| anyhow::anyhow!("INSERT returned no row"))?;
+    let rec = to_record(spec, &row);
+    track_stage(c, spec, actor, None, &rec, now).await?;
+    audit::write(c, actor, spec.entity, id_of(&rec), Action::Create, &audit::diff(None, &rec)).await?;
+    Ok(rec)
+}
+
+/// Checks an `If-Match` version against the record's.
+fn check_version(rec: &Record, expected: Option<i64>) -> ApiResult<()> {
+    match expected {
+        Some(v) if v != version_of(rec) => Err(ApiError::PreconditionFailed { current_etag: Some(etag(rec)) }),
+        _ => Ok(()),
+    }
+}
+
+/// Applies a partial update. Fields equal to the stored ones are not rewritten, and an update
+/// that changes nothing writes nothing (same version, no audit row).
+pub async fn update<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    id: i64,
+    values: Values,
+    expected: Option<i64>,
+) -> ApiResult<Record> {
+    let before = select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+    check_version(&before, expected)?;
+    let mut changed: Values = values.into_iter().filter(|(f, v)| before.get(f.name) != Some(&to_json(f, v))).collect();
+    if changed.is_empty() {
+        return Ok(before);
+    }
+    check_links(c, actor, &changed).await?;
+    let now = now_micros();
+    derive(spec, Some(&before), &mut changed, now);
+    let mut sets = Vec::new();
+    let mut binds = Vec::new();
+    for (i, (f, v)) in changed.into_iter().enumerate() {
+        sets.push(format!("{} = ${}", f.name, i + 1));
+        binds.push(v);
+    }
+    let n = binds.len();
+    binds.extend([
+        SqlValue::Int(Some(now)),
+        SqlValue::Int(Some(id)),
+        SqlValue::Int(Some(actor.user_id)),
+        SqlValue::Int(Some(version_of(&before))),
+    ]);
+    let sql = format!(
+        "UPDATE {} SET {}, version = version + 1, updated_at = ${} WHERE id = ${} AND user_id = ${} AND version = ${} AND deleted_at IS NULL RETURNING {}",
+        spec.table,
+        sets.join(", "),
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4,
+        spec.columns()
+    );
+    let row = c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or(ApiError::PreconditionFailed { current_etag: None })?;
+    let after = to_record(spec, &row);
+    track_stage(c, spec, actor, Some(&before), &after, now).await?;
+    audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
+    Ok(after)
+}
+
+/// Moves a record to the trash.
+pub async fn soft_delete<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, id: i64, expected: Option<i64>) -> ApiResult<()> {
+    let before = select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+    check_version(&before, expected)?;
+    set_deleted(c, spec, actor, before, Some(now_micros()), Action::Delete).await.map(|_| ())
+}
+
+/// Takes a record out of the trash; restoring a live record returns it unchanged.
+pub async fn restore<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, id: i64) -> ApiResult<Record> {
+    if let Some(before) = select(c, spec, actor.user_id, id, true, true).await? {
+        return set_deleted(c, spec, actor, before, None, Action::Restore).await;
+    }
+    select(c, spec, actor.user_id, id, false, false).await?.ok_or_else(|| ApiError::not_found(spec.entity))
+}
+
+async fn set_deleted<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    before: Record,
+    deleted_at: Option<i64>,
+    action: Action,
+) -> ApiResult<Record> {
+    let id = id_of(&before);
+    let sql = format!(
+        "UPDATE {} SET deleted_at = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND user_id = $4 RETURNING {}",
+        spec.table,
+        spec.columns()
+    );
+    let binds = [
+        SqlValue::Int(deleted_at),
+        SqlValue::Int(Some(now_micros())),
+        SqlValue::Int(Some(id)),
+        SqlValue::Int(Some(actor.user_id)),
+    ];
+    let row = c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+    let after = to_record(spec, &row);
+    audit::write(c, actor, spec.entity, id, action, &audit::diff(Some(&before), &after)).await?;
+    Ok(after)
+}

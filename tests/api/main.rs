@@ -1,0 +1,4 @@
+//! End-to-end tests of the HTTP API through the typed client, each on SQLite and PostgreSQL.
+
+mod auth;
+mod contacts;

@@ -1,0 +1,176 @@
+//! Test support: a real `crm-server` on a loopback port, over a fresh SQLite file or a fresh
+//! PostgreSQL database, driven through the typed client.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crm_api::auth::RegisterRequest;
+use crm_api::client::Client;
+use sqlx::Connection;
+use tokio::sync::oneshot;
+
+/// Which database a test server runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Base URL of the PostgreSQL server tests create their databases on
+/// (`postgres://user@127.0.0.1:port`), from `CRM_TEST_PG_URL`.
+pub fn pg_base_url() -> Option<String> {
+    std::env::var("CRM_TEST_PG_URL").ok().filter(|s| !s.is_empty())
+}
+
+/// A server listening on 127.0.0.1, stopped when dropped.
+pub struct TestServer {
+    pub base: String,
+    pub database_url: String,
+    pub backend: Backend,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<()>>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh, empty database of the backend, as a URL.
+pub async fn fresh_database(backend: Backend) -> anyhow::Result<(String, Option<tempfile::TempDir>)> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir()?;
+            let url = format!("sqlite:{}", dir.path().join("crm.db").display());
+            Ok((url, Some(dir)))
+        }
+        Backend::Postgres => {
+            let base = pg_base_url().ok_or_else(|| anyhow::anyhow!("CRM_TEST_PG_URL is not set"))?;
+            let name = format!(
+                "crm_test_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                rand::random::<u32>()
+            );
+            let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres")).await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await?;
+            admin.close().await?;
+            Ok((format!("{base}/{name}"), None))
+        }
+    }
+}
+
+impl TestServer {
+    /// Starts a server on a fresh database.
+    pub async fn start(backend: Backend) -> TestServer {
+        let (url, dir) = fresh_database(backend).await.expect("creating a test database");
+        let mut s = Self::start_on(backend, &url).await;
+        s._dir = dir;
+        s
+    }
+
+    /// Starts a server on an existing database (another replica of it).
+    pub async fn start_on(backend: Backend, database_url: &str) -> TestServer {
+        let config = crm_server::Config {
+            database_url: database_url.to_string(),
+            jwt_secret: b"test-secret-test-secret-test-secret-0123".to_vec(),
+            jwt_ttl_secs: 3600,
+            bind: "127.0.0.1:0".into(),
+            production: false,
+            max_connections: 8,
+        };
+        let (router, db) = crm_server::build(&config).await.expect("building the server");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding a port");
+        let addr = listener.local_addr().expect("local addr");
+        let (tx, rx) = oneshot::channel();
+        let handle = tokio::spawn(async move {
+            let _ = crm_server::serve(listener, router, async {
+                let _ = rx.await;
+            })
+            .await;
+            db.close().await;
+        });
+        TestServer {
+            base: format!("http://{addr}"),
+            database_url: database_url.to_string(),
+            backend,
+            shutdown: Some(tx),
+            handle: Some(handle),
+            _dir: None,
+        }
+    }
+
+    /// A client without credentials.
+    pub fn anon(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    /// Registers a new user and returns a client logged in as them.
+    pub async fn user(&self, name: &str) -> Client {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let session = self
+            .anon()
+            .register(&RegisterRequest {
+                email: format!("{name}.{n}@example.com"),
+                password: "correct horse battery".into(),
+                name: Some(name.to_string()),
+            })
+            .await
+            .expect("registering a user");
+        self.anon().with_token(session.token)
+    }
+
+    /// Stops the server and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            let _ = h.await;
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Whether a PostgreSQL test can run; panics when PostgreSQL is required (`CRM_REQUIRE_PG=1`,
+/// as the test command sets) but not configured.
+pub fn pg_available() -> bool {
+    if pg_base_url().is_some() {
+        return true;
+    }
+    if std::env::var("CRM_REQUIRE_PG").is_ok_and(|v| v == "1") {
+        panic!("CRM_REQUIRE_PG=1 but CRM_TEST_PG_URL is not set");
+    }
+    eprintln!("skipped: CRM_TEST_PG_URL is not set (run ./scripts/test.sh to test on PostgreSQL too)");
+    false
+}
+
+/// Declares each listed `async fn(Backend)` as a test on SQLite and a test on PostgreSQL.
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if !$crate::pg_available() {
+                        return;
+                    }
+                    super::$name($crate::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
