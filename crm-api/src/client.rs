@@ -107,11 +107,7 @@ impl Client {
 
     async fn send_empty(rb: RequestBuilder) -> Result<()> {
         let resp = rb.send().await.map_err(ClientError::Network)?;
-        if resp.status().is_success() {
-            Ok(())
-        } else {
-            Err(Self::error(resp).await)
-        }
+        if resp.status().is_success() { Ok(()) } else { Err(Self::error(resp).await) }
     }
 
     /// Decodes a success body, or turns an error answer into [`ClientError::Api`].
@@ -239,8 +235,11 @@ impl Client {
         let resp = rb.send().await.map_err(ClientError::Network)?;
         let status = resp.status();
         let bytes = resp.bytes().await.map_err(ClientError::Network)?;
-        let body = if bytes.is_empty() { serde_json::Value::Null } else {
-            serde_json::from_slice(&bytes).unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        let body = if bytes.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
         Ok((status, body))
     }

@@ -38,7 +38,11 @@ async fn main() -> ExitCode {
     }
     let result = match cli.command {
         Command::Health => health(&client).await,
-        Command::Whoami => client.me().await.map(|u| println!("{} <{}> (id {})", u.name.unwrap_or_default(), u.email, u.id)).map_err(Into::into),
+        Command::Whoami => client
+            .me()
+            .await
+            .map(|u| println!("{} <{}> (id {})", u.name.unwrap_or_default(), u.email, u.id))
+            .map_err(Into::into),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -70,9 +70,9 @@ impl Config {
                 bail!("JWT_SECRET is too short for production: use at least {MIN_SECRET_LEN} random characters")
             }
             Some(s) => s.into_bytes(),
-            None if production => bail!(
-                "CRM_ENV=production needs an explicit JWT_SECRET of at least {MIN_SECRET_LEN} random characters"
-            ),
+            None if production => {
+                bail!("CRM_ENV=production needs an explicit JWT_SECRET of at least {MIN_SECRET_LEN} random characters")
+            }
             None => dev_secret(&PathBuf::from(DATA_DIR).join("jwt_secret"))?,
         };
         let jwt_ttl_secs = match var("CRM_JWT_TTL") {

@@ -85,7 +85,10 @@ impl Db {
                 .with_context(|| format!("connecting to PostgreSQL at {}", crate::config::redact_url(url)))?;
             Db::Postgres(pool)
         } else {
-            anyhow::bail!("DATABASE_URL must start with sqlite: or postgres:// (got {:?})", crate::config::redact_url(url));
+            anyhow::bail!(
+                "DATABASE_URL must start with sqlite: or postgres:// (got {:?})",
+                crate::config::redact_url(url)
+            );
         };
         db.migrate().await?;
         Ok(db)

@@ -26,6 +26,9 @@ pub enum ApiError {
     Unauthorized(String),
     #[error("{0}")]
     NotFound(String),
+    /// 404 for links to records that do not exist for the caller, naming each field.
+    #[error("linked record not found")]
+    LinkNotFound(Vec<FieldError>),
     #[error("{0}")]
     Conflict(String),
     #[error("the record changed since the version in If-Match")]
@@ -67,7 +70,7 @@ impl ApiError {
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::LinkNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -81,7 +84,7 @@ impl ApiError {
             ApiError::Validation(_) => "validation",
             ApiError::BadRequest { .. } => "bad-request",
             ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::NotFound(_) => "not-found",
+            ApiError::NotFound(_) | ApiError::LinkNotFound(_) => "not-found",
             ApiError::Conflict(_) => "conflict",
             ApiError::PreconditionFailed { .. } => "precondition-failed",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
@@ -99,6 +102,10 @@ impl ApiError {
                 (format!("invalid field(s): {}", fields.join(", ")), errors.clone())
             }
             ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
+            ApiError::LinkNotFound(errors) => {
+                let msgs: Vec<_> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+                (msgs.join("; "), errors.clone())
+            }
             ApiError::Internal(_) => ("the server failed to handle the request; it has been logged".into(), vec![]),
             other => (other.to_string(), vec![]),
         };
@@ -136,7 +143,10 @@ impl IntoResponse for ApiError {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(crm_api::error::PROBLEM_JSON));
         match &self {
             ApiError::Unauthorized(msg) => {
-                let v = format!("Bearer realm=\"crm\", error=\"invalid_token\", error_description=\"{}\"", msg.replace('"', "'"));
+                let v = format!(
+                    "Bearer realm=\"crm\", error=\"invalid_token\", error_description=\"{}\"",
+                    msg.replace('"', "'")
+                );
                 if let Ok(v) = HeaderValue::from_str(&v) {
                     headers.insert(header::WWW_AUTHENTICATE, v);
                 }

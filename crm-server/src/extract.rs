@@ -2,11 +2,11 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::header::{CONTENT_TYPE, IF_MATCH};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
-use crm_api::validate::Validate;
 use crm_api::FieldError;
+use crm_api::validate::Validate;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -24,17 +24,15 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let json_type = req
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .map(|v| {
+        let json_type =
+            req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()).map(|v| {
                 let v = v.trim().to_ascii_lowercase();
                 v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
             });
         if json_type != Some(true) {
-            return Err(ApiError::UnsupportedMediaType("the body must be JSON, sent with Content-Type: application/json".into()));
+            return Err(ApiError::UnsupportedMediaType(
+                "the body must be JSON, sent with Content-Type: application/json".into(),
+            ));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -62,7 +60,8 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 errors: vec![FieldError::new("body", message)],
             };
         }
-        let field = if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "body".into()) } else { path };
+        let field =
+            if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "body".into()) } else { path };
         ApiError::Validation(vec![FieldError::new(field, message)])
     })?;
     Ok(value)
@@ -98,8 +97,15 @@ where
         serde_path_to_error::deserialize(de).map(ApiQuery).map_err(|e| {
             let path = e.path().to_string();
             let message = e.into_inner().to_string();
-            let field = if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "query".into()) } else { path };
-            ApiError::BadRequest { detail: format!("invalid query parameter {field}: {message}"), errors: vec![FieldError::new(field, message)] }
+            let field = if path.is_empty() || path == "." {
+                backticked(&message).unwrap_or_else(|| "query".into())
+            } else {
+                path
+            };
+            ApiError::BadRequest {
+                detail: format!("invalid query parameter {field}: {message}"),
+                errors: vec![FieldError::new(field, message)],
+            }
         })
     }
 }

@@ -15,7 +15,11 @@ backend_tests!(
 async fn register_login_and_me(b: Backend) {
     let s = TestServer::start(b).await;
     let anon = s.anon();
-    let reg = RegisterRequest { email: "Ann@Example.com".into(), password: "long enough pw".into(), name: Some("Ann".into()) };
+    let reg = RegisterRequest {
+        email: "Ann@Example.com".into(),
+        password: "long enough pw".into(),
+        name: Some("Ann".into()),
+    };
     let session = anon.register(&reg).await.expect("register");
     assert_eq!(session.user.email, "ann@example.com");
     assert_eq!(session.token_type, "Bearer");
@@ -93,7 +97,10 @@ async fn api_tokens_work_until_revoked(b: Backend) {
     let created = user.create_token(&NewApiToken { name: "cron".into(), expires_in_days: None }).await.expect("create");
     assert!(created.token.starts_with("crm_"));
     let script = s.anon().with_token(created.token.clone());
-    script.create::<Contacts>(&NewContact { name: "Via token".into(), ..Default::default() }).await.expect("token works");
+    script
+        .create::<Contacts>(&NewContact { name: "Via token".into(), ..Default::default() })
+        .await
+        .expect("token works");
     let listed = user.list_tokens().await.expect("list");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].name, "cron");

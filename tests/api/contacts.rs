@@ -87,20 +87,30 @@ async fn list_filters_sorts_and_pages_with_cursors(b: Backend) {
         u.create::<Contacts>(&new).await.expect("create");
     }
     let leads = u
-        .list::<Contacts>(&ListParams { filter: Some(r#"status[eq]:"lead""#.into()), total: Some(true), ..Default::default() })
+        .list::<Contacts>(&ListParams {
+            filter: Some(r#"status[eq]:"lead""#.into()),
+            total: Some(true),
+            ..Default::default()
+        })
         .await
         .expect("filter");
     assert_eq!(leads.total, Some(13));
     assert!(leads.data.iter().all(|c| c.status == ContactStatus::Lead));
 
     let high = u
-        .list::<Contacts>(&ListParams { filter: Some("rating[gte]:4,or(status[eq]:Customer,name[like]:\"Person 0%\")".into()), ..Default::default() })
+        .list::<Contacts>(&ListParams {
+            filter: Some("rating[gte]:4,or(status[eq]:Customer,name[like]:\"Person 0%\")".into()),
+            ..Default::default()
+        })
         .await
         .expect("filter");
     assert!(high.data.iter().all(|c| c.rating.unwrap_or(0) >= 4));
     assert!(!high.data.is_empty());
 
-    let nulls = u.list::<Contacts>(&ListParams { filter: Some("rating[is]:null".into()), ..Default::default() }).await.expect("is null");
+    let nulls = u
+        .list::<Contacts>(&ListParams { filter: Some("rating[is]:null".into()), ..Default::default() })
+        .await
+        .expect("is null");
     assert_eq!(nulls.data.len(), 5);
 
     // Every sort order pages through every record exactly once with cursors.
@@ -109,7 +119,12 @@ async fn list_filters_sorts_and_pages_with_cursors(b: Backend) {
         let mut cursor = None;
         loop {
             let page = u
-                .list::<Contacts>(&ListParams { limit: Some(7), sort: Some(sort.into()), cursor: cursor.clone(), ..Default::default() })
+                .list::<Contacts>(&ListParams {
+                    limit: Some(7),
+                    sort: Some(sort.into()),
+                    cursor: cursor.clone(),
+                    ..Default::default()
+                })
                 .await
                 .unwrap_or_else(|e| panic!("sort {sort}: {e}"));
             seen.extend(page.data.iter().map(|c| (c.name.clone(), c.rating, c.status)));
@@ -136,7 +151,15 @@ async fn list_filters_sorts_and_pages_with_cursors(b: Backend) {
         }
     }
 
-    let offset = u.list::<Contacts>(&ListParams { limit: Some(10), offset: Some(20), sort: Some("name".into()), ..Default::default() }).await.expect("offset");
+    let offset = u
+        .list::<Contacts>(&ListParams {
+            limit: Some(10),
+            offset: Some(20),
+            sort: Some("name".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("offset");
     assert_eq!(offset.data.len(), 5);
     assert_eq!(offset.data[0].name, "Person 20");
 }
@@ -144,15 +167,27 @@ async fn list_filters_sorts_and_pages_with_cursors(b: Backend) {
 async fn free_text_search_matches_names_emails_companies(b: Backend) {
     let s = TestServer::start(b).await;
     let u = s.user("search").await;
-    let rows = [("Zed Alpha", Some("zed@alpha.io"), None), ("Yan", Some("yan@example.com"), Some("Acme 100%")), ("Xi", None, Some("Globex"))];
+    let rows = [
+        ("Zed Alpha", Some("zed@alpha.io"), None),
+        ("Yan", Some("yan@example.com"), Some("Acme 100%")),
+        ("Xi", None, Some("Globex")),
+    ];
     for (name, email, company) in rows {
-        let new = NewContact { name: name.into(), email: email.map(Into::into), company: company.map(Into::into), ..Default::default() };
+        let new = NewContact {
+            name: name.into(),
+            email: email.map(Into::into),
+            company: company.map(Into::into),
+            ..Default::default()
+        };
         u.create::<Contacts>(&new).await.expect("create");
     }
     let find = |q: &'static str| {
         let u = u.clone();
         async move {
-            let p = u.list::<Contacts>(&ListParams { q: Some(q.into()), sort: Some("name".into()), ..Default::default() }).await.expect("search");
+            let p = u
+                .list::<Contacts>(&ListParams { q: Some(q.into()), sort: Some("name".into()), ..Default::default() })
+                .await
+                .expect("search");
             p.data.into_iter().map(|c| c.name).collect::<Vec<_>>()
         }
     };
@@ -167,14 +202,22 @@ async fn free_text_search_matches_names_emails_companies(b: Backend) {
 async fn patch_null_clears_and_absent_keeps(b: Backend) {
     let s = TestServer::start(b).await;
     let u = s.user("patch").await;
-    let new = NewContact { name: "Keep".into(), email: Some("k@example.com".into()), phone: Some("+1 555 0100".into()), ..Default::default() };
+    let new = NewContact {
+        name: "Keep".into(),
+        email: Some("k@example.com".into()),
+        phone: Some("+1 555 0100".into()),
+        ..Default::default()
+    };
     let c = u.create::<Contacts>(&new).await.expect("create").record;
     let patch = ContactPatch { phone: Some(None), ..Default::default() };
     let after = u.update::<Contacts>(c.id, &patch, None).await.expect("patch").record;
     assert_eq!(after.phone, None);
     assert_eq!(after.email.as_deref(), Some("k@example.com"));
     let (status, body) = u
-        .raw(u.request(reqwest::Method::PUT, &format!("/api/crm/contacts/{}", c.id)).json(&serde_json::json!({"name": null})))
+        .raw(
+            u.request(reqwest::Method::PUT, &format!("/api/crm/contacts/{}", c.id))
+                .json(&serde_json::json!({"name": null})),
+        )
         .await
         .expect("raw");
     assert_eq!(status.as_u16(), 422, "{body}");

@@ -27,8 +27,5 @@ pub async fn verify(password: String, stored: String) -> anyhow::Result<bool> {
 /// for an unknown e-mail as for a wrong password.
 pub async fn dummy_hash() -> &'static str {
     static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-    DUMMY
-        .get_or_init(|| async { hash("not-a-real-password".into()).await.unwrap_or_default() })
-        .await
-        .as_str()
+    DUMMY.get_or_init(|| async { hash("not-a-real-password".into()).await.unwrap_or_default() }).await.as_str()
 }

@@ -16,7 +16,10 @@ fn session(s: &AppState, user: User) -> ApiResult<Session> {
     Ok(Session { token: s.jwt.issue(user.id)?, token_type: "Bearer".into(), expires_in: s.jwt.ttl_secs, user })
 }
 
-pub async fn register(State(s): State<AppState>, ApiJson(req): ApiJson<RegisterRequest>) -> ApiResult<(StatusCode, Json<Session>)> {
+pub async fn register(
+    State(s): State<AppState>,
+    ApiJson(req): ApiJson<RegisterRequest>,
+) -> ApiResult<(StatusCode, Json<Session>)> {
     let hash = password::hash(req.password).await?;
     let name = req.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let user = in_tx!(&s.db, c => accounts::create_user(c, &req.email, name, &hash))?;
@@ -57,7 +60,11 @@ pub async fn list_tokens(State(s): State<AppState>, AuthUser(actor): AuthUser) -
     Ok(Json(on_read!(&s.db, c => accounts::list_tokens(c, actor))?))
 }
 
-pub async fn revoke_token(State(s): State<AppState>, AuthUser(actor): AuthUser, RecordId(id): RecordId) -> ApiResult<StatusCode> {
+pub async fn revoke_token(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    RecordId(id): RecordId,
+) -> ApiResult<StatusCode> {
     in_tx!(&s.db, c => accounts::revoke_token(c, actor, id))?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -80,7 +80,11 @@ pub async fn create<E: Entity>(
     Ok((StatusCode::CREATED, tagged::<E>(rec)?))
 }
 
-pub async fn get<E: Entity>(State(s): State<AppState>, AuthUser(actor): AuthUser, RecordId(id): RecordId) -> ApiResult<Tagged<E::Record>> {
+pub async fn get<E: Entity>(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    RecordId(id): RecordId,
+) -> ApiResult<Tagged<E::Record>> {
     let rec = on_read!(&s.db, c => records::get(c, E::spec(), actor, id))?;
     tagged::<E>(rec)
 }
@@ -107,7 +111,11 @@ pub async fn delete<E: Entity>(
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn restore<E: Entity>(State(s): State<AppState>, AuthUser(actor): AuthUser, RecordId(id): RecordId) -> ApiResult<Tagged<E::Record>> {
+pub async fn restore<E: Entity>(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    RecordId(id): RecordId,
+) -> ApiResult<Tagged<E::Record>> {
     let rec = in_tx!(&s.db, c => records::restore(c, E::spec(), actor, id))?;
     tagged::<E>(rec)
 }

@@ -33,13 +33,20 @@ pub async fn complete_activity(
 }
 
 /// The 5 most recently created activities.
-pub async fn recent_activities(State(s): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Vec<<Activities as Resource>::Record>>> {
+pub async fn recent_activities(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+) -> ApiResult<Json<Vec<<Activities as Resource>::Record>>> {
     let params = ListParams { limit: Some(5), ..Default::default() };
     let page = on_read!(&s.db, c => list::list(c, &ACTIVITIES, actor, &params))?;
     Ok(Json(page.data.into_iter().map(typed::<Activities>).collect::<ApiResult<_>>()?))
 }
 
-pub async fn deal_history(State(s): State<AppState>, AuthUser(actor): AuthUser, RecordId(id): RecordId) -> ApiResult<Json<Vec<StageChange>>> {
+pub async fn deal_history(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    RecordId(id): RecordId,
+) -> ApiResult<Json<Vec<StageChange>>> {
     Ok(Json(on_read!(&s.db, c => history::deal_history(c, actor, id))?))
 }
 
@@ -77,7 +84,11 @@ pub struct AuditParams {
 }
 
 /// The caller's audit trail, newest first.
-pub async fn audit_log(State(s): State<AppState>, AuthUser(actor): AuthUser, ApiQuery(p): ApiQuery<AuditParams>) -> ApiResult<Json<Page<AuditEntry>>> {
+pub async fn audit_log(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    ApiQuery(p): ApiQuery<AuditParams>,
+) -> ApiResult<Json<Page<AuditEntry>>> {
     let limit = p.limit.unwrap_or(crm_api::DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));

@@ -21,7 +21,10 @@ fn entity_routes<E: Entity>(router: Router<AppState>) -> Router<AppState> {
         .route(&base, get(entities::list::<E>).post(entities::create::<E>))
         .route(
             &format!("{base}/{{id}}"),
-            get(entities::get::<E>).put(entities::update::<E>).patch(entities::update::<E>).delete(entities::delete::<E>),
+            get(entities::get::<E>)
+                .put(entities::update::<E>)
+                .patch(entities::update::<E>)
+                .delete(entities::delete::<E>),
         )
         .route(&format!("{base}/{{id}}/restore"), post(entities::restore::<E>))
 }

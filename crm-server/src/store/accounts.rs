@@ -63,7 +63,11 @@ pub async fn find_user_by_email<C: Conn>(c: &mut C, email: &str) -> ApiResult<Op
 
 pub async fn get_user<C: Conn>(c: &mut C, id: i64) -> ApiResult<Option<User>> {
     let row = c
-        .fetch_one("SELECT id, email, name, created_at, password_hash FROM users WHERE id = $1", &[SqlValue::Int(Some(id))], USER_COLS)
+        .fetch_one(
+            "SELECT id, email, name, created_at, password_hash FROM users WHERE id = $1",
+            &[SqlValue::Int(Some(id))],
+            USER_COLS,
+        )
         .await?;
     Ok(row.as_ref().map(|r| user(r).0))
 }
@@ -115,7 +119,13 @@ pub async fn create_token<C: Conn>(
 }
 
 pub async fn list_tokens<C: Conn>(c: &mut C, actor: Actor) -> ApiResult<Vec<ApiToken>> {
-    let rows = c.fetch(&format!("{TOKEN_SELECT} WHERE user_id = $1 ORDER BY id"), &[SqlValue::Int(Some(actor.user_id))], TOKEN_COLS).await?;
+    let rows = c
+        .fetch(
+            &format!("{TOKEN_SELECT} WHERE user_id = $1 ORDER BY id"),
+            &[SqlValue::Int(Some(actor.user_id))],
+            TOKEN_COLS,
+        )
+        .await?;
     Ok(rows.iter().map(token).collect())
 }
 
@@ -154,7 +164,10 @@ pub async fn find_live_token<C: Conn>(c: &mut C, hash: &str) -> ApiResult<Option
 }
 
 pub async fn touch_token<C: Conn>(c: &mut C, id: i64) -> ApiResult<()> {
-    c.execute("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2", &[SqlValue::Int(Some(now_micros())), SqlValue::Int(Some(id))])
-        .await?;
+    c.execute(
+        "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2",
+        &[SqlValue::Int(Some(now_micros())), SqlValue::Int(Some(id))],
+    )
+    .await?;
     Ok(())
 }

@@ -53,7 +53,14 @@ pub fn diff(before: Option<&Record>, after: &Record) -> Json {
     Json::Object(out)
 }
 
-pub async fn write<C: Conn>(c: &mut C, actor: Actor, entity: &str, entity_id: i64, action: Action, changes: &Json) -> ApiResult<()> {
+pub async fn write<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    entity: &str,
+    entity_id: i64,
+    action: Action,
+    changes: &Json,
+) -> ApiResult<()> {
     c.execute(
         "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, request_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         &[
@@ -109,4 +116,3 @@ pub async fn list<C: Conn>(
     let rows = c.fetch(&sql, &binds, COLS).await?;
     Ok(rows.iter().map(entry).collect())
 }
-

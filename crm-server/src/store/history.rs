@@ -76,7 +76,12 @@ fn item(kind: &str, entity: &str, rec: &Record, summary: String) -> TimelineItem
 
 /// Activities, opportunities, deals, deal stage changes and edits of a live contact of the
 /// user, newest first.
-pub async fn contact_timeline<C: Conn>(c: &mut C, actor: Actor, contact_id: i64, limit: i64) -> ApiResult<Vec<TimelineItem>> {
+pub async fn contact_timeline<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    contact_id: i64,
+    limit: i64,
+) -> ApiResult<Vec<TimelineItem>> {
     records::get(c, &CONTACTS, actor, contact_id).await?;
     let mut items = Vec::new();
     for a in linked(c, &ACTIVITIES, actor, contact_id, limit).await? {
@@ -85,7 +90,13 @@ pub async fn contact_timeline<C: Conn>(c: &mut C, actor: Actor, contact_id: i64,
         items.push(item("activity", "activity", &a, summary));
     }
     for o in linked(c, &OPPORTUNITIES, actor, contact_id, limit).await? {
-        let summary = format!("Opportunity {:?} opened ({} {}, {})", s(&o, "name"), s(&o, "value"), s(&o, "currency"), s(&o, "stage"));
+        let summary = format!(
+            "Opportunity {:?} opened ({} {}, {})",
+            s(&o, "name"),
+            s(&o, "value"),
+            s(&o, "currency"),
+            s(&o, "stage")
+        );
         items.push(item("opportunity", "opportunity", &o, summary));
     }
     let deals = linked(c, &DEALS, actor, contact_id, limit).await?;
@@ -113,7 +124,8 @@ pub async fn contact_timeline<C: Conn>(c: &mut C, actor: Actor, contact_id: i64,
             });
         }
     }
-    let edits = super::audit::list(c, actor, Some(("contact", contact_id)), None, u32::try_from(limit).unwrap_or(100)).await?;
+    let edits =
+        super::audit::list(c, actor, Some(("contact", contact_id)), None, u32::try_from(limit).unwrap_or(100)).await?;
     for e in edits {
         let fields: Vec<&String> = e.changes.as_object().map(|m| m.keys().collect()).unwrap_or_default();
         let summary = match e.action.as_str() {
@@ -130,7 +142,7 @@ pub async fn contact_timeline<C: Conn>(c: &mut C, actor: Actor, contact_id: i64,
             detail: json!(e),
         });
     }
-    items.sort_by(|a, b| b.at.cmp(&a.at));
+    items.sort_by_key(|i| std::cmp::Reverse(i.at));
     items.truncate(usize::try_from(limit).unwrap_or(100));
     Ok(items)
 }

@@ -44,11 +44,9 @@ fn parse_sort(spec: &'static Spec, sort: Option<&str>) -> ApiResult<Vec<SortKey>
             Some(n) => (true, n),
             None => (false, part.strip_prefix('+').unwrap_or(part)),
         };
-        let field = spec
-            .fields
-            .iter()
-            .find(|f| f.name == name && f.filter)
-            .ok_or_else(|| ApiError::bad_param("sort", format!("cannot sort by {name:?}; sortable fields are {}", spec.filterable())))?;
+        let field = spec.fields.iter().find(|f| f.name == name && f.filter).ok_or_else(|| {
+            ApiError::bad_param("sort", format!("cannot sort by {name:?}; sortable fields are {}", spec.filterable()))
+        })?;
         if keys.iter().any(|k| k.field.name == field.name) {
             return Err(ApiError::bad_param("sort", format!("{name:?} appears twice")));
         }
@@ -113,11 +111,9 @@ fn compile(sql: &mut Sql, spec: &'static Spec, f: &Filter) -> ApiResult<String> 
 }
 
 fn condition(sql: &mut Sql, spec: &'static Spec, c: &Condition) -> ApiResult<String> {
-    let field = spec
-        .fields
-        .iter()
-        .find(|f| f.name == c.field && f.filter)
-        .ok_or_else(|| filter_error(format!("unknown field {:?}; filterable fields are {}", c.field, spec.filterable())))?;
+    let field = spec.fields.iter().find(|f| f.name == c.field && f.filter).ok_or_else(|| {
+        filter_error(format!("unknown field {:?}; filterable fields are {}", c.field, spec.filterable()))
+    })?;
     let col = field.name;
     let textual = matches!(field.kind, Kind::Text | Kind::Enum(_) | Kind::Currency);
     let ordered = !matches!(field.kind, Kind::Enum(_) | Kind::Bool);
@@ -158,7 +154,9 @@ fn condition(sql: &mut Sql, spec: &'static Spec, c: &Condition) -> ApiResult<Str
                 return Err(filter_error(format!("{col}: [{}] needs a string pattern", c.op.as_str())));
             };
             match (c.op, sql.dialect) {
-                (Op::Like, Dialect::Postgres) => format!("{col} LIKE {}", sql.bind(SqlValue::Text(Some(pattern.clone())))),
+                (Op::Like, Dialect::Postgres) => {
+                    format!("{col} LIKE {}", sql.bind(SqlValue::Text(Some(pattern.clone()))))
+                }
                 (Op::Like, Dialect::Sqlite) => {
                     // SQLite's LIKE ignores case; GLOB is its case-sensitive match.
                     format!("{col} GLOB {}", sql.bind(SqlValue::Text(Some(like_to_glob(pattern)))))
@@ -201,12 +199,17 @@ fn search(sql: &mut Sql, spec: &Spec, q: &str) -> ApiResult<Option<String>> {
     if q.chars().count() > MAX_Q_LEN {
         return Err(ApiError::bad_param("q", format!("must be at most {MAX_Q_LEN} characters")));
     }
-    let escaped: String = q.to_lowercase().chars().flat_map(|c| match c {
-        '%' | '_' | '\\' => vec!['\\', c],
-        c => vec![c],
-    }).collect();
+    let escaped: String = q
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
     let p = sql.bind(SqlValue::Text(Some(format!("%{escaped}%"))));
-    let parts: Vec<String> = spec.fields.iter().filter(|f| f.search).map(|f| format!("lower({}) LIKE {p} ESCAPE '\\'", f.name)).collect();
+    let parts: Vec<String> =
+        spec.fields.iter().filter(|f| f.search).map(|f| format!("lower({}) LIKE {p} ESCAPE '\\'", f.name)).collect();
     Ok(Some(format!("({})", parts.join(" OR "))))
 }
 
@@ -246,7 +249,9 @@ fn encode_cursor(keys: &[SortKey], rec: &Record) -> String {
 }
 
 fn decode_cursor(keys: &[SortKey], cursor: &str) -> ApiResult<Vec<SqlValue>> {
-    let bad = || ApiError::bad_param("cursor", "is not a cursor of this list (it comes from next_cursor, with the same sort)");
+    let bad = || {
+        ApiError::bad_param("cursor", "is not a cursor of this list (it comes from next_cursor, with the same sort)")
+    };
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor.trim()).map_err(|_| bad())?;
     let body: Json = serde_json::from_slice(&bytes).map_err(|_| bad())?;
     if body.get("s").and_then(Json::as_str) != Some(sort_signature(keys).as_str()) {
@@ -267,7 +272,12 @@ fn decode_cursor(keys: &[SortKey], cursor: &str) -> ApiResult<Vec<SqlValue>> {
 }
 
 /// One page of the user's records.
-pub async fn list<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, params: &ListParams) -> ApiResult<Page<Record>> {
+pub async fn list<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    params: &ListParams,
+) -> ApiResult<Page<Record>> {
     let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
@@ -307,7 +317,13 @@ pub async fn list<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, params:
     let order: Vec<String> = keys
         .iter()
         .map(|k| {
-            let nulls = if !k.field.nullable { "" } else if k.desc { " NULLS FIRST" } else { " NULLS LAST" };
+            let nulls = if !k.field.nullable {
+                ""
+            } else if k.desc {
+                " NULLS FIRST"
+            } else {
+                " NULLS LAST"
+            };
             format!("{} {}{nulls}", k.field.name, if k.desc { "DESC" } else { "ASC" })
         })
         .collect();
@@ -320,7 +336,9 @@ pub async fn list<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, params:
         order.join(", ")
     );
     if let Some(offset) = params.offset {
-        let off = sql.bind(SqlValue::Int(Some(i64::try_from(offset).map_err(|_| ApiError::bad_param("offset", "is too large"))?)));
+        let off = sql.bind(SqlValue::Int(Some(
+            i64::try_from(offset).map_err(|_| ApiError::bad_param("offset", "is too large"))?,
+        )));
         sql.text.push_str(&format!(" OFFSET {off}"));
     }
     let rows = c.fetch(&sql.text, &sql.binds, &cols(spec)).await?;

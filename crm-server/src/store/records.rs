@@ -68,7 +68,14 @@ pub fn etag(rec: &Record) -> String {
     format!("\"{}\"", version_of(rec))
 }
 
-async fn select<C: Conn>(c: &mut C, spec: &Spec, user: i64, id: i64, deleted: bool, lock: bool) -> ApiResult<Option<Record>> {
+async fn select<C: Conn>(
+    c: &mut C,
+    spec: &Spec,
+    user: i64,
+    id: i64,
+    deleted: bool,
+    lock: bool,
+) -> ApiResult<Option<Record>> {
     let sql = format!(
         "SELECT {} FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS {}NULL{}",
         spec.columns(),
@@ -91,13 +98,14 @@ async fn check_links<C: Conn>(c: &mut C, actor: Actor, values: &Values) -> ApiRe
     for (field, v) in values {
         if let (Kind::Link(target), SqlValue::Int(Some(id))) = (field.kind, v) {
             let sql = format!("SELECT id FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL", target.table);
-            let found = c.fetch_one(&sql, &[SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))], &[Col::Int]).await?;
+            let found =
+                c.fetch_one(&sql, &[SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))], &[Col::Int]).await?;
             if found.is_none() {
                 errors.push(crm_api::FieldError::new(field.name, format!("no {} with id {id}", target.entity)));
             }
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
+    if errors.is_empty() { Ok(()) } else { Err(ApiError::LinkNotFound(errors)) }
 }
 
 /// Values the server derives from others: an activity's `completed_at` follows `completed`.
@@ -120,7 +128,14 @@ fn derive(spec: &'static Spec, before: Option<&Record>, values: &mut Values, now
 }
 
 /// Records a deal's move between stages.
-async fn track_stage<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, before: Option<&Record>, after: &Record, now: i64) -> ApiResult<()> {
+async fn track_stage<C: Conn>(
+    c: &mut C,
+    spec: &Spec,
+    actor: Actor,
+    before: Option<&Record>,
+    after: &Record,
+    now: i64,
+) -> ApiResult<()> {
     if spec.table != "deals" {
         return Ok(());
     }
@@ -189,7 +204,8 @@ pub async fn update<C: Conn>(
     values: Values,
     expected: Option<i64>,
 ) -> ApiResult<Record> {
-    let before = select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+    let before =
+        select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     check_version(&before, expected)?;
     let mut changed: Values = values.into_iter().filter(|(f, v)| before.get(f.name) != Some(&to_json(f, v))).collect();
     if changed.is_empty() {
@@ -221,7 +237,8 @@ pub async fn update<C: Conn>(
         n + 4,
         spec.columns()
     );
-    let row = c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or(ApiError::PreconditionFailed { current_etag: None })?;
+    let row =
+        c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or(ApiError::PreconditionFailed { current_etag: None })?;
     let after = to_record(spec, &row);
     track_stage(c, spec, actor, Some(&before), &after, now).await?;
     audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
@@ -229,8 +246,15 @@ pub async fn update<C: Conn>(
 }
 
 /// Moves a record to the trash.
-pub async fn soft_delete<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, id: i64, expected: Option<i64>) -> ApiResult<()> {
-    let before = select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+pub async fn soft_delete<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    id: i64,
+    expected: Option<i64>,
+) -> ApiResult<()> {
+    let before =
+        select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     check_version(&before, expected)?;
     set_deleted(c, spec, actor, before, Some(now_micros()), Action::Delete).await.map(|_| ())
 }

@@ -211,7 +211,9 @@ pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
                 Json::Number(n) => n.as_i64(),
                 _ => None,
             };
-            SqlValue::Int(Some(t.ok_or_else(|| format!("must be an RFC 3339 time or a YYYY-MM-DD date (got {value})"))?))
+            SqlValue::Int(Some(
+                t.ok_or_else(|| format!("must be an RFC 3339 time or a YYYY-MM-DD date (got {value})"))?,
+            ))
         }
         Kind::Text | Kind::Enum(_) | Kind::Currency if null => SqlValue::Text(None),
         Kind::Text => SqlValue::Text(Some(json_str(value)?.to_string())),
@@ -231,11 +233,14 @@ pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
         Kind::Date => {
             let s = json_str(value)?;
             SqlValue::Date(Some(
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("must be a YYYY-MM-DD date (got {s:?})"))?,
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|_| format!("must be a YYYY-MM-DD date (got {s:?})"))?,
             ))
         }
         Kind::Bool if null => SqlValue::Bool(None),
-        Kind::Bool => SqlValue::Bool(Some(value.as_bool().ok_or_else(|| format!("must be true or false (got {value})"))?)),
+        Kind::Bool => {
+            SqlValue::Bool(Some(value.as_bool().ok_or_else(|| format!("must be true or false (got {value})"))?))
+        }
     })
 }
 
