@@ -13,6 +13,23 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked 2>&1 | tee target/test-output.log
 
+# The README's curl walk-through, against the real binary on each database.
+cargo build -p crm-server --locked
+walk() {
+  local url=$1 dir port pid
+  dir=$(mktemp -d)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  (cd "$dir" && DATABASE_URL="$url" CRM_BIND="127.0.0.1:$port" RUST_LOG=warn exec "$OLDPWD/target/debug/crm-server") &
+  pid=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+  scripts/walkthrough.sh "http://127.0.0.1:$port" || { kill "$pid"; return 1; }
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+walk "sqlite:crm.db"
+psql -q "$CRM_TEST_PG_URL/postgres" -c 'CREATE DATABASE walkthrough'
+walk "$CRM_TEST_PG_URL/walkthrough"
+
 sqlite=$(grep -cE '^test .*::sqlite::.* \.\.\. ok$' target/test-output.log || true)
 postgres=$(grep -cE '^test .*::postgres::.* \.\.\. ok$' target/test-output.log || true)
 echo "test.sh: API suite passed on SQLite (${sqlite} tests) and on PostgreSQL (${postgres} tests)"

@@ -23,6 +23,11 @@ pub fn normalize(code: &str) -> Option<&'static str> {
 /// Currency used when none is given.
 pub const DEFAULT: &str = "USD";
 
+/// [`DEFAULT`], as an owned value for serde defaults.
+pub fn default_code() -> String {
+    DEFAULT.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -32,7 +32,7 @@ pub struct Deal {
 }
 
 /// Body of `POST /api/crm/deals`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewDeal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,9 +43,9 @@ pub struct NewDeal {
     /// Defaults to 0.00.
     #[serde(default)]
     pub amount: Money,
-    /// Defaults to USD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    /// ISO 4217 code; defaults to USD.
+    #[serde(default = "crate::currency::default_code")]
+    pub currency: String,
     /// Defaults to Prospect.
     #[serde(default)]
     pub stage: Stage,
@@ -93,6 +93,22 @@ pub struct StageChange {
     pub changed_at: DateTime<Utc>,
 }
 
+impl Default for NewDeal {
+    fn default() -> Self {
+        Self {
+            opportunity_id: None,
+            contact_id: None,
+            name: String::new(),
+            amount: Money::default(),
+            currency: crate::currency::default_code(),
+            stage: Stage::default(),
+            probability: None,
+            close_date: None,
+            next_steps: None,
+        }
+    }
+}
+
 impl Validate for NewDeal {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
@@ -100,7 +116,7 @@ impl Validate for NewDeal {
         e.id("contact_id", self.contact_id);
         e.required_text("name", &self.name, NAME_MAX);
         e.money("amount", Some(self.amount));
-        e.currency("currency", self.currency.as_deref());
+        e.currency("currency", Some(&self.currency));
         e.range("probability", self.probability, 0, 100);
         e.opt_text("next_steps", self.next_steps.as_deref(), LONG_MAX);
         e.into_result()

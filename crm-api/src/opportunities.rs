@@ -31,7 +31,7 @@ pub struct Opportunity {
 }
 
 /// Body of `POST /api/crm/opportunities`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewOpportunity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,9 +40,9 @@ pub struct NewOpportunity {
     /// Defaults to 0.00.
     #[serde(default)]
     pub value: Money,
-    /// Defaults to USD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    /// ISO 4217 code; defaults to USD.
+    #[serde(default = "crate::currency::default_code")]
+    pub currency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probability: Option<i64>,
     /// Defaults to Prospect.
@@ -78,13 +78,28 @@ pub struct OpportunityPatch {
     pub description: Option<Option<String>>,
 }
 
+impl Default for NewOpportunity {
+    fn default() -> Self {
+        Self {
+            contact_id: None,
+            name: String::new(),
+            value: Money::default(),
+            currency: crate::currency::default_code(),
+            probability: None,
+            stage: Stage::default(),
+            expected_close_date: None,
+            description: None,
+        }
+    }
+}
+
 impl Validate for NewOpportunity {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
         e.id("contact_id", self.contact_id);
         e.required_text("name", &self.name, NAME_MAX);
         e.money("value", Some(self.value));
-        e.currency("currency", self.currency.as_deref());
+        e.currency("currency", Some(&self.currency));
         e.range("probability", self.probability, 0, 100);
         e.opt_text("description", self.description.as_deref(), LONG_MAX);
         e.into_result()

@@ -1,4 +1,5 @@
-//! The HTTP API: every route in one place.
+//! The HTTP API: every route in one table, from which both the router and the OpenAPI
+//! document are built, so that they cannot disagree.
 
 pub mod auth;
 pub mod entities;
@@ -7,51 +8,320 @@ pub mod extra;
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
+use crm_api::ListParams;
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities};
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
 use entities::Entity;
 
-/// The routes of one entity under `/api/crm/<path>`.
-fn entity_routes<E: Entity>(router: Router<AppState>) -> Router<AppState> {
+/// What a successful answer carries.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// No body (204).
+    Empty,
+    /// Plain text.
+    Text,
+    /// Any JSON document.
+    AnyJson,
+    /// One value of the named schema.
+    One(String),
+    /// An array of the named schema.
+    Many(String),
+    /// A page of the named schema.
+    Page(String),
+}
+
+/// How an endpoint is documented.
+#[derive(Clone)]
+pub struct Doc {
+    pub operation_id: String,
+    pub summary: String,
+    pub tag: &'static str,
+    /// Needs a bearer token.
+    pub auth: bool,
+    /// Query parameters.
+    pub query: Vec<Parameter>,
+    /// Schema of the JSON body.
+    pub body: Option<String>,
+    pub status: u16,
+    pub answer: Answer,
+    /// Answers carry an `ETag`.
+    pub etag: bool,
+    /// Honours `If-Match`.
+    pub if_match: bool,
+}
+
+impl Doc {
+    fn new(operation_id: impl Into<String>, summary: impl Into<String>, tag: &'static str, answer: Answer) -> Self {
+        Doc {
+            operation_id: operation_id.into(),
+            summary: summary.into(),
+            tag,
+            auth: true,
+            query: Vec::new(),
+            body: None,
+            status: 200,
+            answer,
+            etag: false,
+            if_match: false,
+        }
+    }
+    fn public(mut self) -> Self {
+        self.auth = false;
+        self
+    }
+    fn body(mut self, schema: impl Into<String>) -> Self {
+        self.body = Some(schema.into());
+        self
+    }
+    fn status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
+    }
+    fn query<P: IntoParams>(mut self) -> Self {
+        self.query = P::into_params(|| Some(ParameterIn::Query));
+        self
+    }
+    fn etag(mut self) -> Self {
+        self.etag = true;
+        self
+    }
+    fn if_match(mut self) -> Self {
+        self.if_match = true;
+        self
+    }
+}
+
+/// One method on one path.
+pub struct Endpoint {
+    pub method: &'static str,
+    pub path: String,
+    pub handler: MethodRouter<AppState>,
+    pub doc: Doc,
+}
+
+fn ep(method: &'static str, path: impl Into<String>, handler: MethodRouter<AppState>, doc: Doc) -> Endpoint {
+    Endpoint { method, path: path.into(), handler, doc }
+}
+
+fn name<T: ToSchema>() -> String {
+    T::name().into_owned()
+}
+
+/// The endpoints every entity has.
+fn entity_endpoints<E>() -> Vec<Endpoint>
+where
+    E: Entity,
+    E::Record: ToSchema,
+    E::New: ToSchema,
+    E::Patch: ToSchema,
+{
     let base = format!("/api/crm/{}", E::PATH);
-    router
-        .route(&base, get(entities::list::<E>).post(entities::create::<E>))
-        .route(
-            &format!("{base}/{{id}}"),
-            get(entities::get::<E>)
-                .put(entities::update::<E>)
-                .patch(entities::update::<E>)
-                .delete(entities::delete::<E>),
-        )
-        .route(&format!("{base}/{{id}}/restore"), post(entities::restore::<E>))
+    let one = format!("{base}/{{id}}");
+    let (record, new, patch_body) = (name::<E::Record>(), name::<E::New>(), name::<E::Patch>());
+    let tag = E::PATH;
+    vec![
+        ep(
+            "get",
+            &base,
+            get(entities::list::<E>),
+            Doc::new(format!("list_{}", E::PATH), format!("List {}", E::PATH), tag, Answer::Page(record.clone()))
+                .query::<ListParams>(),
+        ),
+        ep(
+            "post",
+            &base,
+            post(entities::create::<E>),
+            Doc::new(format!("create_{}", E::NAME), format!("Create a {}", E::NAME), tag, Answer::One(record.clone()))
+                .body(new)
+                .status(201)
+                .etag(),
+        ),
+        ep(
+            "get",
+            &one,
+            get(entities::get::<E>),
+            Doc::new(format!("get_{}", E::NAME), format!("Read a {}", E::NAME), tag, Answer::One(record.clone()))
+                .etag(),
+        ),
+        ep(
+            "put",
+            &one,
+            put(entities::update::<E>),
+            Doc::new(
+                format!("put_{}", E::NAME),
+                format!("Update a {} (partial, as PATCH)", E::NAME),
+                tag,
+                Answer::One(record.clone()),
+            )
+            .body(patch_body.clone())
+            .etag()
+            .if_match(),
+        ),
+        ep(
+            "patch",
+            &one,
+            patch(entities::update::<E>),
+            Doc::new(
+                format!("patch_{}", E::NAME),
+                format!("Update fields of a {}", E::NAME),
+                tag,
+                Answer::One(record.clone()),
+            )
+            .body(patch_body)
+            .etag()
+            .if_match(),
+        ),
+        ep(
+            "delete",
+            &one,
+            delete(entities::delete::<E>),
+            Doc::new(format!("delete_{}", E::NAME), format!("Move a {} to the trash", E::NAME), tag, Answer::Empty)
+                .status(204)
+                .if_match(),
+        ),
+        ep(
+            "post",
+            format!("{one}/restore"),
+            post(entities::restore::<E>),
+            Doc::new(
+                format!("restore_{}", E::NAME),
+                format!("Restore a {} from the trash", E::NAME),
+                tag,
+                Answer::One(record),
+            )
+            .etag(),
+        ),
+    ]
+}
+
+/// Every endpoint of the API.
+pub fn endpoints() -> Vec<Endpoint> {
+    use crm_api::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
+    use crm_api::{activities::Activity, audit::AuditEntry, deals::StageChange, timeline::TimelineItem};
+    let mut all = vec![
+        ep("get", "/healthz", get(healthz), Doc::new("healthz", "The process is up", "health", Answer::Text).public()),
+        ep("get", "/readyz", get(readyz), Doc::new("readyz", "The database answers", "health", Answer::Text).public()),
+        ep(
+            "get",
+            "/api/openapi.json",
+            get(openapi),
+            Doc::new("openapi", "This OpenAPI document", "health", Answer::AnyJson).public(),
+        ),
+        ep(
+            "post",
+            "/api/auth/register",
+            post(auth::register),
+            Doc::new("register", "Create an account and a session", "auth", Answer::One(name::<Session>()))
+                .public()
+                .body(name::<RegisterRequest>())
+                .status(201),
+        ),
+        ep(
+            "post",
+            "/api/auth/login",
+            post(auth::login),
+            Doc::new("login", "Open a session", "auth", Answer::One(name::<Session>()))
+                .public()
+                .body(name::<LoginRequest>()),
+        ),
+        ep(
+            "get",
+            "/api/auth/me",
+            get(auth::me),
+            Doc::new("me", "The caller's account", "auth", Answer::One(name::<User>())),
+        ),
+        ep(
+            "get",
+            "/api/auth/tokens",
+            get(auth::list_tokens),
+            Doc::new("list_tokens", "The caller's API tokens", "auth", Answer::Many(name::<ApiToken>())),
+        ),
+        ep(
+            "post",
+            "/api/auth/tokens",
+            post(auth::create_token),
+            Doc::new(
+                "create_token",
+                "Create an API token (its secret is shown once)",
+                "auth",
+                Answer::One(name::<CreatedApiToken>()),
+            )
+            .body(name::<NewApiToken>())
+            .status(201),
+        ),
+        ep(
+            "delete",
+            "/api/auth/tokens/{id}",
+            delete(auth::revoke_token),
+            Doc::new("revoke_token", "Revoke an API token", "auth", Answer::Empty).status(204),
+        ),
+        ep(
+            "get",
+            "/api/crm/audit",
+            get(extra::audit_log),
+            Doc::new("audit", "The caller's audit trail, newest first", "audit", Answer::Page(name::<AuditEntry>()))
+                .query::<extra::AuditParams>(),
+        ),
+        ep(
+            "get",
+            "/api/crm/activities/recent",
+            get(extra::recent_activities),
+            Doc::new(
+                "recent_activities",
+                "The 5 most recent activities",
+                "activities",
+                Answer::Many(name::<Activity>()),
+            ),
+        ),
+        ep(
+            "post",
+            "/api/crm/activities/{id}/complete",
+            post(extra::complete_activity),
+            Doc::new("complete_activity", "Mark an activity completed", "activities", Answer::One(name::<Activity>()))
+                .etag(),
+        ),
+        ep(
+            "get",
+            "/api/crm/deals/{id}/history",
+            get(extra::deal_history),
+            Doc::new(
+                "deal_history",
+                "A deal's stage changes, oldest first",
+                "deals",
+                Answer::Many(name::<StageChange>()),
+            ),
+        ),
+        ep(
+            "get",
+            "/api/crm/contacts/{id}/timeline",
+            get(extra::contact_timeline),
+            Doc::new(
+                "contact_timeline",
+                "Everything around a contact, newest first",
+                "contacts",
+                Answer::Many(name::<TimelineItem>()),
+            )
+            .query::<extra::TimelineParams>(),
+        ),
+    ];
+    all.extend(entity_endpoints::<Contacts>());
+    all.extend(entity_endpoints::<Opportunities>());
+    all.extend(entity_endpoints::<Deals>());
+    all.extend(entity_endpoints::<Activities>());
+    all
 }
 
 pub fn routes() -> Router<AppState> {
-    let router = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/api/openapi.json", get(openapi))
-        .route("/api/auth/register", post(auth::register))
-        .route("/api/auth/login", post(auth::login))
-        .route("/api/auth/me", get(auth::me))
-        .route("/api/auth/tokens", get(auth::list_tokens).post(auth::create_token))
-        .route("/api/auth/tokens/{id}", axum::routing::delete(auth::revoke_token))
-        .route("/api/crm/audit", get(extra::audit_log))
-        .route("/api/crm/activities/recent", get(extra::recent_activities))
-        .route("/api/crm/activities/{id}/complete", post(extra::complete_activity))
-        .route("/api/crm/deals/{id}/history", get(extra::deal_history))
-        .route("/api/crm/contacts/{id}/timeline", get(extra::contact_timeline));
-    let router = entity_routes::<Contacts>(router);
-    let router = entity_routes::<Opportunities>(router);
-    let router = entity_routes::<Deals>(router);
-    entity_routes::<Activities>(router)
+    endpoints()
+        .into_iter()
+        .fold(Router::new(), |router, e| router.route(&e.path, e.handler))
         .fallback(|| async { ApiError::NotFound("no such endpoint".into()) })
-        .method_not_allowed_fallback(|| async {
-            ApiError::BadRequest { detail: "method not allowed on this endpoint".into(), errors: vec![] }
-        })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
 }
 
 /// The process is up.
