@@ -3,3 +3,4 @@
 mod auth;
 mod contacts;
 mod openapi;
+mod plans;

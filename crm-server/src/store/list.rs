@@ -271,13 +271,19 @@ fn decode_cursor(keys: &[SortKey], cursor: &str) -> ApiResult<Vec<SqlValue>> {
         .collect()
 }
 
-/// One page of the user's records.
-pub async fn list<C: Conn>(
-    c: &mut C,
-    spec: &'static Spec,
-    actor: Actor,
-    params: &ListParams,
-) -> ApiResult<Page<Record>> {
+/// The SQL of one page: the query (fetching one row more than the page, to know whether
+/// another follows), its binds, the count query when `total=true` was asked for, and the
+/// sort keys that make the next cursor.
+pub struct PageQuery {
+    pub sql: String,
+    pub binds: Vec<SqlValue>,
+    pub count: Option<(String, Vec<SqlValue>)>,
+    keys: Vec<SortKey>,
+    limit: usize,
+}
+
+/// Compiles list parameters into SQL; every identifier comes from the spec, every value is bound.
+pub fn plan(spec: &'static Spec, actor: Actor, params: &ListParams, dialect: Dialect) -> ApiResult<PageQuery> {
     let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
@@ -286,7 +292,7 @@ pub async fn list<C: Conn>(
         return Err(ApiError::bad_param("offset", "cannot be combined with cursor"));
     }
     let keys = parse_sort(spec, params.sort.as_deref())?;
-    let mut sql = Sql { text: String::new(), binds: Vec::new(), dialect: c.dialect() };
+    let mut sql = Sql { text: String::new(), binds: Vec::new(), dialect };
     let user = sql.bind(SqlValue::Int(Some(actor.user_id)));
     let mut conds = vec![
         format!("user_id = {user}"),
@@ -301,15 +307,8 @@ pub async fn list<C: Conn>(
     {
         conds.push(s);
     }
-    let total = if params.total == Some(true) {
-        let count_sql = format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, conds.join(" AND "));
-        c.fetch_one(&count_sql, &sql.binds, &[Col::Int]).await?.and_then(|r| match r.first() {
-            Some(SqlValue::Int(n)) => *n,
-            _ => None,
-        })
-    } else {
-        None
-    };
+    let count = (params.total == Some(true))
+        .then(|| (format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, conds.join(" AND ")), sql.binds.clone()));
     if let Some(cursor) = params.cursor.as_deref() {
         let values = decode_cursor(&keys, cursor)?;
         conds.push(keyset(&mut sql, &keys, &values));
@@ -336,16 +335,33 @@ pub async fn list<C: Conn>(
         order.join(", ")
     );
     if let Some(offset) = params.offset {
-        let off = sql.bind(SqlValue::Int(Some(
-            i64::try_from(offset).map_err(|_| ApiError::bad_param("offset", "is too large"))?,
-        )));
+        let offset = i64::try_from(offset).map_err(|_| ApiError::bad_param("offset", "is too large"))?;
+        let off = sql.bind(SqlValue::Int(Some(offset)));
         sql.text.push_str(&format!(" OFFSET {off}"));
     }
-    let rows = c.fetch(&sql.text, &sql.binds, &cols(spec)).await?;
+    Ok(PageQuery { sql: sql.text, binds: sql.binds, count, keys, limit: limit as usize })
+}
+
+/// One page of the user's records.
+pub async fn list<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    params: &ListParams,
+) -> ApiResult<Page<Record>> {
+    let q = plan(spec, actor, params, c.dialect())?;
+    let total = match &q.count {
+        Some((sql, binds)) => c.fetch_one(sql, binds, &[Col::Int]).await?.and_then(|r| match r.first() {
+            Some(SqlValue::Int(n)) => *n,
+            _ => None,
+        }),
+        None => None,
+    };
+    let rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
     let mut data: Vec<Record> = rows.iter().map(|r| to_record(spec, r)).collect();
-    let next_cursor = if data.len() > limit as usize {
-        data.truncate(limit as usize);
-        data.last().map(|last| encode_cursor(&keys, last))
+    let next_cursor = if data.len() > q.limit {
+        data.truncate(q.limit);
+        data.last().map(|last| encode_cursor(&q.keys, last))
     } else {
         None
     };

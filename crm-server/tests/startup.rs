@@ -1,0 +1,95 @@
+//! The real binary, started as a user would: defaults, the generated secret, production checks.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_crm-server");
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn get(port: u16, path: &str) -> Option<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the binary in `dir` with a clean environment plus `env`.
+fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Child {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir).env_clear().env("RUST_LOG", "warn").stdout(Stdio::null()).stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.spawn().expect("starting crm-server")
+}
+
+#[test]
+fn starts_with_no_configuration_on_embedded_sqlite_with_a_private_secret() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let server = Server(start(dir.path(), &[("CRM_BIND", &bind)]));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let ready = loop {
+        if let Some(r) = get(port, "/readyz") {
+            break r;
+        }
+        assert!(Instant::now() < deadline, "server did not come up");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(ready.starts_with("HTTP/1.1 200"), "{ready}");
+    assert!(get(port, "/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")));
+    let data = dir.path().join("data");
+    assert!(data.join("crm.db").exists(), "database created under ./data");
+    assert!(data.join("crm.db-wal").exists(), "SQLite runs in WAL mode");
+    let secret = data.join("jwt_secret");
+    let meta = std::fs::metadata(&secret).expect("secret file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "secret readable by its owner only");
+    }
+    assert!(meta.len() >= 32);
+    drop(server);
+}
+
+fn refuses(env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut all = env.to_vec();
+    all.push(("CRM_BIND", &bind));
+    let out = start(dir.path(), &all).wait_with_output().expect("run");
+    assert!(!out.status.success(), "started although it should refuse: {env:?}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn production_refuses_to_start_without_a_strong_jwt_secret() {
+    let err = refuses(&[("CRM_ENV", "production")]);
+    assert!(err.contains("JWT_SECRET"), "{err}");
+    let err = refuses(&[("CRM_ENV", "production"), ("JWT_SECRET", "short")]);
+    assert!(err.contains("too short"), "{err}");
+}
+
+#[test]
+fn an_unknown_database_scheme_is_refused_clearly() {
+    let err = refuses(&[("DATABASE_URL", "mysql://localhost/crm")]);
+    assert!(err.contains("DATABASE_URL must start with sqlite: or postgres://"), "{err}");
+}
