@@ -208,6 +208,11 @@ impl Client {
         Self::send_tagged(self.request(Method::POST, &Self::path::<R>(&format!("/{id}/restore")))).await
     }
 
+    /// Creates or upserts up to 1000 records in one transaction.
+    pub async fn batch<R: Resource>(&self, req: &crate::batch::BatchRequest) -> Result<crate::batch::BatchResponse> {
+        Self::send(self.request(Method::POST, &Self::path::<R>("/batch")).json(req)).await
+    }
+
     // --- entity-specific -----------------------------------------------------------------------
 
     pub async fn complete_activity(&self, id: i64) -> Result<Tagged<<Activities as Resource>::Record>> {

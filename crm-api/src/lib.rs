@@ -6,6 +6,7 @@
 pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod batch;
 pub mod contacts;
 pub mod currency;
 pub mod deals;

@@ -18,6 +18,8 @@ use crate::error::{ApiError, REQUEST_ID};
 
 /// Largest request body accepted, in bytes.
 pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
+/// Largest batch request body, in bytes (1000 records of up to 32 KiB each).
+pub const BATCH_BODY_LIMIT: usize = 32 * 1024 * 1024;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -33,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::Internal(anyhow::anyhow!("handler panicked")))
         }))
+        .layer(middleware::from_fn(refuse_oversized))
         .layer(TraceLayer::new_for_http())
         .layer(middleware::from_fn(request_id))
 }
@@ -59,6 +62,29 @@ async fn request_id(req: Request, next: Next) -> Response<axum::body::Body> {
         resp.headers_mut().insert("x-request-id", h);
     }
     resp
+}
+
+/// The most a request to `path` may carry.
+pub fn body_limit(path: &str) -> usize {
+    if path.ends_with("/batch") { BATCH_BODY_LIMIT } else { BODY_LIMIT }
+}
+
+/// Refuses a body whose announced length is over the limit before reading any of it (and
+/// before a client waiting on `Expect: 100-continue` sends it).
+async fn refuse_oversized(req: Request, next: Next) -> Response<axum::body::Body> {
+    let limit = body_limit(req.uri().path());
+    let announced = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(len) = announced
+        && len > limit as u64
+    {
+        let msg = format!("the body ({len} bytes) is larger than the {limit} bytes this endpoint accepts");
+        return axum::response::IntoResponse::into_response(ApiError::PayloadTooLarge(msg));
+    }
+    next.run(req).await
 }
 
 /// Connects to the database (applying migrations) and builds the router.

@@ -36,7 +36,7 @@ where
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge(format!("the body is larger than {} bytes", crate::app::BODY_LIMIT))
+                ApiError::PayloadTooLarge("the body is larger than this endpoint accepts".into())
             } else {
                 ApiError::bad_request(format!("could not read the body: {e}"))
             }
@@ -49,22 +49,43 @@ where
 
 /// Deserializes JSON, naming the field at fault.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Structs would also accept a JSON array of their fields in order; bodies are objects.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b != b'{') {
+        return Err(ApiError::bad_param("body", "must be a JSON object"));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let message = strip_position(&inner.to_string());
-        if !inner.is_data() {
-            return ApiError::BadRequest {
-                detail: format!("the body is not valid JSON: {message}"),
-                errors: vec![FieldError::new("body", message)],
-            };
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(serde_error)?;
+    de.end().map_err(|e| {
+        let message = strip_position(&e.to_string());
+        ApiError::BadRequest {
+            detail: format!("the body is not valid JSON: {message}"),
+            errors: vec![FieldError::new("body", message)],
         }
-        let field =
-            if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "body".into()) } else { path };
-        ApiError::Validation(vec![FieldError::new(field, message)])
     })?;
     Ok(value)
+}
+
+/// Deserializes an already parsed JSON value, naming the field at fault.
+pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    if !value.is_object() {
+        return Err(ApiError::invalid("record", "must be a JSON object"));
+    }
+    serde_path_to_error::deserialize(value).map_err(serde_error)
+}
+
+fn serde_error(e: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let message = strip_position(&inner.to_string());
+    if !inner.is_data() {
+        return ApiError::BadRequest {
+            detail: format!("the body is not valid JSON: {message}"),
+            errors: vec![FieldError::new("body", message)],
+        };
+    }
+    let field =
+        if path.is_empty() || path == "." { backticked(&message).unwrap_or_else(|| "body".into()) } else { path };
+    ApiError::Validation(vec![FieldError::new(field, message)])
 }
 
 fn strip_position(msg: &str) -> String {

@@ -48,6 +48,11 @@ fn component_schemas() -> Map<String, Json> {
     register::<ActivityPatch>(&mut s);
     register::<AuditEntry>(&mut s);
     register::<TimelineItem>(&mut s);
+    register::<crm_api::batch::BatchRequest>(&mut s);
+    register::<crm_api::batch::BatchResponse>(&mut s);
+    register::<crm_api::batch::BatchItem>(&mut s);
+    register::<crm_api::batch::MatchOn>(&mut s);
+    register::<crm_api::batch::Outcome>(&mut s);
     s
 }
 

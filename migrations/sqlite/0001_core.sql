@@ -1,6 +1,7 @@
 -- Core schema. Times are UTC microseconds since the Unix epoch (INTEGER); dates are
 -- 'YYYY-MM-DD' text; money is integer minor units. Every user-owned table has user_id NOT NULL
--- and its indexes lead with user_id.
+-- and its indexes lead with user_id. `search` holds the searched fields, lower-cased (Unicode)
+-- by the server, for `q=`.
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,
@@ -35,6 +36,7 @@ CREATE TABLE contacts (
     source     TEXT,
     notes      TEXT,
     rating     INTEGER,
+    search     TEXT    NOT NULL DEFAULT '',
     version    INTEGER NOT NULL DEFAULT 1,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
@@ -55,6 +57,7 @@ CREATE TABLE opportunities (
     stage               TEXT    NOT NULL,
     expected_close_date TEXT,
     description         TEXT,
+    search     TEXT    NOT NULL DEFAULT '',
     version             INTEGER NOT NULL DEFAULT 1,
     created_at          INTEGER NOT NULL,
     updated_at          INTEGER NOT NULL,
@@ -76,6 +79,7 @@ CREATE TABLE deals (
     probability    INTEGER,
     close_date     TEXT,
     next_steps     TEXT,
+    search     TEXT    NOT NULL DEFAULT '',
     version        INTEGER NOT NULL DEFAULT 1,
     created_at     INTEGER NOT NULL,
     updated_at     INTEGER NOT NULL,
@@ -98,6 +102,7 @@ CREATE TABLE activities (
     opportunity_id INTEGER REFERENCES opportunities (id),
     completed      BOOLEAN NOT NULL DEFAULT 0,
     completed_at   INTEGER,
+    search     TEXT    NOT NULL DEFAULT '',
     version        INTEGER NOT NULL DEFAULT 1,
     created_at     INTEGER NOT NULL,
     updated_at     INTEGER NOT NULL,

@@ -1,6 +1,12 @@
 //! End-to-end tests of the HTTP API through the typed client, each on SQLite and PostgreSQL.
 
 mod auth;
+mod bad_input;
+mod batch;
 mod contacts;
+mod entities;
+mod isolation;
 mod openapi;
 mod plans;
+mod probe;
+mod replicas;

@@ -2,6 +2,7 @@
 //! document are built, so that they cannot disagree.
 
 pub mod auth;
+pub mod batch;
 pub mod entities;
 pub mod extra;
 
@@ -140,6 +141,18 @@ where
                 .body(new)
                 .status(201)
                 .etag(),
+        ),
+        ep(
+            "post",
+            format!("{base}/batch"),
+            post(batch::batch::<E>).layer(axum::extract::DefaultBodyLimit::max(crate::app::BATCH_BODY_LIMIT)),
+            Doc::new(
+                format!("batch_{}", E::PATH),
+                format!("Create or upsert up to 1000 {} in one transaction", E::PATH),
+                tag,
+                Answer::One(name::<crm_api::batch::BatchResponse>()),
+            )
+            .body(name::<crm_api::batch::BatchRequest>()),
         ),
         ep(
             "get",

@@ -191,7 +191,7 @@ fn like_to_glob(p: &str) -> String {
     out
 }
 
-fn search(sql: &mut Sql, spec: &Spec, q: &str) -> ApiResult<Option<String>> {
+fn search(sql: &mut Sql, q: &str) -> ApiResult<Option<String>> {
     let q = q.trim();
     if q.is_empty() {
         return Ok(None);
@@ -208,9 +208,7 @@ fn search(sql: &mut Sql, spec: &Spec, q: &str) -> ApiResult<Option<String>> {
         })
         .collect();
     let p = sql.bind(SqlValue::Text(Some(format!("%{escaped}%"))));
-    let parts: Vec<String> =
-        spec.fields.iter().filter(|f| f.search).map(|f| format!("lower({}) LIKE {p} ESCAPE '\\'", f.name)).collect();
-    Ok(Some(format!("({})", parts.join(" OR "))))
+    Ok(Some(format!("search LIKE {p} ESCAPE '\\'")))
 }
 
 /// Rows after the cursor's position in the sort order (NULLs sort last ascending, first
@@ -303,7 +301,7 @@ pub fn plan(spec: &'static Spec, actor: Actor, params: &ListParams, dialect: Dia
         conds.push(compile(&mut sql, spec, &parsed)?);
     }
     if let Some(q) = params.q.as_deref()
-        && let Some(s) = search(&mut sql, spec, q)?
+        && let Some(s) = search(&mut sql, q)?
     {
         conds.push(s);
     }

@@ -1,0 +1,85 @@
+//! Bulk writes: `POST /api/crm/<entity>/batch` creates or upserts up to 1000 records in one
+//! transaction and reports an outcome per record.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::FieldError;
+
+/// Most records in one batch.
+pub const MAX_BATCH: usize = 1000;
+
+/// How a batch record finds the stored record it updates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchOn {
+    /// Contacts only: the live contact with the same e-mail, case-insensitively.
+    Email,
+    /// The record's `id` field.
+    Id,
+    /// Always create.
+    None,
+}
+
+/// Body of a batch request.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRequest {
+    /// The records, as in a create body (plus `id` when matching on id). At most 1000.
+    #[schema(value_type = Vec<Object>)]
+    pub records: Vec<serde_json::Value>,
+    /// Defaults to `email` for contacts, `none` for the other entities.
+    #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
+    pub match_on: Option<MatchOn>,
+    /// Work out and report every outcome, then write nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Created,
+    Updated,
+    /// Matched a stored record that already had these values: nothing written.
+    Unchanged,
+    Failed,
+}
+
+/// What happened to one record of the batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BatchItem {
+    /// Position of the record in the request, from 0.
+    pub index: usize,
+    pub outcome: Outcome,
+    /// Id of the created or matched record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// Why the record failed, field by field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// Answer of a batch request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct BatchResponse {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    /// Whether nothing was written (`dry_run`).
+    pub dry_run: bool,
+    pub results: Vec<BatchItem>,
+}
+
+impl crate::validate::Validate for BatchRequest {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        if self.records.len() > MAX_BATCH {
+            return Err(vec![FieldError::new(
+                "records",
+                format!("at most {MAX_BATCH} records a batch (got {})", self.records.len()),
+            )]);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+use crm_api::ListParams;
+use crm_api::batch::{BatchRequest, MatchOn, Outcome};
+use crm_api::client::Client;
+use crm_api::resource::{Contacts, Deals};
+use crm_tests::{Backend, TestServer, backend_tests};
+use serde_json::{Value, json};
+
+backend_tests!(
+    contact_batch_upserts_on_email_case_insensitively_and_reruns_change_nothing,
+    invalid_records_fail_with_reasons_and_the_rest_are_written,
+    dry_run_reports_and_writes_nothing,
+    batches_match_on_id_and_refuse_other_users_links,
+    batches_are_limited_to_1000_records,
+);
+
+fn req(records: Vec<Value>) -> BatchRequest {
+    BatchRequest { records, match_on: None, dry_run: false }
+}
+
+async fn count(u: &Client) -> i64 {
+    u.list::<Contacts>(&ListParams { total: Some(true), limit: Some(1), ..Default::default() })
+        .await
+        .expect("list")
+        .total
+        .expect("total")
+}
+
+async fn contact_batch_upserts_on_email_case_insensitively_and_reruns_change_nothing(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("batch").await;
+    let records: Vec<Value> = (0..300)
+        .map(|i| json!({ "name": format!("Person {i}"), "email": format!("p{i}@example.com"), "status": "lead" }))
+        .collect();
+    let first = u.batch::<Contacts>(&req(records.clone())).await.expect("batch");
+    assert_eq!((first.created, first.updated, first.unchanged, first.failed), (300, 0, 0, 0));
+    assert!(first.results.iter().enumerate().all(|(i, r)| r.index == i && r.id.is_some()));
+
+    let again = u.batch::<Contacts>(&req(records)).await.expect("rerun");
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 300), "a rerun rewrites nothing");
+    assert_eq!(count(&u).await, 300);
+
+    let changed = vec![
+        json!({ "name": "Person 0", "email": "P0@EXAMPLE.COM", "status": "customer" }),
+        json!({ "name": "New", "email": "dup@example.com" }),
+        json!({ "name": "New again", "email": "DUP@example.com" }),
+    ];
+    let r = u.batch::<Contacts>(&req(changed)).await.expect("upsert");
+    assert_eq!(r.results[0].outcome, Outcome::Updated);
+    assert_eq!(r.results[0].id, first.results[0].id, "matched case-insensitively");
+    assert_eq!(r.results[1].outcome, Outcome::Created);
+    assert_eq!(r.results[2].outcome, Outcome::Updated, "a duplicate e-mail within one batch updates, not duplicates");
+    assert_eq!(r.results[2].id, r.results[1].id);
+    assert_eq!(count(&u).await, 301);
+}
+
+async fn invalid_records_fail_with_reasons_and_the_rest_are_written(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("mixed").await;
+    let records = vec![
+        json!({ "name": "Good 1" }),
+        json!({ "name": "Bad rating", "rating": 9 }),
+        json!({ "name": "Bad email", "email": "nope" }),
+        json!({ "nmae": "typo" }),
+        json!("not an object"),
+        json!({ "name": "Good 2", "status": "PROSPECT" }),
+    ];
+    let r = u.batch::<Contacts>(&req(records)).await.expect("batch");
+    let outcomes: Vec<_> = r.results.iter().map(|x| x.outcome).collect();
+    use Outcome::*;
+    assert_eq!(outcomes, vec![Created, Failed, Failed, Failed, Failed, Created]);
+    assert_eq!(r.results[1].errors[0].field, "rating");
+    assert_eq!(r.results[2].errors[0].field, "email");
+    assert_eq!(r.results[3].errors[0].field, "nmae");
+    assert_eq!(r.results[4].errors[0].field, "record");
+    assert_eq!(count(&u).await, 2);
+}
+
+async fn dry_run_reports_and_writes_nothing(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("dry").await;
+    u.batch::<Contacts>(&req(vec![json!({ "name": "A", "email": "a@example.com" })])).await.expect("seed");
+    let audit_before =
+        u.audit(&ListParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data.len();
+    let plan = BatchRequest {
+        records: vec![
+            json!({ "name": "A2", "email": "a@example.com" }),
+            json!({ "name": "B" }),
+            json!({ "rating": 1 }),
+        ],
+        match_on: Some(MatchOn::Email),
+        dry_run: true,
+    };
+    let r = u.batch::<Contacts>(&plan).await.expect("dry run");
+    assert!(r.dry_run);
+    assert_eq!((r.created, r.updated, r.unchanged, r.failed), (1, 1, 0, 1));
+    assert_eq!(count(&u).await, 1);
+    let a = u.list::<Contacts>(&ListParams::default()).await.expect("list").data;
+    assert_eq!(a[0].name, "A", "nothing was written");
+    let audit_after = u.audit(&ListParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data.len();
+    assert_eq!(audit_before, audit_after);
+}
+
+async fn batches_match_on_id_and_refuse_other_users_links(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("ids").await;
+    let other = s.user("other").await;
+    let theirs =
+        other.batch::<Contacts>(&req(vec![json!({ "name": "Theirs" })])).await.expect("other's contact").results[0]
+            .id
+            .expect("id");
+    let mine = u.batch::<Deals>(&req(vec![json!({ "name": "Deal", "amount": "10.00" })])).await.expect("deal").results
+        [0]
+    .id
+    .expect("id");
+    let r = u
+        .batch::<Deals>(&BatchRequest {
+            records: vec![
+                json!({ "id": mine, "stage": "proposal" }),
+                json!({ "id": 999_999, "name": "x" }),
+                json!({ "id": mine, "contact_id": theirs }),
+                json!({ "name": "no id" }),
+            ],
+            match_on: Some(MatchOn::Id),
+            dry_run: false,
+        })
+        .await
+        .expect("batch");
+    let outcomes: Vec<_> = r.results.iter().map(|x| x.outcome).collect();
+    assert_eq!(outcomes, vec![Outcome::Updated, Outcome::Failed, Outcome::Failed, Outcome::Failed]);
+    assert_eq!(r.results[2].errors[0].field, "contact_id");
+    let deal = u.get::<Deals>(mine).await.expect("deal").record;
+    assert_eq!(deal.stage, crm_api::Stage::Proposal);
+    assert_eq!(deal.contact_id, None);
+    assert_eq!(u.deal_history(mine).await.expect("history").len(), 2, "batch updates record stage changes");
+    let err = u
+        .batch::<Deals>(&BatchRequest { records: vec![], match_on: Some(MatchOn::Email), dry_run: false })
+        .await
+        .expect_err("email matching is for contacts");
+    assert_eq!(err.status(), Some(400));
+}
+
+async fn batches_are_limited_to_1000_records(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("big").await;
+    let records: Vec<Value> = (0..1001).map(|i| json!({ "name": format!("N{i}") })).collect();
+    let err = u.batch::<Contacts>(&req(records)).await.expect_err("too many");
+    assert_eq!(err.status(), Some(422));
+    assert_eq!(count(&u).await, 0);
+}
