@@ -29,8 +29,13 @@ pub struct AppState {
 
 /// The router with its state and middleware.
 pub fn router(state: AppState) -> Router {
-    crate::http::routes()
-        .with_state(state)
+    with_middleware(crate::http::routes().with_state(state))
+}
+
+/// The middleware stack every request goes through (also used by the benchmark's bare
+/// endpoint, so that it measures the same stack).
+pub fn with_middleware(router: Router) -> Router {
+    router
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(ApiError::Internal(anyhow::anyhow!("handler panicked")))
