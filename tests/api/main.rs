@@ -4,6 +4,7 @@ mod auth;
 mod bad_input;
 mod batch;
 mod contacts;
+mod deploy;
 mod entities;
 mod isolation;
 mod openapi;
