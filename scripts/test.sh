@@ -13,8 +13,8 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked 2>&1 | tee target/test-output.log
 
-# The README's curl walk-through, against the real binary on each database.
-cargo build -p crm-server --locked
+# The README's curl walk-through, against the real binary on each database (the binary that
+# `cargo test` built for crm-server's own startup tests).
 walk() {
   local url=$1 dir port pid
   dir=$(mktemp -d)
