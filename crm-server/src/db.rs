@@ -60,19 +60,21 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
-                .pragma("temp_store", "memory")
-                .pragma("cache_size", "-32000");
+                .pragma("temp_store", "memory");
+            // Page caches are per connection: a modest one for each reader (the operating
+            // system's file cache serves the rest), a larger one for the single writer.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .min_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
-                .connect_with(opts.clone())
+                .connect_with(opts.clone().pragma("cache_size", "-16000"))
                 .await
                 .with_context(|| format!("opening the SQLite database {url}"))?;
             let read = SqlitePoolOptions::new()
                 .max_connections(max_connections.max(1))
                 .acquire_timeout(Duration::from_secs(30))
-                .connect_with(opts.read_only(true))
+                .idle_timeout(Duration::from_secs(60))
+                .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
                 .await
                 .with_context(|| format!("opening the SQLite database {url} for reading"))?;
             Db::Sqlite { read, write }

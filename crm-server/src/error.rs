@@ -39,6 +39,9 @@ pub enum ApiError {
     PayloadTooLarge(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// 503: the server is saturated (no database connection came free in time).
+    #[error("{0}")]
+    Unavailable(String),
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -78,6 +81,7 @@ impl ApiError {
             ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -93,6 +97,7 @@ impl ApiError {
             ApiError::PreconditionFailed { .. } => "precondition-failed",
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
+            ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -131,6 +136,10 @@ impl From<sqlx::Error> for ApiError {
         {
             return ApiError::Conflict("a record with the same unique value already exists".into());
         }
+        if matches!(e, sqlx::Error::PoolTimedOut) {
+            tracing::warn!("no database connection came free in time: answering 503");
+            return ApiError::Unavailable("the server is busy; retry shortly".into());
+        }
         ApiError::Internal(anyhow::Error::new(e))
     }
 }
@@ -154,6 +163,9 @@ impl IntoResponse for ApiError {
                 if let Ok(v) = HeaderValue::from_str(&v) {
                     headers.insert(header::WWW_AUTHENTICATE, v);
                 }
+            }
+            ApiError::Unavailable(_) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
             ApiError::PreconditionFailed { current_etag: Some(tag) } => {
                 if let Ok(v) = HeaderValue::from_str(tag) {

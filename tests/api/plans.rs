@@ -6,12 +6,12 @@ use crm_api::ListParams;
 use crm_api::contacts::NewContact;
 use crm_api::resource::Contacts;
 use crm_server::db::{Db, Dialect, bind_all};
-use crm_server::store::list::plan;
+use crm_server::store::list::{SearchMode, plan};
 use crm_server::store::records::Actor;
 use crm_server::store::spec::CONTACTS;
 use crm_tests::{Backend, TestServer, backend_tests};
 
-backend_tests!(default_list_pages_walk_the_index_without_sorting);
+backend_tests!(default_list_pages_walk_the_index_without_sorting, rare_search_terms_use_the_trigram_index);
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
     match db {
@@ -61,9 +61,36 @@ async fn default_list_pages_walk_the_index_without_sorting(b: Backend) {
     let db = Db::connect(&s.database_url, 2).await.expect("db");
     let actor = Actor { user_id: me.id };
     for params in [ListParams::default(), ListParams { cursor: Some(cursor), ..Default::default() }] {
-        let q = plan(&CONTACTS, actor, &params, db.dialect()).expect("plan");
+        let q = plan(&CONTACTS, actor, &params, db.dialect(), SearchMode::Scan).expect("plan");
         let p = explain(&db, &q.sql, &q.binds).await;
         assert_index_walk(&p, db.dialect());
     }
+    db.close().await;
+}
+
+async fn rare_search_terms_use_the_trigram_index(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("search-plan").await;
+    for i in 0..30 {
+        let new =
+            NewContact { name: format!("Person {i}"), email: Some(format!("p{i}@example.com")), ..Default::default() };
+        u.create::<Contacts>(&new).await.expect("create");
+    }
+    let me = u.me().await.expect("me");
+    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let params = ListParams { q: Some("p17@".into()), ..Default::default() };
+    // PostgreSQL's planner chooses between the trigram index and the sort index by
+    // statistics, which only favour the trigram index on large tables: the benchmark shows it
+    // at a million rows. Here it must give the same answer.
+    if db.dialect() == Dialect::Sqlite {
+        let q = plan(&CONTACTS, Actor { user_id: me.id }, &params, db.dialect(), SearchMode::Index).expect("plan");
+        let text = explain(&db, &q.sql, &q.binds).await.join("\n");
+        assert!(text.contains("contacts_fts VIRTUAL TABLE INDEX"), "not using the trigram index:\n{text}");
+        assert!(text.contains("USING INTEGER PRIMARY KEY"), "not reading matches by id:\n{text}");
+    }
+    // The answer is the same whichever way it is found.
+    let found = u.list::<Contacts>(&params).await.expect("search").data;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].email.as_deref(), Some("p17@example.com"));
     db.close().await;
 }

@@ -191,16 +191,58 @@ fn like_to_glob(p: &str) -> String {
     out
 }
 
-fn search(sql: &mut Sql, q: &str) -> ApiResult<Option<String>> {
-    let q = q.trim();
-    if q.is_empty() {
+/// How `q=` is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchMode {
+    /// Test `search LIKE '%q%'` on the rows the sort order walks: quick when matches are
+    /// common (the page fills early), and the only way for patterns the index cannot serve.
+    /// On PostgreSQL the planner picks between this and the trigram index itself.
+    Scan,
+    /// SQLite: fetch the few matching rows through the trigram index, then sort them.
+    Index,
+}
+
+/// Most matches for which [`SearchMode::Index`] is chosen over walking the sort order.
+pub const INDEX_SEARCH_MAX: i64 = 2000;
+
+/// The search term, trimmed and checked.
+fn search_term(q: Option<&str>) -> ApiResult<Option<String>> {
+    let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) else {
         return Ok(None);
-    }
+    };
     if q.chars().count() > MAX_Q_LEN {
         return Err(ApiError::bad_param("q", format!("must be at most {MAX_Q_LEN} characters")));
     }
-    let escaped: String = q
-        .to_lowercase()
+    Ok(Some(q.to_lowercase()))
+}
+
+/// The trigram index serves substrings of three characters or more, without LIKE wildcards.
+fn indexable(term: &str) -> bool {
+    term.chars().count() >= 3 && !term.contains(['%', '_', '\\'])
+}
+
+/// On SQLite, counts (up to a bound) the rows of the whole table whose search text contains
+/// the term, through the trigram index, to choose the search mode.
+async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, q: Option<&str>) -> ApiResult<SearchMode> {
+    let Some(term) = search_term(q)? else { return Ok(SearchMode::Scan) };
+    if c.dialect() != Dialect::Sqlite || !indexable(&term) {
+        return Ok(SearchMode::Scan);
+    }
+    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {}_fts WHERE search LIKE $1 LIMIT $2)", spec.table);
+    let binds = [SqlValue::Text(Some(format!("%{term}%"))), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
+    let n = c.fetch_one(&sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
+        Some(SqlValue::Int(n)) => *n,
+        _ => None,
+    });
+    Ok(if n.unwrap_or(INDEX_SEARCH_MAX) < INDEX_SEARCH_MAX { SearchMode::Index } else { SearchMode::Scan })
+}
+
+fn search(sql: &mut Sql, spec: &Spec, term: &str, mode: SearchMode) -> String {
+    if mode == SearchMode::Index {
+        let p = sql.bind(SqlValue::Text(Some(format!("%{term}%"))));
+        return format!("id IN (SELECT rowid FROM {}_fts WHERE search LIKE {p})", spec.table);
+    }
+    let escaped: String = term
         .chars()
         .flat_map(|c| match c {
             '%' | '_' | '\\' => vec!['\\', c],
@@ -208,7 +250,7 @@ fn search(sql: &mut Sql, q: &str) -> ApiResult<Option<String>> {
         })
         .collect();
     let p = sql.bind(SqlValue::Text(Some(format!("%{escaped}%"))));
-    Ok(Some(format!("search LIKE {p} ESCAPE '\\'")))
+    format!("search LIKE {p} ESCAPE '\\'")
 }
 
 /// Rows after the cursor's position in the sort order (NULLs sort last ascending, first
@@ -281,7 +323,13 @@ pub struct PageQuery {
 }
 
 /// Compiles list parameters into SQL; every identifier comes from the spec, every value is bound.
-pub fn plan(spec: &'static Spec, actor: Actor, params: &ListParams, dialect: Dialect) -> ApiResult<PageQuery> {
+pub fn plan(
+    spec: &'static Spec,
+    actor: Actor,
+    params: &ListParams,
+    dialect: Dialect,
+    mode: SearchMode,
+) -> ApiResult<PageQuery> {
     let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
@@ -300,11 +348,17 @@ pub fn plan(spec: &'static Spec, actor: Actor, params: &ListParams, dialect: Dia
         let parsed = filter::parse(f).map_err(|e| filter_error(e.to_string()))?;
         conds.push(compile(&mut sql, spec, &parsed)?);
     }
-    if let Some(q) = params.q.as_deref()
-        && let Some(s) = search(&mut sql, q)?
-    {
-        conds.push(s);
+    let term = search_term(params.q.as_deref())?;
+    if let Some(term) = &term {
+        conds.push(search(&mut sql, spec, term, mode));
     }
+    // With the matches in hand, read them by rowid and sort them, instead of walking an index
+    // in the sort order and testing each row.
+    let from = if term.is_some() && mode == SearchMode::Index {
+        format!("{} NOT INDEXED", spec.table)
+    } else {
+        spec.table.to_string()
+    };
     let count = (params.total == Some(true))
         .then(|| (format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, conds.join(" AND ")), sql.binds.clone()));
     if let Some(cursor) = params.cursor.as_deref() {
@@ -326,9 +380,8 @@ pub fn plan(spec: &'static Spec, actor: Actor, params: &ListParams, dialect: Dia
         .collect();
     let lim = sql.bind(SqlValue::Int(Some(i64::from(limit) + 1)));
     sql.text = format!(
-        "SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT {lim}",
+        "SELECT {} FROM {from} WHERE {} ORDER BY {} LIMIT {lim}",
         spec.columns(),
-        spec.table,
         conds.join(" AND "),
         order.join(", ")
     );
@@ -347,7 +400,8 @@ pub async fn list<C: Conn>(
     actor: Actor,
     params: &ListParams,
 ) -> ApiResult<Page<Record>> {
-    let q = plan(spec, actor, params, c.dialect())?;
+    let mode = choose_search(c, spec, params.q.as_deref()).await?;
+    let q = plan(spec, actor, params, c.dialect(), mode)?;
     let total = match &q.count {
         Some((sql, binds)) => c.fetch_one(sql, binds, &[Col::Int]).await?.and_then(|r| match r.first() {
             Some(SqlValue::Int(n)) => *n,
