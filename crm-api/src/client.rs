@@ -1,7 +1,6 @@
 //! The typed async HTTP client of the API.
 
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::audit::AuditEntry;
@@ -248,9 +247,4 @@ impl Client {
         };
         Ok((status, body))
     }
-}
-
-/// Serializes anything as a JSON body (helper for raw requests).
-pub fn json_body<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
 }

@@ -70,8 +70,11 @@ impl Db {
                 .connect_with(opts.clone().pragma("cache_size", "-16000"))
                 .await
                 .with_context(|| format!("opening the SQLite database {url}"))?;
+            // Each SQLite connection has a thread of its own; more readers than a few per core
+            // only add switching and page caches.
+            let cores = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
             let read = SqlitePoolOptions::new()
-                .max_connections(max_connections.max(1))
+                .max_connections(max_connections.clamp(1, (2 * cores).max(4)))
                 .acquire_timeout(Duration::from_secs(30))
                 .idle_timeout(Duration::from_secs(60))
                 .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
