@@ -16,7 +16,7 @@ use sqlx::{Database, Encode, Type};
 
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite { read: SqlitePool, write: SqlitePool, writer: crate::writer::Writer },
     Postgres(PgPool),
 }
 
@@ -80,7 +80,8 @@ impl Db {
                 .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
                 .await
                 .with_context(|| format!("opening the SQLite database {url} for reading"))?;
-            Db::Sqlite { read, write }
+            let writer = crate::writer::Writer::start(write.clone());
+            Db::Sqlite { read, write, writer }
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = PgPoolOptions::new()
                 .max_connections(max_connections.max(1))
@@ -121,7 +122,7 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write } => {
+            Db::Sqlite { read, write, .. } => {
                 read.close().await;
                 write.close().await;
             }
@@ -305,20 +306,28 @@ impl_conn!(sqlx::SqliteConnection, Dialect::Sqlite);
 impl_conn!(sqlx::PgConnection, Dialect::Postgres);
 
 /// Runs `$body` (an expression using the connection `$c`) in a write transaction, committed
-/// when it returns `Ok`.
+/// when it returns `Ok`. On SQLite the write joins the next group commit (see
+/// [`crate::writer`]), so the body owns what it uses (`move`).
 #[macro_export]
 macro_rules! in_tx {
     ($db:expr, $c:ident => $body:expr) => {
-        $crate::with_write!($db, pool => async {
-            let mut tx = pool.begin().await.map_err($crate::error::ApiError::from)?;
-            let v = {
-                let $c = &mut *tx;
-                $body.await
-            }?;
-            tx.commit().await.map_err($crate::error::ApiError::from)?;
-            Ok::<_, $crate::error::ApiError>(v)
+        match $db {
+            $crate::db::Db::Sqlite { writer, .. } => {
+                writer.write(move |$c| ::std::boxed::Box::pin(async move { $body.await })).await
+            }
+            $crate::db::Db::Postgres(pool) => {
+                async {
+                    let mut tx = pool.begin().await.map_err($crate::error::ApiError::from)?;
+                    let v = {
+                        let $c = &mut *tx;
+                        $body.await
+                    }?;
+                    tx.commit().await.map_err($crate::error::ApiError::from)?;
+                    Ok::<_, $crate::error::ApiError>(v)
+                }
+                .await
+            }
         }
-        .await)
     };
 }
 

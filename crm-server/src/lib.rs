@@ -9,6 +9,7 @@ pub mod extract;
 pub mod http;
 pub mod openapi;
 pub mod store;
+pub mod writer;
 
 pub use app::{AppState, build, router, serve};
 pub use config::Config;

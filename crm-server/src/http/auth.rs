@@ -21,8 +21,9 @@ pub async fn register(
     ApiJson(req): ApiJson<RegisterRequest>,
 ) -> ApiResult<(StatusCode, Json<Session>)> {
     let hash = password::hash(req.password).await?;
-    let name = req.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let user = in_tx!(&s.db, c => accounts::create_user(c, &req.email, name, &hash))?;
+    let name = req.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let email = req.email;
+    let user = in_tx!(&s.db, c => accounts::create_user(c, &email, name.as_deref(), &hash))?;
     Ok((StatusCode::CREATED, Json(session(&s, user)?)))
 }
 
@@ -52,7 +53,8 @@ pub async fn create_token(
     let (secret, prefix) = tokens::generate();
     let hash = tokens::digest(&secret);
     let expires_at = req.expires_in_days.map(|d| crate::db::now_micros() + d * 86_400 * 1_000_000);
-    let info = in_tx!(&s.db, c => accounts::create_token(c, actor, &req.name, &prefix, &hash, expires_at))?;
+    let name = req.name;
+    let info = in_tx!(&s.db, c => accounts::create_token(c, actor, &name, &prefix, &hash, expires_at))?;
     Ok((StatusCode::CREATED, Json(CreatedApiToken { token: secret, info })))
 }
 

@@ -1,0 +1,125 @@
+//! Group commit for SQLite: writes are queued to one task that owns the single write
+//! connection, takes every write waiting, runs each under a savepoint in one transaction and
+//! commits them together. A write that fails rolls back to its savepoint alone; callers get
+//! their answer only once the transaction holding their write has committed.
+
+use futures_util::future::BoxFuture;
+use sqlx::SqliteConnection;
+use sqlx::sqlite::SqlitePool;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::error::{ApiError, ApiResult};
+
+/// Most writes committed together.
+const MAX_GROUP: usize = 256;
+
+/// What a queued write reports to the writer: whether it succeeded, and how to deliver its
+/// result once the group's fate is known.
+struct Done {
+    ok: bool,
+    deliver: Box<dyn FnOnce(Option<String>) + Send>,
+}
+
+type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Done> + Send>;
+
+/// The queue of writes of one SQLite database.
+#[derive(Clone, Debug)]
+pub struct Writer {
+    tx: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    /// Starts the writer task on `pool` (the single-connection write pool).
+    pub fn start(pool: SqlitePool) -> Self {
+        let (tx, rx) = mpsc::channel::<Job>(4096);
+        tokio::spawn(run(pool, rx));
+        Writer { tx }
+    }
+
+    /// Runs `f` in the next group transaction and returns its result after the commit.
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
+    {
+        let (tx, rx) = oneshot::channel::<ApiResult<T>>();
+        let job: Job = Box::new(move |c: &mut SqliteConnection| {
+            Box::pin(async move {
+                let result = f(c).await;
+                let ok = result.is_ok();
+                let deliver = Box::new(move |commit_error: Option<String>| {
+                    let result = match (result, commit_error) {
+                        (Ok(_), Some(e)) => Err(ApiError::Internal(anyhow::anyhow!("commit failed: {e}"))),
+                        (r, _) => r,
+                    };
+                    let _ = tx.send(result);
+                });
+                Done { ok, deliver }
+            })
+        });
+        self.tx.send(job).await.map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer has stopped")))?;
+        rx.await.map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer dropped a write")))?
+    }
+}
+
+async fn exec(c: &mut SqliteConnection, sql: &'static str) -> Result<(), sqlx::Error> {
+    sqlx::query(sql).execute(c).await.map(|_| ())
+}
+
+async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < MAX_GROUP {
+            match rx.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut conn = match pool.acquire().await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::error!(error = %e, "no write connection; failing {} writes", jobs.len());
+                continue; // dropping the jobs answers their callers with an error
+            }
+        };
+        if let Err(e) = exec(&mut conn, "BEGIN IMMEDIATE").await {
+            tracing::error!(error = %e, "cannot begin a write transaction");
+            continue;
+        }
+        let mut done = Vec::with_capacity(jobs.len());
+        let mut broken: Option<String> = None;
+        for job in jobs {
+            if let Err(e) = exec(&mut conn, "SAVEPOINT w").await {
+                broken = Some(e.to_string());
+                break;
+            }
+            let d = job(&mut conn).await;
+            let end = if d.ok { exec(&mut conn, "RELEASE w").await } else { rollback_to(&mut conn).await };
+            if let Err(e) = end {
+                broken = Some(e.to_string());
+                done.push(d);
+                break;
+            }
+            done.push(d);
+        }
+        let outcome = match broken {
+            Some(e) => {
+                let _ = exec(&mut conn, "ROLLBACK").await;
+                Some(e)
+            }
+            None => exec(&mut conn, "COMMIT").await.err().map(|e| e.to_string()),
+        };
+        if let Some(e) = &outcome {
+            tracing::error!(error = %e, "group commit failed");
+            let _ = exec(&mut conn, "ROLLBACK").await;
+        }
+        for d in done {
+            (d.deliver)(outcome.clone());
+        }
+    }
+}
+
+async fn rollback_to(c: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    exec(c, "ROLLBACK TO w").await?;
+    exec(c, "RELEASE w").await
+}
