@@ -3,6 +3,9 @@
 //! commits them together. A write that fails rolls back to its savepoint alone; callers get
 //! their answer only once the transaction holding their write has committed.
 
+use std::panic::AssertUnwindSafe;
+
+use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
 use sqlx::SqliteConnection;
 use sqlx::sqlite::SqlitePool;
@@ -93,14 +96,16 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
                 broken = Some(e.to_string());
                 break;
             }
-            let d = job(&mut conn).await;
-            let end = if d.ok { exec(&mut conn, "RELEASE w").await } else { rollback_to(&mut conn).await };
+            // A write that panics is rolled back alone (its caller's answer channel is dropped,
+            // which answers it with an error); the writer goes on with the others.
+            let d = AssertUnwindSafe(job(&mut conn)).catch_unwind().await.ok();
+            let ok = d.as_ref().is_some_and(|d| d.ok);
+            let end = if ok { exec(&mut conn, "RELEASE w").await } else { rollback_to(&mut conn).await };
+            done.extend(d);
             if let Err(e) = end {
                 broken = Some(e.to_string());
-                done.push(d);
                 break;
             }
-            done.push(d);
         }
         let outcome = match broken {
             Some(e) => {

@@ -15,7 +15,7 @@ use crate::auth::AuthUser;
 use crate::db::{Col, Conn, RowExt, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, parse_value};
-use crate::store::records::{self, Actor, values_from_body, version_of};
+use crate::store::records::{self, Actor, values_from_body};
 use crate::with_write;
 
 pub async fn batch<E: Entity>(
@@ -104,7 +104,6 @@ async fn one<E: Entity, C: Conn>(
                 .and_then(|v| v.as_i64())
                 .filter(|id| *id > 0)
                 .ok_or_else(|| ApiError::invalid("id", "must be the positive id of the record to update"))?;
-            records::get(c, spec, actor, id).await?;
             Some(id)
         }
         MatchOn::Email => match map.get("email").and_then(Json_::as_str).filter(|e| !e.trim().is_empty()) {
@@ -133,10 +132,8 @@ async fn one<E: Entity, C: Conn>(
         Some(id) => {
             let patch: E::Patch = validated(body)?;
             let values = values_from_body(spec, &serde_json::to_value(&patch).map_err(anyhow::Error::from)?)?;
-            let before = records::get(c, spec, actor, id).await?;
-            let after = records::update(c, spec, actor, id, values, None).await?;
-            let outcome = if version_of(&after) == version_of(&before) { Outcome::Unchanged } else { Outcome::Updated };
-            Ok((outcome, id))
+            let (_, changed) = records::update_tracked(c, spec, actor, id, values, None).await?;
+            Ok((if changed { Outcome::Updated } else { Outcome::Unchanged }, id))
         }
     }
 }

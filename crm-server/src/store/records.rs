@@ -222,12 +222,24 @@ pub async fn update<C: Conn>(
     values: Values,
     expected: Option<i64>,
 ) -> ApiResult<Record> {
+    update_tracked(c, spec, actor, id, values, expected).await.map(|(rec, _)| rec)
+}
+
+/// [`update`], also telling whether anything was written.
+pub async fn update_tracked<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    id: i64,
+    values: Values,
+    expected: Option<i64>,
+) -> ApiResult<(Record, bool)> {
     let before =
         select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     check_version(&before, expected)?;
     let mut changed: Values = values.into_iter().filter(|(f, v)| before.get(f.name) != Some(&to_json(f, v))).collect();
     if changed.is_empty() {
-        return Ok(before);
+        return Ok((before, false));
     }
     check_links(c, actor, &changed).await?;
     let now = now_micros();
@@ -266,7 +278,7 @@ pub async fn update<C: Conn>(
     let after = to_record(spec, &row);
     track_stage(c, spec, actor, Some(&before), &after, now).await?;
     audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
-    Ok(after)
+    Ok((after, true))
 }
 
 /// Moves a record to the trash.

@@ -68,6 +68,8 @@ pub struct Spec {
     /// Singular name, as in the audit trail and in messages.
     pub entity: &'static str,
     pub fields: &'static [Field],
+    /// The column list of a SELECT, built once.
+    column_list: std::sync::OnceLock<String>,
 }
 
 impl Spec {
@@ -76,8 +78,8 @@ impl Spec {
     }
 
     /// The column list of a SELECT, in field order.
-    pub fn columns(&self) -> String {
-        self.fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
+    pub fn columns(&self) -> &str {
+        self.column_list.get_or_init(|| self.fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", "))
     }
 
     pub fn filterable(&self) -> String {
@@ -129,6 +131,7 @@ pub static CONTACTS: Spec = Spec {
         END[2],
         END[3],
     ],
+    column_list: std::sync::OnceLock::new(),
 };
 
 pub static OPPORTUNITIES: Spec = Spec {
@@ -149,6 +152,7 @@ pub static OPPORTUNITIES: Spec = Spec {
         END[2],
         END[3],
     ],
+    column_list: std::sync::OnceLock::new(),
 };
 
 pub static DEALS: Spec = Spec {
@@ -170,6 +174,7 @@ pub static DEALS: Spec = Spec {
         END[2],
         END[3],
     ],
+    column_list: std::sync::OnceLock::new(),
 };
 
 pub static ACTIVITIES: Spec = Spec {
@@ -191,6 +196,7 @@ pub static ACTIVITIES: Spec = Spec {
         END[2],
         END[3],
     ],
+    column_list: std::sync::OnceLock::new(),
 };
 
 /// A JSON value (from a request, a filter or a cursor) as the SQL value of a field.
