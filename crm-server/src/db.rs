@@ -97,6 +97,7 @@ impl Db {
             );
         };
         db.migrate().await?;
+        crate::store::words::upgrade(&db).await.context("rewriting the search column")?;
         Ok(db)
     }
 

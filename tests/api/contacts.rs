@@ -197,6 +197,12 @@ async fn free_text_search_matches_names_emails_companies(b: Backend) {
     assert_eq!(find("100%").await, vec!["Yan"]);
     assert_eq!(find("%").await, vec!["Yan"], "% is a literal character, not a wildcard");
     assert!(find("nobody").await.is_empty());
+    // Words are matched from their beginning, every word of the query, in any order.
+    assert_eq!(find("exam").await, vec!["Yan"]);
+    assert_eq!(find("alpha ZED").await, vec!["Zed Alpha"]);
+    assert_eq!(find("zed@alpha").await, vec!["Zed Alpha"]);
+    assert!(find("lpha").await.is_empty(), "not the middle of a word");
+    assert!(find("zed globex").await.is_empty(), "every word must match");
 }
 
 async fn patch_null_clears_and_absent_keeps(b: Backend) {

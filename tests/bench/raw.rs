@@ -6,6 +6,9 @@ use std::time::{Duration, Instant};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Row};
 
+use crm_server::store::spec::CONTACTS;
+use crm_server::store::words::search_text;
+
 use super::data::{contact, mix};
 
 const COLS: &str = "id, name, email, phone, company, job_title, status, source, notes, rating, version, created_at, updated_at, deleted_at";
@@ -72,7 +75,7 @@ pub async fn inserts(dir: &std::path::Path, duration: Duration) -> anyhow::Resul
             "INSERT INTO contacts (user_id, search, name, email, phone, company, job_title, status, source, rating, version, created_at, updated_at) \
              VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id",
         )
-        .bind(s("name").unwrap_or_default().to_lowercase())
+        .bind(c.as_object().map(|r| search_text(&CONTACTS, r)).unwrap_or_default())
         .bind(s("name"))
         .bind(s("email"))
         .bind(s("phone"))

@@ -8,6 +8,7 @@ use serde_json::{Value as Json, json};
 
 use super::records::{Actor, Record, cols, to_record};
 use super::spec::{Field, Kind, Spec, to_sql};
+use super::words::{PG_VECTOR, Query, fts5_query, tsquery};
 use crate::db::{Col, Conn, Dialect, SqlValue};
 use crate::error::{ApiError, ApiResult};
 
@@ -194,42 +195,47 @@ fn like_to_glob(p: &str) -> String {
 /// How `q=` is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchMode {
-    /// Test `search LIKE '%q%'` on the rows the sort order walks: quick when matches are
-    /// common (the page fills early), and the only way for patterns the index cannot serve.
-    /// On PostgreSQL the planner picks between this and the trigram index itself.
+    /// Test each row the sort order walks: quick when matches are common (the page fills
+    /// early), and the only way for queries without words.
     Scan,
-    /// SQLite: fetch the few matching rows through the trigram index, then sort them.
+    /// Fetch the few matching rows through the word index, then sort them.
     Index,
 }
 
 /// Most matches for which [`SearchMode::Index`] is chosen over walking the sort order.
 pub const INDEX_SEARCH_MAX: i64 = 2000;
 
-/// The search term, trimmed and checked.
-fn search_term(q: Option<&str>) -> ApiResult<Option<String>> {
+/// The search query, trimmed and checked.
+fn search_term(q: Option<&str>) -> ApiResult<Option<Query>> {
     let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) else {
         return Ok(None);
     };
     if q.chars().count() > MAX_Q_LEN {
         return Err(ApiError::bad_param("q", format!("must be at most {MAX_Q_LEN} characters")));
     }
-    Ok(Some(q.to_lowercase()))
+    Ok(Some(Query::parse(q)))
 }
 
-/// The trigram index serves substrings of three characters or more, without LIKE wildcards.
-fn indexable(term: &str) -> bool {
-    term.chars().count() >= 3 && !term.contains(['%', '_', '\\'])
-}
-
-/// On SQLite, counts (up to a bound) the rows of the whole table whose search text contains
-/// the term, through the trigram index, to choose the search mode.
+/// Counts (up to a bound) the rows of the whole table that match the query's words, through
+/// the word index, to choose the search mode. Both databases need it: their planners assume
+/// matches are spread evenly through the sort order, so a rare word looks cheapest found by
+/// walking that order, which then reads the whole table.
 async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, q: Option<&str>) -> ApiResult<SearchMode> {
-    let Some(term) = search_term(q)? else { return Ok(SearchMode::Scan) };
-    if c.dialect() != Dialect::Sqlite || !indexable(&term) {
-        return Ok(SearchMode::Scan);
-    }
-    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {}_fts WHERE search LIKE $1 LIMIT $2)", spec.table);
-    let binds = [SqlValue::Text(Some(format!("%{term}%"))), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
+    let Some(Query::Words(words)) = search_term(q)? else { return Ok(SearchMode::Scan) };
+    let (sql, query) = match c.dialect() {
+        Dialect::Sqlite => (
+            format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT $2)", spec.table),
+            fts5_query(&words),
+        ),
+        Dialect::Postgres => (
+            format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT $2) AS probe",
+                spec.table
+            ),
+            tsquery(&words),
+        ),
+    };
+    let binds = [SqlValue::Text(Some(query)), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
     let n = c.fetch_one(&sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
         Some(SqlValue::Int(n)) => *n,
         _ => None,
@@ -237,20 +243,40 @@ async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, q: Option<&str>) -> ApiR
     Ok(if n.unwrap_or(INDEX_SEARCH_MAX) < INDEX_SEARCH_MAX { SearchMode::Index } else { SearchMode::Scan })
 }
 
-fn search(sql: &mut Sql, spec: &Spec, term: &str, mode: SearchMode) -> String {
-    if mode == SearchMode::Index {
-        let p = sql.bind(SqlValue::Text(Some(format!("%{term}%"))));
-        return format!("id IN (SELECT rowid FROM {}_fts WHERE search LIKE {p})", spec.table);
+fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String {
+    match query {
+        Query::Words(words) if sql.dialect == Dialect::Postgres => {
+            let p = sql.bind(SqlValue::Text(Some(tsquery(words))));
+            format!("{PG_VECTOR} @@ {p}::tsquery")
+        }
+        Query::Words(words) if mode == SearchMode::Index => {
+            let p = sql.bind(SqlValue::Text(Some(fts5_query(words))));
+            format!("id IN (SELECT rowid FROM {0}_fts WHERE {0}_fts MATCH {p})", spec.table)
+        }
+        // A word of the record begins with each word of the query; words hold no wildcards.
+        Query::Words(words) => words
+            .iter()
+            .map(|w| {
+                let p = sql.bind(SqlValue::Text(Some(format!("% {w}%"))));
+                format!("' ' || search LIKE {p}")
+            })
+            .collect::<Vec<_>>()
+            .join(" AND "),
+        // No letters or digits, so no case to fold: the characters anywhere in a searched field.
+        Query::Symbols(text) => {
+            let escaped: String = text
+                .chars()
+                .flat_map(|c| match c {
+                    '%' | '_' | '\\' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect();
+            let p = sql.bind(SqlValue::Text(Some(format!("%{escaped}%"))));
+            let tests: Vec<String> =
+                spec.fields.iter().filter(|f| f.search).map(|f| format!("{} LIKE {p} ESCAPE '\\'", f.name)).collect();
+            format!("({})", tests.join(" OR "))
+        }
     }
-    let escaped: String = term
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect();
-    let p = sql.bind(SqlValue::Text(Some(format!("%{escaped}%"))));
-    format!("search LIKE {p} ESCAPE '\\'")
 }
 
 /// Rows after the cursor's position in the sort order (NULLs sort last ascending, first
@@ -352,9 +378,10 @@ pub fn plan(
     if let Some(term) = &term {
         conds.push(search(&mut sql, spec, term, mode));
     }
+    let mode = if matches!(term, Some(Query::Words(_))) { mode } else { SearchMode::Scan };
     // With the matches in hand, read them by rowid and sort them, instead of walking an index
     // in the sort order and testing each row.
-    let from = if term.is_some() && mode == SearchMode::Index {
+    let from = if mode == SearchMode::Index && dialect == Dialect::Sqlite {
         format!("{} NOT INDEXED", spec.table)
     } else {
         spec.table.to_string()
@@ -379,12 +406,23 @@ pub fn plan(
         })
         .collect();
     let lim = sql.bind(SqlValue::Int(Some(i64::from(limit) + 1)));
-    sql.text = format!(
-        "SELECT {} FROM {from} WHERE {} ORDER BY {} LIMIT {lim}",
-        spec.columns(),
-        conds.join(" AND "),
-        order.join(", ")
-    );
+    sql.text = if mode == SearchMode::Index && dialect == Dialect::Postgres {
+        // The subquery (OFFSET 0 keeps it one) has no order to walk, so PostgreSQL fetches the
+        // matches through the word index; only they are sorted.
+        format!(
+            "SELECT * FROM (SELECT {} FROM {from} WHERE {} OFFSET 0) AS matched ORDER BY {} LIMIT {lim}",
+            spec.columns(),
+            conds.join(" AND "),
+            order.join(", ")
+        )
+    } else {
+        format!(
+            "SELECT {} FROM {from} WHERE {} ORDER BY {} LIMIT {lim}",
+            spec.columns(),
+            conds.join(" AND "),
+            order.join(", ")
+        )
+    };
     if let Some(offset) = params.offset {
         let offset = i64::try_from(offset).map_err(|_| ApiError::bad_param("offset", "is too large"))?;
         let off = sql.bind(SqlValue::Int(Some(offset)));

@@ -6,3 +6,4 @@ pub mod history;
 pub mod list;
 pub mod records;
 pub mod spec;
+pub mod words;

@@ -158,19 +158,6 @@ async fn track_stage<C: Conn>(
     Ok(())
 }
 
-/// The `search` column: the searched fields of a record, lower-cased with Unicode rules (which
-/// SQLite's `lower()` lacks), one per line.
-pub fn search_text(spec: &Spec, rec: &Record) -> String {
-    let parts: Vec<String> = spec
-        .fields
-        .iter()
-        .filter(|f| f.search)
-        .filter_map(|f| rec.get(f.name).and_then(Json::as_str))
-        .map(str::to_lowercase)
-        .collect();
-    parts.join("\n")
-}
-
 fn as_record(values: &Values) -> Record {
     values.iter().map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
 }
@@ -181,8 +168,10 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
     let now = now_micros();
     derive(spec, None, &mut values, now);
     let mut names = vec!["user_id", "search"];
-    let mut binds =
-        vec![SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(search_text(spec, &as_record(&values))))];
+    let mut binds = vec![
+        SqlValue::Int(Some(actor.user_id)),
+        SqlValue::Text(Some(super::words::search_text(spec, &as_record(&values)))),
+    ];
     for (f, v) in values {
         names.push(f.name);
         binds.push(v);
@@ -249,7 +238,7 @@ pub async fn update_tracked<C: Conn>(
     if changed.iter().any(|(f, _)| f.search) {
         let mut merged = before.clone();
         merged.extend(as_record(&changed));
-        binds.push(SqlValue::Text(Some(search_text(spec, &merged))));
+        binds.push(SqlValue::Text(Some(super::words::search_text(spec, &merged))));
         sets.push("search = $1".to_string());
     }
     for (f, v) in changed {
