@@ -13,6 +13,9 @@ macro_rules! closed_enum {
             /// Every value, in order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every value's canonical spelling, in order.
+            pub const TEXTS: &'static [&'static str] = &[$($text),+];
+
             /// The canonical spelling.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }

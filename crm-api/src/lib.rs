@@ -7,6 +7,7 @@ pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod batch;
+pub mod catalog;
 pub mod contacts;
 pub mod currency;
 pub mod deals;

@@ -1,61 +1,165 @@
-//! `crm`: the command-line client of the CRM.
-//!
-//! This first version checks a server and the caller's identity; the resource subcommands
-//! come with the CLI's own work.
+//! `crm`: the command-line client of the CRM. `crm <resource> <verb>`; see `crm --help`.
 
+mod account;
+mod cli;
+mod config;
+mod exit;
+mod output;
+mod records;
+
+use std::io::ErrorKind;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::ArgMatches;
 use crm_api::client::Client;
+use reqwest::Method;
+use serde_json::Value;
 
-#[derive(Parser)]
-#[command(name = "crm", version, about = "Command-line client of the CRM")]
-struct Cli {
-    /// Base URL of the server.
-    #[arg(long, env = "CRM_SERVER", default_value = "http://127.0.0.1:3000", global = true)]
-    server: String,
-    /// Bearer token (a session JWT or an API token).
-    #[arg(long, env = "CRM_TOKEN", hide_env_values = true, global = true)]
-    token: Option<String>,
-    #[command(subcommand)]
-    command: Command,
+use crate::config::{Config, DEFAULT_SERVER};
+use crate::exit::{CliError, Code, Result};
+use crate::output::{Format, Out};
+
+/// What every command works with.
+pub struct Ctx {
+    pub client: Client,
+    pub out: Out,
+    pub config: Config,
+    /// The profile in use.
+    pub profile: String,
+    /// A token was given on the command line or in the environment, or found in the profile.
+    pub has_token: bool,
 }
 
-#[derive(Subcommand)]
-enum Command {
-    /// Checks that the server is up and its database answers.
-    Health,
-    /// Shows the account the token belongs to.
-    Whoami,
-}
-
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let mut client = Client::new(&cli.server);
-    if let Some(t) = &cli.token {
-        client = client.with_token(t);
+impl Ctx {
+    fn new(m: &ArgMatches) -> Result<Ctx> {
+        let config = Config::load()?;
+        let profile = config.profile_name(m.get_one::<String>("profile").map(String::as_str));
+        let stored = config.profiles.get(&profile).cloned().unwrap_or_default();
+        let server =
+            m.get_one::<String>("server").cloned().or(stored.server).unwrap_or_else(|| DEFAULT_SERVER.to_string());
+        if !(server.starts_with("http://") || server.starts_with("https://")) {
+            return Err(CliError::usage(format!("--server: {server:?} is not an http:// or https:// URL")));
+        }
+        let token = m.get_one::<String>("token").cloned().filter(|t| !t.is_empty()).or(stored.token);
+        let mut client = Client::new(&server);
+        if let Some(t) = &token {
+            client = client.with_token(t);
+        }
+        let out = Out::new(m.get_one::<Format>("output").copied(), m.get_flag("quiet"));
+        Ok(Ctx { client, out, config, profile, has_token: token.is_some() })
     }
-    let result = match cli.command {
-        Command::Health => health(&client).await,
-        Command::Whoami => client
-            .me()
-            .await
-            .map(|u| println!("{} <{}> (id {})", u.name.unwrap_or_default(), u.email, u.id))
-            .map_err(Into::into),
+
+    /// Fails with the auth exit code when there is no token at all.
+    pub fn need_token(&self) -> Result<()> {
+        if self.has_token {
+            Ok(())
+        } else {
+            Err(CliError::new(
+                Code::Auth,
+                format!(
+                    "not logged in (profile {:?}): run `crm login --email ...`, or pass --token / CRM_TOKEN",
+                    self.profile
+                ),
+            ))
+        }
+    }
+
+    /// Sends a JSON request and decodes the answer (JSON, or `null` for an empty body).
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&Value>,
+        if_match: Option<i64>,
+    ) -> Result<Value> {
+        let mut rb = self.client.request(method, path);
+        if !query.is_empty() {
+            rb = rb.query(query);
+        }
+        if let Some(b) = body {
+            rb = rb.json(b);
+        }
+        if let Some(v) = if_match {
+            rb = rb.header(reqwest::header::IF_MATCH, format!("\"{v}\""));
+        }
+        let resp = rb.send().await.map_err(crm_api::client::ClientError::Network)?;
+        if resp.status() == reqwest::StatusCode::NO_CONTENT {
+            return Ok(Value::Null);
+        }
+        Ok(Client::decode::<Value>(resp).await?)
+    }
+}
+
+fn main() -> ExitCode {
+    let matches = match cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            // Help and version go to stdout with success; usage errors to stderr with 2.
+            let code = if e.use_stderr() { Code::Usage as u8 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
     };
-    match result {
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("crm: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(&matches)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("crm: {e:#}");
-            ExitCode::FAILURE
+            eprintln!("crm: {e}");
+            e.exit_code()
         }
     }
 }
 
-async fn health(client: &Client) -> anyhow::Result<()> {
-    let resp = client.request(reqwest::Method::GET, "/readyz").send().await?;
-    anyhow::ensure!(resp.status().is_success(), "server not ready: HTTP {}", resp.status());
-    println!("ok: {} is up and its database answers", client.base());
-    Ok(())
+async fn run(m: &ArgMatches) -> Result<()> {
+    let Some((name, sub)) = m.subcommand() else { return Err(CliError::usage("no command given")) };
+    if name == "completions" {
+        return completions(sub);
+    }
+    let mut ctx = Ctx::new(m)?;
+    let result = dispatch(&mut ctx, name, sub).await;
+    let flushed = ctx.out.flush().map_err(CliError::from);
+    match result.and(flushed) {
+        // The reader of our output went away (`crm contacts list | head`): not an error.
+        Err(e) if e.pipe_closed => Ok(()),
+        other => other,
+    }
+}
+
+async fn dispatch(ctx: &mut Ctx, name: &str, m: &ArgMatches) -> Result<()> {
+    match name {
+        "health" => account::health(ctx).await,
+        "register" => account::register(ctx, m).await,
+        "login" => account::login(ctx, m).await,
+        "logout" => account::logout(ctx).await,
+        "whoami" => account::whoami(ctx).await,
+        "token" => account::token(ctx, m).await,
+        "profile" => account::profile(ctx, m),
+        "audit" => records::audit(ctx, m).await,
+        path => match crm_api::catalog::entity(path) {
+            Some(e) => records::run(ctx, e, m).await,
+            None => Err(CliError::usage(format!("unknown command {path:?}"))),
+        },
+    }
+}
+
+fn completions(m: &ArgMatches) -> Result<()> {
+    let Some(shell) = m.get_one::<clap_complete::Shell>("shell").copied() else {
+        return Err(CliError::usage("completions: which shell?"));
+    };
+    let mut cmd = cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "crm", &mut buf);
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(&buf).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(CliError::from),
+    }
 }

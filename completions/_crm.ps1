@@ -1,0 +1,1196 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'crm'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'crm' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check that the server is up and its database answers')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Create an account, then log in to it')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in and store an API token for this profile (mode 0600)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the profile''s token and forget it')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the account of the token')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Named API tokens for scripts and cron jobs')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Profiles of the configuration file: a server and a token under a name')
+            [CompletionResult]::new('contacts', 'contacts', [CompletionResultType]::ParameterValue, 'Contacts: list, show, create, change, delete')
+            [CompletionResult]::new('opportunities', 'opportunities', [CompletionResultType]::ParameterValue, 'Opportunities: list, show, create, change, delete')
+            [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'Deals: list, show, create, change, delete')
+            [CompletionResult]::new('activities', 'activities', [CompletionResultType]::ParameterValue, 'Activities: list, show, create, change, delete')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The account''s audit trail, newest first')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;health' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;register' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'E-mail address of the account')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Your name')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;login' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'E-mail address of the account')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;logout' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;whoami' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;token' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; it is shown once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the account''s tokens')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token at once')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;token;create' {
+            [CompletionResult]::new('--expires-in-days', '--expires-in-days', [CompletionResultType]::ParameterName, 'Days until it expires [default: never]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;token;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;token;revoke' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;token;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; it is shown once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the account''s tokens')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token at once')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;token;help;create' {
+            break
+        }
+        'crm;token;help;list' {
+            break
+        }
+        'crm;token;help;revoke' {
+            break
+        }
+        'crm;token;help;help' {
+            break
+        }
+        'crm;profile' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a profile''s server')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;profile;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;profile;use' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;profile;set' {
+            [CompletionResult]::new('--server-url', '--server-url', [CompletionResultType]::ParameterName, 'Base URL')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;profile;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a profile''s server')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;profile;help;list' {
+            break
+        }
+        'crm;profile;help;use' {
+            break
+        }
+        'crm;profile;help;set' {
+            break
+        }
+        'crm;profile;help;help' {
+            break
+        }
+        'crm;contacts' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List contacts')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a contact')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a contact')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a contact (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move contacts to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a contact out of the trash')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'A contact''s activities, opportunities and deals, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;contacts;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort keys: -created_at,name [default: -created_at]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this next_cursor of an earlier page')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('--deleted', '--deleted', [CompletionResultType]::ParameterName, 'List the trash instead')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only how many records match')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;get' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;create' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Full name')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'E-mail address')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company')
+            [CompletionResult]::new('--job-title', '--job-title', [CompletionResultType]::ParameterName, 'Job title')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Status (default Lead) [one of: Lead, Prospect, Customer, Closed]')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the contact came from')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Free-form notes')
+            [CompletionResult]::new('--rating', '--rating', [CompletionResultType]::ParameterName, 'Rating, 0 to 5')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;update' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Full name')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'E-mail address')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company')
+            [CompletionResult]::new('--job-title', '--job-title', [CompletionResultType]::ParameterName, 'Job title')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Status (default Lead) [one of: Lead, Prospect, Customer, Closed]')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the contact came from')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Free-form notes')
+            [CompletionResult]::new('--rating', '--rating', [CompletionResultType]::ParameterName, 'Rating, 0 to 5')
+            [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;delete' {
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;restore' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;timeline' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;contacts;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List contacts')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a contact')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a contact')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a contact (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move contacts to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a contact out of the trash')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'A contact''s activities, opportunities and deals, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;contacts;help;list' {
+            break
+        }
+        'crm;contacts;help;get' {
+            break
+        }
+        'crm;contacts;help;create' {
+            break
+        }
+        'crm;contacts;help;update' {
+            break
+        }
+        'crm;contacts;help;delete' {
+            break
+        }
+        'crm;contacts;help;restore' {
+            break
+        }
+        'crm;contacts;help;timeline' {
+            break
+        }
+        'crm;contacts;help;help' {
+            break
+        }
+        'crm;opportunities' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List opportunities')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a opportunity')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a opportunity')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a opportunity (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move opportunities to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a opportunity out of the trash')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;opportunities;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort keys: -created_at,name [default: -created_at]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this next_cursor of an earlier page')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('--deleted', '--deleted', [CompletionResultType]::ParameterName, 'List the trash instead')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only how many records match')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;opportunities;get' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;opportunities;create' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Value, e.g. 1250.00')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of winning, 0 to 100')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
+            [CompletionResult]::new('--expected-close-date', '--expected-close-date', [CompletionResultType]::ParameterName, 'Expected close date, YYYY-MM-DD')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;opportunities;update' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Value, e.g. 1250.00')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of winning, 0 to 100')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
+            [CompletionResult]::new('--expected-close-date', '--expected-close-date', [CompletionResultType]::ParameterName, 'Expected close date, YYYY-MM-DD')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
+            [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;opportunities;delete' {
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;opportunities;restore' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;opportunities;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List opportunities')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a opportunity')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a opportunity')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a opportunity (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move opportunities to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a opportunity out of the trash')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;opportunities;help;list' {
+            break
+        }
+        'crm;opportunities;help;get' {
+            break
+        }
+        'crm;opportunities;help;create' {
+            break
+        }
+        'crm;opportunities;help;update' {
+            break
+        }
+        'crm;opportunities;help;delete' {
+            break
+        }
+        'crm;opportunities;help;restore' {
+            break
+        }
+        'crm;opportunities;help;help' {
+            break
+        }
+        'crm;deals' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a deal')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a deal')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a deal (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move deals to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a deal out of the trash')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A deal''s stage changes')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;deals;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort keys: -created_at,name [default: -created_at]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this next_cursor of an earlier page')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('--deleted', '--deleted', [CompletionResultType]::ParameterName, 'List the trash instead')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only how many records match')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;get' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;create' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--opportunity-id', '--opportunity-id', [CompletionResultType]::ParameterName, 'Opportunity id')
+            [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount, e.g. 1250.00')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of closing, 0 to 100')
+            [CompletionResult]::new('--close-date', '--close-date', [CompletionResultType]::ParameterName, 'Close date, YYYY-MM-DD')
+            [CompletionResult]::new('--next-steps', '--next-steps', [CompletionResultType]::ParameterName, 'Next steps')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;update' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--opportunity-id', '--opportunity-id', [CompletionResultType]::ParameterName, 'Opportunity id')
+            [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount, e.g. 1250.00')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of closing, 0 to 100')
+            [CompletionResult]::new('--close-date', '--close-date', [CompletionResultType]::ParameterName, 'Close date, YYYY-MM-DD')
+            [CompletionResult]::new('--next-steps', '--next-steps', [CompletionResultType]::ParameterName, 'Next steps')
+            [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;delete' {
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;restore' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;move' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;history' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;deals;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a deal')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a deal')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a deal (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move deals to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a deal out of the trash')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A deal''s stage changes')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;deals;help;list' {
+            break
+        }
+        'crm;deals;help;get' {
+            break
+        }
+        'crm;deals;help;create' {
+            break
+        }
+        'crm;deals;help;update' {
+            break
+        }
+        'crm;deals;help;delete' {
+            break
+        }
+        'crm;deals;help;restore' {
+            break
+        }
+        'crm;deals;help;move' {
+            break
+        }
+        'crm;deals;help;history' {
+            break
+        }
+        'crm;deals;help;help' {
+            break
+        }
+        'crm;activities' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List activities')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a activity')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a activity')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a activity (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move activities to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a activity out of the trash')
+            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Mark an activity done')
+            [CompletionResult]::new('recent', 'recent', [CompletionResultType]::ParameterValue, 'The latest activities')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;activities;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort keys: -created_at,name [default: -created_at]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this next_cursor of an earlier page')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('--deleted', '--deleted', [CompletionResultType]::ParameterName, 'List the trash instead')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only how many records match')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;get' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;create' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Kind of activity [one of: Call, Email, Meeting, Task, Note]')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Priority (default Normal) [one of: Low, Normal, High, Urgent]')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What is to be done')
+            [CompletionResult]::new('--due-date', '--due-date', [CompletionResultType]::ParameterName, 'Due date, YYYY-MM-DD')
+            [CompletionResult]::new('--assigned-to', '--assigned-to', [CompletionResultType]::ParameterName, 'Who does it')
+            [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
+            [CompletionResult]::new('--opportunity-id', '--opportunity-id', [CompletionResultType]::ParameterName, 'Opportunity id')
+            [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Done (true or false)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;update' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Read fields from a JSON object in FILE (- for stdin); flags override it')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Kind of activity [one of: Call, Email, Meeting, Task, Note]')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Priority (default Normal) [one of: Low, Normal, High, Urgent]')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What is to be done')
+            [CompletionResult]::new('--due-date', '--due-date', [CompletionResultType]::ParameterName, 'Due date, YYYY-MM-DD')
+            [CompletionResult]::new('--assigned-to', '--assigned-to', [CompletionResultType]::ParameterName, 'Who does it')
+            [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
+            [CompletionResult]::new('--opportunity-id', '--opportunity-id', [CompletionResultType]::ParameterName, 'Opportunity id')
+            [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Done (true or false)')
+            [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;delete' {
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;restore' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;complete' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;recent' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;activities;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List activities')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a activity')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a activity')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a activity (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move activities to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a activity out of the trash')
+            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Mark an activity done')
+            [CompletionResult]::new('recent', 'recent', [CompletionResultType]::ParameterValue, 'The latest activities')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;activities;help;list' {
+            break
+        }
+        'crm;activities;help;get' {
+            break
+        }
+        'crm;activities;help;create' {
+            break
+        }
+        'crm;activities;help;update' {
+            break
+        }
+        'crm;activities;help;delete' {
+            break
+        }
+        'crm;activities;help;restore' {
+            break
+        }
+        'crm;activities;help;complete' {
+            break
+        }
+        'crm;activities;help;recent' {
+            break
+        }
+        'crm;activities;help;help' {
+            break
+        }
+        'crm;audit' {
+            [CompletionResult]::new('--entity', '--entity', [CompletionResultType]::ParameterName, 'Only this entity: contact, opportunity, deal, activity')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Only this record of --entity')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Entries per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page [default: 50]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;completions' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'crm;help' {
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check that the server is up and its database answers')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Create an account, then log in to it')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in and store an API token for this profile (mode 0600)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the profile''s token and forget it')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the account of the token')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Named API tokens for scripts and cron jobs')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Profiles of the configuration file: a server and a token under a name')
+            [CompletionResult]::new('contacts', 'contacts', [CompletionResultType]::ParameterValue, 'Contacts: list, show, create, change, delete')
+            [CompletionResult]::new('opportunities', 'opportunities', [CompletionResultType]::ParameterValue, 'Opportunities: list, show, create, change, delete')
+            [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'Deals: list, show, create, change, delete')
+            [CompletionResult]::new('activities', 'activities', [CompletionResultType]::ParameterValue, 'Activities: list, show, create, change, delete')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The account''s audit trail, newest first')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;help;health' {
+            break
+        }
+        'crm;help;register' {
+            break
+        }
+        'crm;help;login' {
+            break
+        }
+        'crm;help;logout' {
+            break
+        }
+        'crm;help;whoami' {
+            break
+        }
+        'crm;help;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; it is shown once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the account''s tokens')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token at once')
+            break
+        }
+        'crm;help;token;create' {
+            break
+        }
+        'crm;help;token;list' {
+            break
+        }
+        'crm;help;token;revoke' {
+            break
+        }
+        'crm;help;profile' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a profile''s server')
+            break
+        }
+        'crm;help;profile;list' {
+            break
+        }
+        'crm;help;profile;use' {
+            break
+        }
+        'crm;help;profile;set' {
+            break
+        }
+        'crm;help;contacts' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List contacts')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a contact')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a contact')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a contact (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move contacts to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a contact out of the trash')
+            [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'A contact''s activities, opportunities and deals, newest first')
+            break
+        }
+        'crm;help;contacts;list' {
+            break
+        }
+        'crm;help;contacts;get' {
+            break
+        }
+        'crm;help;contacts;create' {
+            break
+        }
+        'crm;help;contacts;update' {
+            break
+        }
+        'crm;help;contacts;delete' {
+            break
+        }
+        'crm;help;contacts;restore' {
+            break
+        }
+        'crm;help;contacts;timeline' {
+            break
+        }
+        'crm;help;opportunities' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List opportunities')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a opportunity')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a opportunity')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a opportunity (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move opportunities to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a opportunity out of the trash')
+            break
+        }
+        'crm;help;opportunities;list' {
+            break
+        }
+        'crm;help;opportunities;get' {
+            break
+        }
+        'crm;help;opportunities;create' {
+            break
+        }
+        'crm;help;opportunities;update' {
+            break
+        }
+        'crm;help;opportunities;delete' {
+            break
+        }
+        'crm;help;opportunities;restore' {
+            break
+        }
+        'crm;help;deals' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a deal')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a deal')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a deal (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move deals to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a deal out of the trash')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A deal''s stage changes')
+            break
+        }
+        'crm;help;deals;list' {
+            break
+        }
+        'crm;help;deals;get' {
+            break
+        }
+        'crm;help;deals;create' {
+            break
+        }
+        'crm;help;deals;update' {
+            break
+        }
+        'crm;help;deals;delete' {
+            break
+        }
+        'crm;help;deals;restore' {
+            break
+        }
+        'crm;help;deals;move' {
+            break
+        }
+        'crm;help;deals;history' {
+            break
+        }
+        'crm;help;activities' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List activities')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a activity')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a activity')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change fields of a activity (only those given)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Move activities to the trash (restore undoes it)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a activity out of the trash')
+            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Mark an activity done')
+            [CompletionResult]::new('recent', 'recent', [CompletionResultType]::ParameterValue, 'The latest activities')
+            break
+        }
+        'crm;help;activities;list' {
+            break
+        }
+        'crm;help;activities;get' {
+            break
+        }
+        'crm;help;activities;create' {
+            break
+        }
+        'crm;help;activities;update' {
+            break
+        }
+        'crm;help;activities;delete' {
+            break
+        }
+        'crm;help;activities;restore' {
+            break
+        }
+        'crm;help;activities;complete' {
+            break
+        }
+        'crm;help;activities;recent' {
+            break
+        }
+        'crm;help;audit' {
+            break
+        }
+        'crm;help;completions' {
+            break
+        }
+        'crm;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

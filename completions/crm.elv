@@ -1,0 +1,1045 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[crm] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'crm'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'crm'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand health 'Check that the server is up and its database answers'
+            cand register 'Create an account, then log in to it'
+            cand login 'Log in and store an API token for this profile (mode 0600)'
+            cand logout 'Revoke the profile''s token and forget it'
+            cand whoami 'Show the account of the token'
+            cand token 'Named API tokens for scripts and cron jobs'
+            cand profile 'Profiles of the configuration file: a server and a token under a name'
+            cand contacts 'Contacts: list, show, create, change, delete'
+            cand opportunities 'Opportunities: list, show, create, change, delete'
+            cand deals 'Deals: list, show, create, change, delete'
+            cand activities 'Activities: list, show, create, change, delete'
+            cand audit 'The account''s audit trail, newest first'
+            cand completions 'Print the shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;health'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;register'= {
+            cand --email 'E-mail address of the account'
+            cand --name 'Your name'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --password-stdin 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;login'= {
+            cand --email 'E-mail address of the account'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --password-stdin 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;logout'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;whoami'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;token'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand create 'Create a token; it is shown once'
+            cand list 'List the account''s tokens'
+            cand revoke 'Revoke a token at once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;token;create'= {
+            cand --expires-in-days 'Days until it expires [default: never]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;token;list'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;token;revoke'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;token;help'= {
+            cand create 'Create a token; it is shown once'
+            cand list 'List the account''s tokens'
+            cand revoke 'Revoke a token at once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;token;help;create'= {
+        }
+        &'crm;token;help;list'= {
+        }
+        &'crm;token;help;revoke'= {
+        }
+        &'crm;token;help;help'= {
+        }
+        &'crm;profile'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the profiles'
+            cand use 'Make a profile the default'
+            cand set 'Set a profile''s server'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;profile;list'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;profile;use'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;profile;set'= {
+            cand --server-url 'Base URL'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;profile;help'= {
+            cand list 'List the profiles'
+            cand use 'Make a profile the default'
+            cand set 'Set a profile''s server'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;profile;help;list'= {
+        }
+        &'crm;profile;help;use'= {
+        }
+        &'crm;profile;help;set'= {
+        }
+        &'crm;profile;help;help'= {
+        }
+        &'crm;contacts'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List contacts'
+            cand get 'Show a contact'
+            cand create 'Create a contact'
+            cand update 'Change fields of a contact (only those given)'
+            cand delete 'Move contacts to the trash (restore undoes it)'
+            cand restore 'Take a contact out of the trash'
+            cand timeline 'A contact''s activities, opportunities and deals, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;contacts;list'= {
+            cand -f 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand --filter 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand -s 'Free-text search (words, by prefix)'
+            cand --search 'Free-text search (words, by prefix)'
+            cand --sort 'Sort keys: -created_at,name [default: -created_at]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --cursor 'Start at this next_cursor of an earlier page'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand --deleted 'List the trash instead'
+            cand --count 'Print only how many records match'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;get'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;create'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --name 'Full name'
+            cand --email 'E-mail address'
+            cand --phone 'Phone number'
+            cand --company 'Company'
+            cand --job-title 'Job title'
+            cand --status 'Status (default Lead) [one of: Lead, Prospect, Customer, Closed]'
+            cand --source 'Where the contact came from'
+            cand --notes 'Free-form notes'
+            cand --rating 'Rating, 0 to 5'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;update'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --name 'Full name'
+            cand --email 'E-mail address'
+            cand --phone 'Phone number'
+            cand --company 'Company'
+            cand --job-title 'Job title'
+            cand --status 'Status (default Lead) [one of: Lead, Prospect, Customer, Closed]'
+            cand --source 'Where the contact came from'
+            cand --notes 'Free-form notes'
+            cand --rating 'Rating, 0 to 5'
+            cand --unset 'Clear a field (repeatable)'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;delete'= {
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;restore'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;timeline'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;contacts;help'= {
+            cand list 'List contacts'
+            cand get 'Show a contact'
+            cand create 'Create a contact'
+            cand update 'Change fields of a contact (only those given)'
+            cand delete 'Move contacts to the trash (restore undoes it)'
+            cand restore 'Take a contact out of the trash'
+            cand timeline 'A contact''s activities, opportunities and deals, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;contacts;help;list'= {
+        }
+        &'crm;contacts;help;get'= {
+        }
+        &'crm;contacts;help;create'= {
+        }
+        &'crm;contacts;help;update'= {
+        }
+        &'crm;contacts;help;delete'= {
+        }
+        &'crm;contacts;help;restore'= {
+        }
+        &'crm;contacts;help;timeline'= {
+        }
+        &'crm;contacts;help;help'= {
+        }
+        &'crm;opportunities'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List opportunities'
+            cand get 'Show a opportunity'
+            cand create 'Create a opportunity'
+            cand update 'Change fields of a opportunity (only those given)'
+            cand delete 'Move opportunities to the trash (restore undoes it)'
+            cand restore 'Take a opportunity out of the trash'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;opportunities;list'= {
+            cand -f 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand --filter 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand -s 'Free-text search (words, by prefix)'
+            cand --search 'Free-text search (words, by prefix)'
+            cand --sort 'Sort keys: -created_at,name [default: -created_at]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --cursor 'Start at this next_cursor of an earlier page'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand --deleted 'List the trash instead'
+            cand --count 'Print only how many records match'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;opportunities;get'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;opportunities;create'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --contact-id 'Contact id'
+            cand --name 'Name'
+            cand --value 'Value, e.g. 1250.00'
+            cand --currency 'ISO 4217 currency code (default USD)'
+            cand --probability 'Probability of winning, 0 to 100'
+            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
+            cand --expected-close-date 'Expected close date, YYYY-MM-DD'
+            cand --description 'Description'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;opportunities;update'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --contact-id 'Contact id'
+            cand --name 'Name'
+            cand --value 'Value, e.g. 1250.00'
+            cand --currency 'ISO 4217 currency code (default USD)'
+            cand --probability 'Probability of winning, 0 to 100'
+            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
+            cand --expected-close-date 'Expected close date, YYYY-MM-DD'
+            cand --description 'Description'
+            cand --unset 'Clear a field (repeatable)'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;opportunities;delete'= {
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;opportunities;restore'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;opportunities;help'= {
+            cand list 'List opportunities'
+            cand get 'Show a opportunity'
+            cand create 'Create a opportunity'
+            cand update 'Change fields of a opportunity (only those given)'
+            cand delete 'Move opportunities to the trash (restore undoes it)'
+            cand restore 'Take a opportunity out of the trash'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;opportunities;help;list'= {
+        }
+        &'crm;opportunities;help;get'= {
+        }
+        &'crm;opportunities;help;create'= {
+        }
+        &'crm;opportunities;help;update'= {
+        }
+        &'crm;opportunities;help;delete'= {
+        }
+        &'crm;opportunities;help;restore'= {
+        }
+        &'crm;opportunities;help;help'= {
+        }
+        &'crm;deals'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List deals'
+            cand get 'Show a deal'
+            cand create 'Create a deal'
+            cand update 'Change fields of a deal (only those given)'
+            cand delete 'Move deals to the trash (restore undoes it)'
+            cand restore 'Take a deal out of the trash'
+            cand move 'Move a deal to another stage'
+            cand history 'A deal''s stage changes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;deals;list'= {
+            cand -f 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand --filter 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand -s 'Free-text search (words, by prefix)'
+            cand --search 'Free-text search (words, by prefix)'
+            cand --sort 'Sort keys: -created_at,name [default: -created_at]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --cursor 'Start at this next_cursor of an earlier page'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand --deleted 'List the trash instead'
+            cand --count 'Print only how many records match'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;get'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;create'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --opportunity-id 'Opportunity id'
+            cand --contact-id 'Contact id'
+            cand --name 'Name'
+            cand --amount 'Amount, e.g. 1250.00'
+            cand --currency 'ISO 4217 currency code (default USD)'
+            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
+            cand --probability 'Probability of closing, 0 to 100'
+            cand --close-date 'Close date, YYYY-MM-DD'
+            cand --next-steps 'Next steps'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;update'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --opportunity-id 'Opportunity id'
+            cand --contact-id 'Contact id'
+            cand --name 'Name'
+            cand --amount 'Amount, e.g. 1250.00'
+            cand --currency 'ISO 4217 currency code (default USD)'
+            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
+            cand --probability 'Probability of closing, 0 to 100'
+            cand --close-date 'Close date, YYYY-MM-DD'
+            cand --next-steps 'Next steps'
+            cand --unset 'Clear a field (repeatable)'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;delete'= {
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;restore'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;move'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;history'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;deals;help'= {
+            cand list 'List deals'
+            cand get 'Show a deal'
+            cand create 'Create a deal'
+            cand update 'Change fields of a deal (only those given)'
+            cand delete 'Move deals to the trash (restore undoes it)'
+            cand restore 'Take a deal out of the trash'
+            cand move 'Move a deal to another stage'
+            cand history 'A deal''s stage changes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;deals;help;list'= {
+        }
+        &'crm;deals;help;get'= {
+        }
+        &'crm;deals;help;create'= {
+        }
+        &'crm;deals;help;update'= {
+        }
+        &'crm;deals;help;delete'= {
+        }
+        &'crm;deals;help;restore'= {
+        }
+        &'crm;deals;help;move'= {
+        }
+        &'crm;deals;help;history'= {
+        }
+        &'crm;deals;help;help'= {
+        }
+        &'crm;activities'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List activities'
+            cand get 'Show a activity'
+            cand create 'Create a activity'
+            cand update 'Change fields of a activity (only those given)'
+            cand delete 'Move activities to the trash (restore undoes it)'
+            cand restore 'Take a activity out of the trash'
+            cand complete 'Mark an activity done'
+            cand recent 'The latest activities'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;activities;list'= {
+            cand -f 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand --filter 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand -s 'Free-text search (words, by prefix)'
+            cand --search 'Free-text search (words, by prefix)'
+            cand --sort 'Sort keys: -created_at,name [default: -created_at]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --cursor 'Start at this next_cursor of an earlier page'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand --deleted 'List the trash instead'
+            cand --count 'Print only how many records match'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;get'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;create'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --type 'Kind of activity [one of: Call, Email, Meeting, Task, Note]'
+            cand --priority 'Priority (default Normal) [one of: Low, Normal, High, Urgent]'
+            cand --description 'What is to be done'
+            cand --due-date 'Due date, YYYY-MM-DD'
+            cand --assigned-to 'Who does it'
+            cand --contact-id 'Contact id'
+            cand --opportunity-id 'Opportunity id'
+            cand --completed 'Done (true or false)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;update'= {
+            cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
+            cand --type 'Kind of activity [one of: Call, Email, Meeting, Task, Note]'
+            cand --priority 'Priority (default Normal) [one of: Low, Normal, High, Urgent]'
+            cand --description 'What is to be done'
+            cand --due-date 'Due date, YYYY-MM-DD'
+            cand --assigned-to 'Who does it'
+            cand --contact-id 'Contact id'
+            cand --opportunity-id 'Opportunity id'
+            cand --completed 'Done (true or false)'
+            cand --unset 'Clear a field (repeatable)'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;delete'= {
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;restore'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;complete'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;recent'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;activities;help'= {
+            cand list 'List activities'
+            cand get 'Show a activity'
+            cand create 'Create a activity'
+            cand update 'Change fields of a activity (only those given)'
+            cand delete 'Move activities to the trash (restore undoes it)'
+            cand restore 'Take a activity out of the trash'
+            cand complete 'Mark an activity done'
+            cand recent 'The latest activities'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;activities;help;list'= {
+        }
+        &'crm;activities;help;get'= {
+        }
+        &'crm;activities;help;create'= {
+        }
+        &'crm;activities;help;update'= {
+        }
+        &'crm;activities;help;delete'= {
+        }
+        &'crm;activities;help;restore'= {
+        }
+        &'crm;activities;help;complete'= {
+        }
+        &'crm;activities;help;recent'= {
+        }
+        &'crm;activities;help;help'= {
+        }
+        &'crm;audit'= {
+            cand --entity 'Only this entity: contact, opportunity, deal, activity'
+            cand --record 'Only this record of --entity'
+            cand -n 'Entries per page [default: 50]'
+            cand --limit 'Entries per page [default: 50]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;completions'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'crm;help'= {
+            cand health 'Check that the server is up and its database answers'
+            cand register 'Create an account, then log in to it'
+            cand login 'Log in and store an API token for this profile (mode 0600)'
+            cand logout 'Revoke the profile''s token and forget it'
+            cand whoami 'Show the account of the token'
+            cand token 'Named API tokens for scripts and cron jobs'
+            cand profile 'Profiles of the configuration file: a server and a token under a name'
+            cand contacts 'Contacts: list, show, create, change, delete'
+            cand opportunities 'Opportunities: list, show, create, change, delete'
+            cand deals 'Deals: list, show, create, change, delete'
+            cand activities 'Activities: list, show, create, change, delete'
+            cand audit 'The account''s audit trail, newest first'
+            cand completions 'Print the shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;help;health'= {
+        }
+        &'crm;help;register'= {
+        }
+        &'crm;help;login'= {
+        }
+        &'crm;help;logout'= {
+        }
+        &'crm;help;whoami'= {
+        }
+        &'crm;help;token'= {
+            cand create 'Create a token; it is shown once'
+            cand list 'List the account''s tokens'
+            cand revoke 'Revoke a token at once'
+        }
+        &'crm;help;token;create'= {
+        }
+        &'crm;help;token;list'= {
+        }
+        &'crm;help;token;revoke'= {
+        }
+        &'crm;help;profile'= {
+            cand list 'List the profiles'
+            cand use 'Make a profile the default'
+            cand set 'Set a profile''s server'
+        }
+        &'crm;help;profile;list'= {
+        }
+        &'crm;help;profile;use'= {
+        }
+        &'crm;help;profile;set'= {
+        }
+        &'crm;help;contacts'= {
+            cand list 'List contacts'
+            cand get 'Show a contact'
+            cand create 'Create a contact'
+            cand update 'Change fields of a contact (only those given)'
+            cand delete 'Move contacts to the trash (restore undoes it)'
+            cand restore 'Take a contact out of the trash'
+            cand timeline 'A contact''s activities, opportunities and deals, newest first'
+        }
+        &'crm;help;contacts;list'= {
+        }
+        &'crm;help;contacts;get'= {
+        }
+        &'crm;help;contacts;create'= {
+        }
+        &'crm;help;contacts;update'= {
+        }
+        &'crm;help;contacts;delete'= {
+        }
+        &'crm;help;contacts;restore'= {
+        }
+        &'crm;help;contacts;timeline'= {
+        }
+        &'crm;help;opportunities'= {
+            cand list 'List opportunities'
+            cand get 'Show a opportunity'
+            cand create 'Create a opportunity'
+            cand update 'Change fields of a opportunity (only those given)'
+            cand delete 'Move opportunities to the trash (restore undoes it)'
+            cand restore 'Take a opportunity out of the trash'
+        }
+        &'crm;help;opportunities;list'= {
+        }
+        &'crm;help;opportunities;get'= {
+        }
+        &'crm;help;opportunities;create'= {
+        }
+        &'crm;help;opportunities;update'= {
+        }
+        &'crm;help;opportunities;delete'= {
+        }
+        &'crm;help;opportunities;restore'= {
+        }
+        &'crm;help;deals'= {
+            cand list 'List deals'
+            cand get 'Show a deal'
+            cand create 'Create a deal'
+            cand update 'Change fields of a deal (only those given)'
+            cand delete 'Move deals to the trash (restore undoes it)'
+            cand restore 'Take a deal out of the trash'
+            cand move 'Move a deal to another stage'
+            cand history 'A deal''s stage changes'
+        }
+        &'crm;help;deals;list'= {
+        }
+        &'crm;help;deals;get'= {
+        }
+        &'crm;help;deals;create'= {
+        }
+        &'crm;help;deals;update'= {
+        }
+        &'crm;help;deals;delete'= {
+        }
+        &'crm;help;deals;restore'= {
+        }
+        &'crm;help;deals;move'= {
+        }
+        &'crm;help;deals;history'= {
+        }
+        &'crm;help;activities'= {
+            cand list 'List activities'
+            cand get 'Show a activity'
+            cand create 'Create a activity'
+            cand update 'Change fields of a activity (only those given)'
+            cand delete 'Move activities to the trash (restore undoes it)'
+            cand restore 'Take a activity out of the trash'
+            cand complete 'Mark an activity done'
+            cand recent 'The latest activities'
+        }
+        &'crm;help;activities;list'= {
+        }
+        &'crm;help;activities;get'= {
+        }
+        &'crm;help;activities;create'= {
+        }
+        &'crm;help;activities;update'= {
+        }
+        &'crm;help;activities;delete'= {
+        }
+        &'crm;help;activities;restore'= {
+        }
+        &'crm;help;activities;complete'= {
+        }
+        &'crm;help;activities;recent'= {
+        }
+        &'crm;help;audit'= {
+        }
+        &'crm;help;completions'= {
+        }
+        &'crm;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

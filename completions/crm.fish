@@ -1,0 +1,769 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_crm_global_optspecs
+    string join \n server= token= profile= o/output= q/quiet h/help V/version
+end
+
+function __fish_crm_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_crm_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_crm_using_subcommand
+    set -l cmd (__fish_crm_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c crm -n "__fish_crm_needs_command" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_needs_command" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_needs_command" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_needs_command" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_needs_command" -s V -l version -d 'Print version'
+complete -c crm -n "__fish_crm_needs_command" -f -a "health" -d 'Check that the server is up and its database answers'
+complete -c crm -n "__fish_crm_needs_command" -f -a "register" -d 'Create an account, then log in to it'
+complete -c crm -n "__fish_crm_needs_command" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
+complete -c crm -n "__fish_crm_needs_command" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
+complete -c crm -n "__fish_crm_needs_command" -f -a "whoami" -d 'Show the account of the token'
+complete -c crm -n "__fish_crm_needs_command" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
+complete -c crm -n "__fish_crm_needs_command" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
+complete -c crm -n "__fish_crm_needs_command" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_needs_command" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_needs_command" -f -a "deals" -d 'Deals: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_needs_command" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_needs_command" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_needs_command" -f -a "completions" -d 'Print the shell completion script'
+complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand health" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand health" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand health" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand health" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand health" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand register" -l email -d 'E-mail address of the account' -r
+complete -c crm -n "__fish_crm_using_subcommand register" -l name -d 'Your name' -r
+complete -c crm -n "__fish_crm_using_subcommand register" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand register" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand register" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand register" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand register" -l password-stdin -d 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
+complete -c crm -n "__fish_crm_using_subcommand register" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand login" -l email -d 'E-mail address of the account' -r
+complete -c crm -n "__fish_crm_using_subcommand login" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand login" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand login" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand login" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand login" -l password-stdin -d 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
+complete -c crm -n "__fish_crm_using_subcommand login" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand logout" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand logout" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand logout" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand logout" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand logout" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand whoami" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand whoami" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand whoami" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand whoami" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand whoami" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; it is shown once'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the account\'s tokens'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token at once'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l expires-in-days -d 'Days until it expires [default: never]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; it is shown once'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the account\'s tokens'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token at once'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "list" -d 'List the profiles'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "use" -d 'Make a profile the default'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "set" -d 'Set a profile\'s server'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l server-url -d 'Base URL' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a profile\'s server'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "list" -d 'List contacts'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "get" -d 'Show a contact'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "create" -d 'Create a contact'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "update" -d 'Change fields of a contact (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "restore" -d 'Take a contact out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l cursor -d 'Start at this next_cursor of an earlier page' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l name -d 'Full name' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l email -d 'E-mail address' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l phone -d 'Phone number' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l company -d 'Company' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l job-title -d 'Job title' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l status -d 'Status (default Lead) [one of: Lead, Prospect, Customer, Closed]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l source -d 'Where the contact came from' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l notes -d 'Free-form notes' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l rating -d 'Rating, 0 to 5' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l name -d 'Full name' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l email -d 'E-mail address' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l phone -d 'Phone number' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l company -d 'Company' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l job-title -d 'Job title' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l status -d 'Status (default Lead) [one of: Lead, Prospect, Customer, Closed]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l source -d 'Where the contact came from' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l notes -d 'Free-form notes' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l rating -d 'Rating, 0 to 5' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "email\t''
+phone\t''
+company\t''
+job_title\t''
+status\t''
+source\t''
+notes\t''
+rating\t''"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List contacts'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a contact'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a contact'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a contact (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a contact out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "list" -d 'List opportunities'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "get" -d 'Show a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "create" -d 'Create a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l cursor -d 'Start at this next_cursor of an earlier page' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l value -d 'Value, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code (default USD)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l probability -d 'Probability of winning, 0 to 100' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l expected-close-date -d 'Expected close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l value -d 'Value, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code (default USD)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l probability -d 'Probability of winning, 0 to 100' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l expected-close-date -d 'Expected close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l description -d 'Description' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "contact_id\t''
+currency\t''
+probability\t''
+stage\t''
+expected_close_date\t''
+description\t''"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List opportunities'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "list" -d 'List deals'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "get" -d 'Show a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "create" -d 'Create a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "update" -d 'Change fields of a deal (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "restore" -d 'Take a deal out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "history" -d 'A deal\'s stage changes'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l cursor -d 'Start at this next_cursor of an earlier page' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l opportunity-id -d 'Opportunity id' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l amount -d 'Amount, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code (default USD)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l probability -d 'Probability of closing, 0 to 100' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l close-date -d 'Close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l next-steps -d 'Next steps' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l opportunity-id -d 'Opportunity id' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l amount -d 'Amount, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code (default USD)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l probability -d 'Probability of closing, 0 to 100' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l close-date -d 'Close date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l next-steps -d 'Next steps' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "opportunity_id\t''
+contact_id\t''
+currency\t''
+stage\t''
+probability\t''
+close_date\t''
+next_steps\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a deal (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a deal out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "history" -d 'A deal\'s stage changes'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "list" -d 'List activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "get" -d 'Show a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "create" -d 'Create a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "update" -d 'Change fields of a activity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "complete" -d 'Mark an activity done'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l cursor -d 'Start at this next_cursor of an earlier page' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l type -d 'Kind of activity [one of: Call, Email, Meeting, Task, Note]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l priority -d 'Priority (default Normal) [one of: Low, Normal, High, Urgent]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l description -d 'What is to be done' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l due-date -d 'Due date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l assigned-to -d 'Who does it' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l opportunity-id -d 'Opportunity id' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l completed -d 'Done (true or false)' -r -f -a "true\t''
+false\t''"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l type -d 'Kind of activity [one of: Call, Email, Meeting, Task, Note]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l priority -d 'Priority (default Normal) [one of: Low, Normal, High, Urgent]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l description -d 'What is to be done' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l due-date -d 'Due date, YYYY-MM-DD' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l assigned-to -d 'Who does it' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l opportunity-id -d 'Opportunity id' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l completed -d 'Done (true or false)' -r -f -a "true\t''
+false\t''"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "priority\t''
+description\t''
+due_date\t''
+assigned_to\t''
+contact_id\t''
+opportunity_id\t''
+completed\t''"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a activity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Mark an activity done'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand audit" -l entity -d 'Only this entity: contact, opportunity, deal, activity' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -l record -d 'Only this record of --entity' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -s n -l limit -d 'Entries per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand audit" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand audit" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand completions" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand completions" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "register" -d 'Create an account, then log in to it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "whoami" -d 'Show the account of the token'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; it is shown once'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List the account\'s tokens'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "use" -d 'Make a profile the default'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "set" -d 'Set a profile\'s server'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "list" -d 'List contacts'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "get" -d 'Show a contact'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "create" -d 'Create a contact'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "update" -d 'Change fields of a contact (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "restore" -d 'Take a contact out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "list" -d 'List opportunities'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "get" -d 'Show a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "create" -d 'Create a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "update" -d 'Change fields of a opportunity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show a deal'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "create" -d 'Create a deal'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "update" -d 'Change fields of a deal (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "restore" -d 'Take a deal out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "history" -d 'A deal\'s stage changes'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "list" -d 'List activities'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "get" -d 'Show a activity'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "create" -d 'Create a activity'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "update" -d 'Change fields of a activity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "complete" -d 'Mark an activity done'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "recent" -d 'The latest activities'

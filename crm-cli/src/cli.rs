@@ -1,0 +1,319 @@
+//! The command tree. Built with clap's builder so that the four entities share one definition
+//! and their per-field flags come from the field catalog of the API.
+
+use clap::{Arg, ArgAction, Command, value_parser};
+use crm_api::catalog::{ENTITIES, EntityInfo, FieldInfo, FieldKind};
+
+use crate::exit::EXIT_CODES_HELP;
+use crate::output::Format;
+
+const GLOBAL: &str = "Global options";
+const ABOUT: &str = "Command-line client of the CRM: every endpoint as a subcommand";
+
+/// The whole `crm` command.
+pub fn command() -> Command {
+    let mut cmd = Command::new("crm")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(ABOUT)
+        .after_help(EXIT_CODES_HELP)
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new("server")
+                .long("server")
+                .env("CRM_SERVER")
+                .hide_env_values(true)
+                .global(true)
+                .help_heading(GLOBAL)
+                .value_name("URL")
+                .help("Base URL of the server [default: the profile's, else http://127.0.0.1:3000]"),
+        )
+        .arg(
+            Arg::new("token")
+                .long("token")
+                .env("CRM_TOKEN")
+                .hide_env_values(true)
+                .global(true)
+                .help_heading(GLOBAL)
+                .value_name("TOKEN")
+                .help("Bearer token (an API token or a session token) [default: the profile's]"),
+        )
+        .arg(
+            Arg::new("profile")
+                .long("profile")
+                .env("CRM_PROFILE")
+                .hide_env_values(true)
+                .global(true)
+                .help_heading(GLOBAL)
+                .value_name("NAME")
+                .help("Profile of the configuration file to use [default: default]"),
+        )
+        .arg(
+            Arg::new("output")
+                .short('o')
+                .long("output")
+                .global(true)
+                .help_heading(GLOBAL)
+                .value_parser(value_parser!(Format))
+                .help("Output format [default: table on a terminal, json otherwise]"),
+        )
+        .arg(
+            Arg::new("quiet")
+                .short('q')
+                .long("quiet")
+                .global(true)
+                .help_heading(GLOBAL)
+                .action(ArgAction::SetTrue)
+                .help("Print only the ids of records, one per line"),
+        )
+        .subcommand(Command::new("health").about("Check that the server is up and its database answers"))
+        .subcommand(register())
+        .subcommand(login())
+        .subcommand(Command::new("logout").about("Revoke the profile's token and forget it"))
+        .subcommand(Command::new("whoami").about("Show the account of the token"))
+        .subcommand(token())
+        .subcommand(profiles());
+    for e in ENTITIES {
+        cmd = cmd.subcommand(entity(e));
+    }
+    cmd.subcommand(audit()).subcommand(
+        Command::new("completions").about("Print the shell completion script").arg(
+            Arg::new("shell")
+                .required(true)
+                .value_parser(value_parser!(clap_complete::Shell))
+                .help("bash, zsh, fish, elvish or powershell"),
+        ),
+    )
+}
+
+fn password_stdin() -> Arg {
+    Arg::new("password-stdin").long("password-stdin").action(ArgAction::SetTrue).help(
+        "Read the password from the first line of standard input (it is read without echo from the terminal otherwise)",
+    )
+}
+
+fn register() -> Command {
+    Command::new("register")
+        .about("Create an account, then log in to it")
+        .arg(Arg::new("email").long("email").required(true).help("E-mail address of the account"))
+        .arg(Arg::new("name").long("name").help("Your name"))
+        .arg(password_stdin())
+}
+
+fn login() -> Command {
+    Command::new("login")
+        .about("Log in and store an API token for this profile (mode 0600)")
+        .arg(Arg::new("email").long("email").required(true).help("E-mail address of the account"))
+        .arg(password_stdin())
+}
+
+fn token() -> Command {
+    Command::new("token")
+        .about("Named API tokens for scripts and cron jobs")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("create")
+                .about("Create a token; it is shown once")
+                .arg(Arg::new("name").required(true).help("What the token is for"))
+                .arg(
+                    Arg::new("expires-in-days")
+                        .long("expires-in-days")
+                        .value_parser(value_parser!(i64))
+                        .help("Days until it expires [default: never]"),
+                ),
+        )
+        .subcommand(Command::new("list").about("List the account's tokens"))
+        .subcommand(
+            Command::new("revoke")
+                .about("Revoke a token at once")
+                .arg(Arg::new("id").required(true).value_name("ID").value_parser(value_parser!(i64)).help("Token id")),
+        )
+}
+
+fn profiles() -> Command {
+    Command::new("profile")
+        .about("Profiles of the configuration file: a server and a token under a name")
+        .subcommand_required(true)
+        .subcommand(Command::new("list").about("List the profiles"))
+        .subcommand(
+            Command::new("use")
+                .about("Make a profile the default")
+                .arg(Arg::new("name").required(true).help("Profile name")),
+        )
+        .subcommand(
+            Command::new("set")
+                .about("Set a profile's server")
+                .arg(Arg::new("name").required(true).help("Profile name"))
+                .arg(Arg::new("server").long("server-url").required(true).value_name("URL").help("Base URL")),
+        )
+}
+
+fn id_arg() -> Arg {
+    Arg::new("id").required(true).value_name("ID").value_parser(value_parser!(i64)).help("Record id")
+}
+
+fn if_match() -> Arg {
+    Arg::new("if-match")
+        .long("if-match")
+        .value_name("VERSION")
+        .value_parser(value_parser!(i64))
+        .help("Only if the record is still at this version (exit 4 otherwise)")
+}
+
+fn body_arg() -> Arg {
+    Arg::new("json")
+        .long("json")
+        .value_name("FILE")
+        .help("Read fields from a JSON object in FILE (- for stdin); flags override it")
+}
+
+/// `--job-title` for `job_title`.
+pub fn flag_name(f: &FieldInfo) -> String {
+    f.name.replace('_', "-")
+}
+
+fn field_arg(f: &FieldInfo) -> Arg {
+    let mut help = f.help.to_string();
+    if let FieldKind::Enum(values) = f.kind {
+        help.push_str(&format!(" [one of: {}]", values.join(", ")));
+    }
+    let arg = Arg::new(f.name).long(flag_name(f)).help(help);
+    let arg = if f.name.contains('_') { arg.alias(f.name) } else { arg };
+    match f.kind {
+        FieldKind::Int | FieldKind::Link(_) => arg.value_parser(value_parser!(i64)).value_name("N"),
+        FieldKind::Bool => arg.value_parser(value_parser!(bool)).value_name("true|false"),
+        FieldKind::Date => arg.value_name("YYYY-MM-DD"),
+        FieldKind::Money => arg.value_name("AMOUNT"),
+        _ => arg.value_name("TEXT"),
+    }
+}
+
+fn list_args(cmd: Command) -> Command {
+    cmd.arg(
+        Arg::new("filter")
+            .long("filter")
+            .short('f')
+            .value_name("EXPR")
+            .help("Filter, as the API's filter grammar: 'status[eq]:\"Lead\",rating[gte]:4'"),
+    )
+    .arg(Arg::new("search").long("search").short('s').value_name("WORDS").help("Free-text search (words, by prefix)"))
+    .arg(Arg::new("sort").long("sort").value_name("KEYS").help("Sort keys: -created_at,name [default: -created_at]"))
+    .arg(
+        Arg::new("limit")
+            .long("limit")
+            .short('n')
+            .value_parser(value_parser!(u32).range(1..=1000))
+            .help("Records per page [default: 50]"),
+    )
+    .arg(Arg::new("cursor").long("cursor").help("Start at this next_cursor of an earlier page"))
+    .arg(Arg::new("all").long("all").action(ArgAction::SetTrue).help("Follow the cursors to the last page"))
+    .arg(Arg::new("deleted").long("deleted").action(ArgAction::SetTrue).help("List the trash instead"))
+    .arg(Arg::new("count").long("count").action(ArgAction::SetTrue).help("Print only how many records match"))
+}
+
+fn entity(e: &'static EntityInfo) -> Command {
+    let writable: Vec<&FieldInfo> = e.writable().collect();
+    let create = Command::new("create")
+        .about(format!("Create a {}", e.name))
+        .arg(body_arg())
+        .args(writable.iter().map(|f| field_arg(f)));
+    let nullable: Vec<&str> = writable.iter().filter(|f| !f.required).map(|f| f.name).collect();
+    let update = Command::new("update")
+        .about(format!("Change fields of a {} (only those given)", e.name))
+        .arg(id_arg())
+        .arg(body_arg())
+        .args(writable.iter().map(|f| field_arg(f)))
+        .arg(
+            Arg::new("unset")
+                .long("unset")
+                .value_name("FIELD")
+                .action(ArgAction::Append)
+                .value_parser(clap::builder::PossibleValuesParser::new(nullable))
+                .help("Clear a field (repeatable)"),
+        )
+        .arg(if_match());
+    let mut cmd = Command::new(e.path)
+        .about(format!("{}: list, show, create, change, delete", capitalized(e.path)))
+        .subcommand_required(true)
+        .subcommand(list_args(Command::new("list").about(format!("List {}", e.path))))
+        .subcommand(Command::new("get").about(format!("Show a {}", e.name)).arg(id_arg()))
+        .subcommand(create)
+        .subcommand(update)
+        .subcommand(
+            Command::new("delete")
+                .about(format!("Move {} to the trash (restore undoes it)", e.path))
+                .arg(
+                    Arg::new("id")
+                        .required(true)
+                        .num_args(1..)
+                        .value_name("ID")
+                        .value_parser(value_parser!(i64))
+                        .help("Record ids"),
+                )
+                .arg(if_match()),
+        )
+        .subcommand(Command::new("restore").about(format!("Take a {} out of the trash", e.name)).arg(id_arg()));
+    match e.path {
+        "contacts" => {
+            cmd = cmd.subcommand(
+                Command::new("timeline")
+                    .about("A contact's activities, opportunities and deals, newest first")
+                    .arg(id_arg()),
+            );
+        }
+        "deals" => {
+            cmd = cmd
+                .subcommand(Command::new("move").about("Move a deal to another stage").arg(id_arg()).arg(
+                    Arg::new("stage").required(true).help(format!("One of: {}", crm_api::Stage::TEXTS.join(", "))),
+                ))
+                .subcommand(Command::new("history").about("A deal's stage changes").arg(id_arg()));
+        }
+        "activities" => {
+            cmd = cmd
+                .subcommand(Command::new("complete").about("Mark an activity done").arg(id_arg()))
+                .subcommand(Command::new("recent").about("The latest activities"));
+        }
+        _ => {}
+    }
+    cmd
+}
+
+fn audit() -> Command {
+    Command::new("audit")
+        .about("The account's audit trail, newest first")
+        .arg(
+            Arg::new("entity")
+                .long("entity")
+                .value_name("NAME")
+                .help("Only this entity: contact, opportunity, deal, activity"),
+        )
+        .arg(
+            Arg::new("record")
+                .long("record")
+                .value_name("ID")
+                .value_parser(value_parser!(i64))
+                .requires("entity")
+                .help("Only this record of --entity"),
+        )
+        .arg(
+            Arg::new("limit")
+                .long("limit")
+                .short('n')
+                .value_parser(value_parser!(u32).range(1..=1000))
+                .help("Entries per page [default: 50]"),
+        )
+        .arg(Arg::new("all").long("all").action(ArgAction::SetTrue).help("Follow the cursors to the last page"))
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_tree_is_consistent() {
+        super::command().debug_assert();
+    }
+}

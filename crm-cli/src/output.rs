@@ -1,0 +1,333 @@
+//! Printing records: a table fitted to the terminal, JSON, NDJSON, CSV, or ids only.
+//!
+//! Lists are streamed: every format but the table prints each page as it arrives, so
+//! `crm contacts list --all | head` starts at once and stops quietly.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use crm_api::catalog::{EntityInfo, FieldKind};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table fitted to the terminal (the default on a terminal).
+    Table,
+    /// JSON: an object, or an array for lists (the default when piped).
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// A column: the key of a record and, for entity fields, its kind.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub key: String,
+    pub kind: Option<FieldKind>,
+}
+
+/// The columns of a kind of record: all of them (JSON keys in order, CSV) and the ones a
+/// table of many shows.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    pub all: Vec<Column>,
+    pub table: Vec<String>,
+}
+
+impl Columns {
+    pub fn of_entity(e: &EntityInfo) -> Columns {
+        Columns {
+            all: e.fields.iter().map(|f| Column { key: f.name.to_string(), kind: Some(f.kind) }).collect(),
+            table: e.table_columns.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    /// Columns of a record that is not an entity, all of them in a table too.
+    pub fn plain(keys: &[&str]) -> Columns {
+        Columns {
+            all: keys.iter().map(|k| Column { key: k.to_string(), kind: None }).collect(),
+            table: keys.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
+    fn kind(&self, key: &str) -> Option<FieldKind> {
+        self.all.iter().find(|c| c.key == key).and_then(|c| c.kind)
+    }
+}
+
+enum State {
+    Idle,
+    Json { first: bool },
+    Table { rows: Vec<Value> },
+    Csv { header: bool },
+    Other,
+}
+
+/// Standard output in the chosen format.
+pub struct Out {
+    pub format: Format,
+    /// Ids only, one per line.
+    pub quiet: bool,
+    color: bool,
+    w: io::BufWriter<io::Stdout>,
+    state: State,
+    cols: Option<Columns>,
+}
+
+impl Out {
+    pub fn new(format: Option<Format>, quiet: bool) -> Out {
+        let tty = io::stdout().is_terminal();
+        let format = format.unwrap_or(if tty { Format::Table } else { Format::Json });
+        let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Out { format, quiet, color, w: io::BufWriter::new(io::stdout()), state: State::Idle, cols: None }
+    }
+
+    /// Writes a line of text (messages that are the command's result, not records).
+    pub fn line(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.w, "{text}")
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+
+    /// One record.
+    pub fn record(&mut self, cols: &Columns, rec: &Value) -> io::Result<()> {
+        if self.quiet {
+            return writeln!(self.w, "{}", id_of(rec));
+        }
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut self.w, &ordered(cols, rec))?;
+                writeln!(self.w)
+            }
+            Format::Ndjson => {
+                serde_json::to_writer(&mut self.w, &ordered(cols, rec))?;
+                writeln!(self.w)
+            }
+            Format::Csv => {
+                self.begin(cols);
+                self.items(std::slice::from_ref(rec))?;
+                self.end()
+            }
+            Format::Table => {
+                let mut t = self.new_table();
+                t.set_header(vec![self.head("field"), self.head("value")]);
+                for c in &cols.all {
+                    t.add_row(vec![Cell::new(&c.key), Cell::new(cell_text(cols, rec, &c.key))]);
+                }
+                writeln!(self.w, "{t}")
+            }
+        }
+    }
+
+    /// Starts a list of records of these columns.
+    pub fn begin(&mut self, cols: &Columns) {
+        self.cols = Some(cols.clone());
+        self.state = match (self.quiet, self.format) {
+            (true, _) => State::Other,
+            (_, Format::Json) => State::Json { first: true },
+            (_, Format::Table) => State::Table { rows: Vec::new() },
+            (_, Format::Csv) => State::Csv { header: false },
+            (_, Format::Ndjson) => State::Other,
+        };
+    }
+
+    /// Prints (or, for a table, keeps) the next records of the list.
+    pub fn items(&mut self, recs: &[Value]) -> io::Result<()> {
+        let Some(cols) = self.cols.clone() else { return Ok(()) };
+        if self.quiet {
+            for r in recs {
+                writeln!(self.w, "{}", id_of(r))?;
+            }
+            return self.w.flush();
+        }
+        match &mut self.state {
+            State::Json { first } => {
+                for r in recs {
+                    self.w.write_all(if *first { b"[\n  " } else { b",\n  " })?;
+                    *first = false;
+                    serde_json::to_writer(&mut self.w, &ordered(&cols, r))?;
+                }
+            }
+            State::Table { rows } => rows.extend_from_slice(recs),
+            State::Csv { header } => {
+                let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(&mut self.w);
+                if !*header {
+                    csv.write_record(cols.all.iter().map(|c| c.key.as_str()))?;
+                    *header = true;
+                }
+                for r in recs {
+                    csv.write_record(cols.all.iter().map(|c| csv_text(&r[&c.key])))?;
+                }
+                csv.flush()?;
+            }
+            State::Other | State::Idle => {
+                for r in recs {
+                    serde_json::to_writer(&mut self.w, &ordered(&cols, r))?;
+                    writeln!(self.w)?;
+                }
+            }
+        }
+        self.w.flush()
+    }
+
+    /// Ends the list.
+    pub fn end(&mut self) -> io::Result<()> {
+        let state = std::mem::replace(&mut self.state, State::Idle);
+        let cols = self.cols.take();
+        match state {
+            State::Json { first: true } => writeln!(self.w, "[]")?,
+            State::Json { first: false } => writeln!(self.w, "\n]")?,
+            State::Table { rows } => {
+                let Some(cols) = cols else { return Ok(()) };
+                if rows.is_empty() {
+                    writeln!(self.w, "(none)")?;
+                } else {
+                    let mut t = self.new_table();
+                    t.set_header(cols.table.iter().map(|k| self.head(k)).collect::<Vec<_>>());
+                    for r in &rows {
+                        t.add_row(cols.table.iter().map(|k| Cell::new(cell_text(&cols, r, k))).collect::<Vec<_>>());
+                    }
+                    writeln!(self.w, "{t}")?;
+                }
+            }
+            State::Csv { header: false } => {
+                if let Some(cols) = cols {
+                    let mut csv = csv::Writer::from_writer(&mut self.w);
+                    csv.write_record(cols.all.iter().map(|c| c.key.as_str()))?;
+                    csv.flush()?;
+                }
+            }
+            _ => {}
+        }
+        self.w.flush()
+    }
+
+    fn new_table(&self) -> Table {
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+        if !self.color {
+            t.force_no_tty();
+            if let Some(w) = terminal_width() {
+                t.set_width(w);
+            }
+        }
+        t
+    }
+
+    fn head(&self, text: &str) -> Cell {
+        let c = Cell::new(text);
+        if self.color { c.add_attribute(Attribute::Bold) } else { c }
+    }
+}
+
+/// The width of the terminal on stdout, when `COLUMNS` says it.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+fn id_of(rec: &Value) -> String {
+    match &rec["id"] {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The record with its keys in column order (serde_json's own map sorts them).
+fn ordered<'a>(cols: &'a Columns, rec: &'a Value) -> InOrder<'a> {
+    InOrder(cols, rec)
+}
+
+struct InOrder<'a>(&'a Columns, &'a Value);
+
+impl serde::Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Value::Object(map) = self.1 else { return self.1.serialize(s) };
+        let mut m = s.serialize_map(Some(map.len()))?;
+        for c in &self.0.all {
+            if let Some(v) = map.get(&c.key) {
+                m.serialize_entry(&c.key, v)?;
+            }
+        }
+        for (k, v) in map {
+            if !self.0.all.iter().any(|c| &c.key == k) {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// A value as a CSV field: text as is, numbers and booleans as JSON writes them, null empty.
+pub fn csv_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A value as a table cell: money with its currency and digit groups, times to the minute.
+fn cell_text(cols: &Columns, rec: &Value, key: &str) -> String {
+    let v = &rec[key];
+    match (cols.kind(key), v) {
+        (_, Value::Null) => String::new(),
+        (Some(FieldKind::Money), Value::String(s)) => match rec["currency"].as_str() {
+            Some(cur) => format!("{} {cur}", group_digits(s)),
+            None => group_digits(s),
+        },
+        (Some(FieldKind::Bool), Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
+        (_, Value::String(s)) => short_time(s).unwrap_or_else(|| s.clone()),
+        (_, other) => csv_text(other),
+    }
+}
+
+/// `2026-11-24T09:15:02.123456Z` -> `2026-11-24 09:15`, in UTC.
+fn short_time(s: &str) -> Option<String> {
+    if s.len() < 20 || s.as_bytes().get(10) != Some(&b'T') {
+        return None;
+    }
+    let t = chrono::DateTime::parse_from_rfc3339(s).ok()?;
+    Some(t.with_timezone(&chrono::Utc).format("%Y-%m-%d %H:%M").to_string())
+}
+
+/// `1234567.50` -> `1,234,567.50`.
+fn group_digits(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    if !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_times_in_tables() {
+        assert_eq!(group_digits("1234567.50"), "1,234,567.50");
+        assert_eq!(group_digits("-12.00"), "-12.00");
+        assert_eq!(group_digits("999"), "999");
+        assert_eq!(short_time("2026-11-24T09:15:02.123456Z").as_deref(), Some("2026-11-24 09:15"));
+        assert_eq!(short_time("Lead"), None);
+    }
+}

@@ -1,0 +1,506 @@
+//! The real `crm` binary against a real server: every subcommand, each output format, each
+//! exit code, `--help` snapshots and the committed shell completions.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use crm_tests::{Backend, TestServer};
+use serde_json::{Value, json};
+use tokio::io::AsyncWriteExt;
+
+/// A configuration directory and a server for one test.
+struct Env {
+    server: String,
+    config: tempfile::TempDir,
+}
+
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {self:?}"))
+    }
+
+    #[track_caller]
+    fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "failed: {self:?}");
+        self
+    }
+}
+
+impl Env {
+    fn new(server: &str) -> Env {
+        Env { server: server.to_string(), config: tempfile::tempdir().expect("tempdir") }
+    }
+
+    async fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_crm"));
+        cmd.args(args)
+            .env("CRM_SERVER", &self.server)
+            .env("CRM_CONFIG_DIR", self.config.path())
+            .env_remove("CRM_TOKEN")
+            .env_remove("CRM_PROFILE")
+            .env("COLUMNS", "100")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("running crm");
+        if let Some(mut si) = child.stdin.take() {
+            si.write_all(stdin.as_bytes()).await.expect("stdin");
+        }
+        let out = child.wait_with_output().await.expect("crm output");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    async fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, "", &[]).await
+    }
+
+    /// Registers `email` through `crm register` (password on stdin) into the default profile.
+    async fn register(&self, email: &str) {
+        self.run_with(&["register", "--email", email, "--name", "Tester"], "correct horse battery\n", &[]).await.ok();
+    }
+}
+
+async fn server() -> TestServer {
+    TestServer::start(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_stores_a_private_token_and_logout_revokes_it() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    let r = env.run(&["whoami"]).await;
+    assert_eq!(r.code, 5, "no token yet: {r:?}");
+    assert!(r.stderr.starts_with("crm: not logged in"), "{r:?}");
+    env.register("login@example.com").await;
+    let file = env.config.path().join("config.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("config").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "config file mode");
+    }
+    let me = env.run(&["whoami", "-o", "json"]).await.ok().json();
+    assert_eq!(me["email"], "login@example.com");
+    let stored = std::fs::read_to_string(&file).expect("config");
+    let token = stored.lines().find_map(|l| l.strip_prefix("token = \"")).expect("token line").trim_end_matches('"');
+    // The stored token is an API token the server lists, and logout revokes it there.
+    let tokens = env.run(&["token", "list", "-o", "json"]).await.ok().json();
+    assert_eq!(tokens.as_array().map(Vec::len), Some(1), "{tokens}");
+    env.run(&["logout"]).await.ok();
+    assert_eq!(env.run(&["whoami"]).await.code, 5);
+    let r = env.run_with(&["whoami"], "", &[("CRM_TOKEN", token)]).await;
+    assert_eq!(r.code, 5, "revoked on the server: {r:?}");
+    // Log in again with the password from stdin; a wrong password is an auth failure.
+    let r = env.run_with(&["login", "--email", "login@example.com"], "wrong password!\n", &[]).await;
+    assert_eq!(r.code, 5, "{r:?}");
+    env.run_with(&["login", "--email", "login@example.com", "--password-stdin"], "correct horse battery\n", &[])
+        .await
+        .ok();
+    env.run(&["whoami"]).await.ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profiles_and_tokens() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("prof@example.com").await;
+    // A second profile pointing nowhere: commands with it fail to connect.
+    env.run(&["profile", "set", "dead", "--server-url", "http://127.0.0.1:9"]).await.ok();
+    let r = env.run_with(&["whoami"], "", &[("CRM_PROFILE", "dead")]).await;
+    assert_eq!(r.code, 5, "the dead profile has no token: {r:?}");
+    let list = env.run(&["profile", "list", "-o", "json"]).await.ok().json();
+    let names: Vec<&str> = list.as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(names, ["dead", "default"]);
+    assert_eq!(env.run(&["profile", "use", "nope"]).await.code, 3);
+    // Named tokens: create (shown once, -q prints just the token), list, revoke.
+    let token = env.run(&["token", "create", "cron", "-q"]).await.ok().stdout.trim().to_string();
+    assert!(token.starts_with("crm_"), "{token}");
+    let me = env.run_with(&["whoami", "-o", "json"], "", &[("CRM_TOKEN", &token)]).await.ok().json();
+    assert_eq!(me["email"], "prof@example.com");
+    let tokens = env.run(&["token", "list", "-o", "json"]).await.ok().json();
+    let cron = tokens.as_array().into_iter().flatten().find(|t| t["name"] == "cron").expect("cron token").clone();
+    let id = cron["id"].to_string();
+    env.run(&["token", "revoke", &id]).await.ok();
+    assert_eq!(env.run_with(&["whoami"], "", &[("CRM_TOKEN", &token)]).await.code, 5);
+    env.run(&["profile", "use", "dead"]).await.ok();
+    assert_eq!(env.run(&["profile", "list", "-o", "json"]).await.ok().json()[0]["current"], true);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_entity_verb_and_output_format() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("verbs@example.com").await;
+    let id = |r: Run| r.ok().json()["id"].as_i64().expect("id").to_string();
+
+    // Contacts: flags per field, JSON body from stdin, the output formats.
+    let c = id(env
+        .run(&[
+            "contacts",
+            "create",
+            "--name",
+            "Ada Lovelace",
+            "--email",
+            "ada@example.com",
+            "--job-title",
+            "Analyst",
+            "--rating",
+            "5",
+            "-o",
+            "json",
+        ])
+        .await);
+    let body = r#"{"name": "Charles Babbage", "company": "Difference Engines", "status": "Customer"}"#;
+    let c2 = id(env.run_with(&["contacts", "create", "--json", "-", "-o", "json"], body, &[]).await);
+    let got = env.run(&["contacts", "get", &c, "-o", "json"]).await.ok().json();
+    assert_eq!((got["job_title"].as_str(), got["rating"].as_i64()), (Some("Analyst"), Some(5)));
+
+    let table = env.run(&["contacts", "list", "-o", "table"]).await.ok().stdout;
+    assert!(table.contains("Ada Lovelace") && table.contains("Charles Babbage") && table.contains("email"), "{table}");
+    assert!(table.lines().all(|l| l.chars().count() <= 100), "fits COLUMNS=100:\n{table}");
+    let csv = env.run(&["contacts", "list", "-o", "csv", "--sort", "name"]).await.ok().stdout;
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "id,name,email,phone,company,job_title,status,source,notes,rating,version,created_at,updated_at,deleted_at"
+        )
+    );
+    assert!(lines.next().is_some_and(|l| l.starts_with(&format!("{c},Ada Lovelace,ada@example.com,"))), "{csv}");
+    let nd = env.run(&["contacts", "list", "-o", "ndjson"]).await.ok().stdout;
+    assert_eq!(nd.lines().map(|l| serde_json::from_str::<Value>(l).is_ok()).filter(|ok| *ok).count(), 2, "{nd}");
+    let json = env.run(&["contacts", "list"]).await.ok().json();
+    assert_eq!(json.as_array().map(Vec::len), Some(2), "json when piped: {json}");
+    let ids = env.run(&["contacts", "list", "-q", "--sort", "name"]).await.ok().stdout;
+    assert_eq!(ids, format!("{c}\n{c2}\n"));
+    let found = env.run(&["contacts", "list", "--search", "babb", "-q"]).await.ok().stdout;
+    assert_eq!(found.trim(), c2);
+    let filtered = env.run(&["contacts", "list", "--filter", r#"status[eq]:"Customer""#, "-q"]).await.ok().stdout;
+    assert_eq!(filtered.trim(), c2);
+    assert_eq!(env.run(&["contacts", "list", "--count"]).await.ok().stdout.trim(), "2");
+    let single = env.run(&["contacts", "get", &c, "-o", "table"]).await.ok().stdout;
+    assert!(single.contains("job_title") && single.contains("Analyst"), "{single}");
+    let single_csv = env.run(&["contacts", "get", &c, "-o", "csv"]).await.ok().stdout;
+    assert_eq!(single_csv.lines().count(), 2, "{single_csv}");
+
+    // Update: flags, --unset, --if-match; delete, restore; timeline.
+    let up =
+        env.run(&["contacts", "update", &c, "--phone", "+44 20 7946 0000", "--unset", "job-title", "-o", "json"]).await;
+    // --unset takes field names as the API spells them.
+    assert_eq!(up.code, 2, "{up:?}");
+    let up =
+        env.run(&["contacts", "update", &c, "--phone", "+44 20 7946 0000", "--unset", "job_title", "-o", "json"]).await;
+    let up = up.ok().json();
+    assert_eq!(
+        (up["phone"].as_str(), up["job_title"].as_str(), up["version"].as_i64()),
+        (Some("+44 20 7946 0000"), None, Some(2))
+    );
+    assert_eq!(env.run(&["contacts", "update", &c, "--rating", "1", "--if-match", "1"]).await.code, 4);
+    env.run(&["contacts", "update", &c, "--rating", "1", "--if-match", "2"]).await.ok();
+    assert_eq!(env.run(&["contacts", "update", &c]).await.code, 2, "nothing to change");
+
+    // Opportunities, deals (move, history), activities (complete, recent).
+    let o = id(env
+        .run(&[
+            "opportunities",
+            "create",
+            "--name",
+            "Engine",
+            "--value",
+            "1250000.50",
+            "--contact-id",
+            &c,
+            "-o",
+            "json",
+        ])
+        .await);
+    let opp_table = env.run(&["opportunities", "list", "-o", "table"]).await.ok().stdout;
+    assert!(opp_table.contains("1,250,000.50 USD"), "money formatted:\n{opp_table}");
+    env.run(&["opportunities", "update", &o, "--stage", "qualification"]).await.ok();
+    let d = id(env
+        .run(&[
+            "deals",
+            "create",
+            "--name",
+            "Engine deal",
+            "--amount",
+            "99.99",
+            "--currency",
+            "EUR",
+            "--opportunity-id",
+            &o,
+            "-o",
+            "json",
+        ])
+        .await);
+    let moved = env.run(&["deals", "move", &d, "closed won", "-o", "json"]).await.ok().json();
+    assert_eq!(moved["stage"], "Closed-Won");
+    assert_eq!(env.run(&["deals", "move", &d, "sideways"]).await.code, 2);
+    let hist = env.run(&["deals", "history", &d, "-o", "json"]).await.ok().json();
+    assert_eq!(hist.as_array().map(Vec::len), Some(2), "{hist}");
+    let a = id(env
+        .run(&[
+            "activities",
+            "create",
+            "--type",
+            "call",
+            "--description",
+            "Call Ada",
+            "--contact-id",
+            &c,
+            "--due-date",
+            "2027-01-02",
+            "-o",
+            "json",
+        ])
+        .await);
+    let done = env.run(&["activities", "complete", &a, "-o", "json"]).await.ok().json();
+    assert_eq!(done["completed"], true);
+    let recent = env.run(&["activities", "recent", "-o", "json"]).await.ok().json();
+    assert_eq!(recent[0]["id"].to_string(), a);
+    let timeline = env.run(&["contacts", "timeline", &c, "-o", "json"]).await.ok().json();
+    assert!(timeline.as_array().is_some_and(|t| t.len() >= 2), "{timeline}");
+
+    env.run(&["deals", "delete", &d]).await.ok();
+    assert_eq!(env.run(&["deals", "get", &d]).await.code, 3);
+    let trash = env.run(&["deals", "list", "--deleted", "-q"]).await.ok().stdout;
+    assert_eq!(trash.trim(), d);
+    env.run(&["deals", "restore", &d]).await.ok();
+    env.run(&["deals", "get", &d]).await.ok();
+    env.run(&["activities", "delete", &a, "-q"]).await.ok();
+    env.run(&["opportunities", "get", &o, "-o", "ndjson"]).await.ok();
+    env.run(&["opportunities", "delete", &o]).await.ok();
+    env.run(&["opportunities", "restore", &o, "-q"]).await.ok();
+    env.run(&["activities", "restore", &a, "-q"]).await.ok();
+    env.run(&["activities", "update", &a, "--priority", "urgent"]).await.ok();
+    env.run(&["activities", "list", "-o", "csv"]).await.ok();
+    env.run(&["activities", "get", &a]).await.ok();
+    env.run(&["deals", "update", &d, "--next-steps", "Sign"]).await.ok();
+    env.run(&["deals", "list", "-o", "table"]).await.ok();
+    env.run(&["contacts", "delete", &c2, &c]).await.ok();
+    env.run(&["contacts", "restore", &c]).await.ok();
+
+    // The audit trail of all that, filtered to one record, and paged.
+    let audit = env.run(&["audit", "--entity", "deal", "--record", &d, "-o", "json"]).await.ok().json();
+    let actions: Vec<&str> = audit.as_array().into_iter().flatten().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions.first(), Some(&"update"), "{audit}");
+    assert!(actions.contains(&"create") && actions.contains(&"delete") && actions.contains(&"restore"), "{actions:?}");
+    let paged = env.run(&["audit", "--limit", "2", "--all", "-q"]).await.ok().stdout;
+    assert!(paged.lines().count() > 10, "{paged}");
+    let one = env.run(&["audit", "--limit", "2", "-q"]).await.ok();
+    assert_eq!(one.stdout.lines().count(), 2);
+    assert!(one.stderr.contains("--cursor"), "tells how to go on: {one:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_all_follows_cursors_and_a_closed_pipe_is_quiet() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("pages@example.com").await;
+    let records: Vec<Value> = (0..120).map(|i| json!({"name": format!("Person {i:03}")})).collect();
+    let body = json!({ "records": records }).to_string();
+    let me = env.run(&["token", "create", "batch", "-q"]).await.ok().stdout.trim().to_string();
+    let resp = reqwest::Client::new()
+        .post(format!("{}/api/crm/contacts/batch", s.base))
+        .bearer_auth(&me)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("batch");
+    assert!(resp.status().is_success());
+    let all = env.run(&["contacts", "list", "--all", "--limit", "7", "--sort", "name", "-o", "ndjson"]).await.ok();
+    let names: Vec<String> =
+        all.stdout.lines().map(|l| serde_json::from_str::<Value>(l).expect("line")["name"].to_string()).collect();
+    assert_eq!(names.len(), 120);
+    assert_eq!(names[119], "\"Person 119\"");
+    let json = env.run(&["contacts", "list", "--all", "--limit", "50"]).await.ok().json();
+    assert_eq!(json.as_array().map(Vec::len), Some(120));
+    let csv = env.run(&["contacts", "list", "--all", "-o", "csv"]).await.ok().stdout;
+    assert_eq!(csv.lines().count(), 121);
+
+    // `crm contacts list --all | head -1`: the reader goes away; crm ends quietly.
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_crm"))
+        .args(["contacts", "list", "--all", "--limit", "1", "-o", "ndjson"])
+        .env("CRM_SERVER", &s.base)
+        .env("CRM_CONFIG_DIR", env.config.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("crm");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    tokio::io::AsyncReadExt::read_exact(&mut stdout, &mut first).await.expect("first bytes");
+    drop(stdout);
+    let out = child.wait_with_output().await.expect("wait");
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "quiet: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_are_one_line_with_the_documented_exit_codes() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("errors@example.com").await;
+    let one_line = |r: &Run| {
+        assert_eq!(r.stderr.lines().count(), 1, "one line: {r:?}");
+        assert!(r.stdout.is_empty(), "nothing on stdout: {r:?}");
+    };
+    // 2: usage, and input the server refuses (naming the field).
+    let r = env.run(&["contacts", "frobnicate"]).await;
+    assert_eq!(r.code, 2);
+    let r = env.run(&["contacts", "create", "--name", "X", "--rating", "11"]).await;
+    assert_eq!(r.code, 2);
+    one_line(&r);
+    assert!(r.stderr.contains("rating: must be between 0 and 5"), "{r:?}");
+    let r = env.run(&["contacts", "create", "--name", "X", "--rating", "many"]).await;
+    assert_eq!(r.code, 2, "{r:?}");
+    let r = env.run(&["contacts", "list", "--filter", "colour[eq]:1"]).await;
+    assert_eq!(r.code, 2);
+    one_line(&r);
+    assert!(r.stderr.contains("colour"), "{r:?}");
+    let r = env.run_with(&["contacts", "create", "--json", "-"], "[1, 2]", &[]).await;
+    assert_eq!(r.code, 2);
+    one_line(&r);
+    // 3: not found, also for another account's records.
+    let r = env.run(&["contacts", "get", "424242"]).await;
+    assert_eq!(r.code, 3);
+    one_line(&r);
+    // 4: stale version.
+    let c = env.run(&["contacts", "create", "--name", "Stale", "-q"]).await.ok().stdout.trim().to_string();
+    let r = env.run(&["contacts", "delete", &c, "--if-match", "9"]).await;
+    assert_eq!(r.code, 4);
+    one_line(&r);
+    // 5: refused token.
+    let r = env.run_with(&["contacts", "list"], "", &[("CRM_TOKEN", "crm_not-a-real-token")]).await;
+    assert_eq!(r.code, 5);
+    one_line(&r);
+    // 8: nothing listens there.
+    let r = env.run_with(&["contacts", "list"], "", &[("CRM_SERVER", "http://127.0.0.1:9")]).await;
+    assert_eq!(r.code, 8);
+    one_line(&r);
+    // 1: other failures, such as a configuration file that is not TOML.
+    std::fs::write(env.config.path().join("config.toml"), "this is [not toml").expect("write");
+    let r = env.run(&["whoami"]).await;
+    assert_eq!(r.code, 1);
+    one_line(&r);
+}
+
+/// A server that answers every request with one status and a problem body, for the exit codes
+/// of answers our server gives only under load (429) or when broken (5xx).
+async fn answering(status: u16) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let app = axum::Router::new().fallback(move || async move {
+        let code = axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::IM_A_TEAPOT);
+        let body =
+            json!({"type": "about:blank", "title": "Answer", "status": status, "detail": format!("answered {status}")});
+        (code, [("content-type", "application/problem+json")], body.to_string())
+    });
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limits_and_server_errors_have_their_exit_codes() {
+    for (status, code) in [(429, 6), (500, 7), (503, 7)] {
+        let base = answering(status).await;
+        let env = Env::new(&base);
+        let r = env.run_with(&["contacts", "list"], "", &[("CRM_TOKEN", "crm_x")]).await;
+        assert_eq!(r.code, code, "HTTP {status}: {r:?}");
+        assert_eq!(r.stderr.trim(), format!("crm: answered {status}"));
+    }
+}
+
+/// The subcommands a help text lists under `Commands:`.
+fn subcommands(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| *n != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+fn snapshot_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/help")
+}
+
+fn check_snapshot(path: &Path, actual: &str, stale: &mut Vec<String>) {
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("snapshot dir");
+        }
+        std::fs::write(path, actual).expect("writing snapshot");
+        return;
+    }
+    match std::fs::read_to_string(path) {
+        Ok(expected) if expected == actual => {}
+        _ => stale.push(path.display().to_string()),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn help_of_every_command_matches_its_snapshot() {
+    let env = Env::new("http://127.0.0.1:9");
+    // Walk the tree through the help texts themselves.
+    let mut paths: Vec<Vec<String>> = vec![vec![]];
+    let mut i = 0;
+    while i < paths.len() {
+        let mut args: Vec<String> = paths[i].clone();
+        args.push("--help".into());
+        let help = env.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).await.ok().stdout;
+        for sub in subcommands(&help) {
+            let mut p = paths[i].clone();
+            p.push(sub);
+            paths.push(p);
+        }
+        i += 1;
+    }
+    assert!(paths.len() > 40, "{paths:?}");
+    let mut stale = Vec::new();
+    for p in &paths {
+        let mut args: Vec<&str> = p.iter().map(String::as_str).collect();
+        args.push("--help");
+        let r = env.run(&args).await.ok();
+        let name = if p.is_empty() { "crm".to_string() } else { format!("crm {}", p.join(" ")) };
+        check_snapshot(&snapshot_dir().join(format!("{}.txt", name.replace(' ', "_"))), &r.stdout, &mut stale);
+    }
+    let top_help = env.run(&["--help"]).await.ok().stdout;
+    assert!(top_help.contains("Exit codes:"), "{top_help}");
+    assert!(stale.is_empty(), "help changed; rerun with UPDATE_SNAPSHOTS=1 and review: {stale:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn committed_completions_match_the_commands() {
+    let env = Env::new("http://127.0.0.1:9");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../completions");
+    let mut stale = Vec::new();
+    for (shell, file) in
+        [("bash", "crm.bash"), ("zsh", "_crm"), ("fish", "crm.fish"), ("elvish", "crm.elv"), ("powershell", "_crm.ps1")]
+    {
+        let r = env.run(&["completions", shell]).await.ok();
+        assert!(r.stdout.len() > 1000, "{shell}: {r:?}");
+        check_snapshot(&root.join(file), &r.stdout, &mut stale);
+    }
+    assert!(stale.is_empty(), "completions drifted; regenerate with UPDATE_SNAPSHOTS=1: {stale:?}");
+}
