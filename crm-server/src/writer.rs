@@ -46,9 +46,14 @@ impl Writer {
         F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
     {
         let (tx, rx) = oneshot::channel::<ApiResult<T>>();
+        // The write runs in the writer's task: carry the request id the audit trail records.
+        let request_id = crate::error::request_id();
         let job: Job = Box::new(move |c: &mut SqliteConnection| {
             Box::pin(async move {
-                let result = f(c).await;
+                let result = match request_id {
+                    Some(id) => crate::error::REQUEST_ID.scope(id, f(c)).await,
+                    None => f(c).await,
+                };
                 let ok = result.is_ok();
                 let deliver = Box::new(move |commit_error: Option<String>| {
                     let result = match (result, commit_error) {

@@ -507,6 +507,9 @@ async fn audit_has_one_entry_per_mutation_with_the_changed_fields(b: Backend) {
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["restore", "delete", "update", "create"], "{entries:#?}");
     assert!(entries.iter().all(|e| e.entity == "contact" && e.entity_id == id(&c)));
+    // Each entry names the request that made it (writes run in another task on SQLite).
+    let ids: std::collections::HashSet<&str> = entries.iter().filter_map(|e| e.request_id.as_deref()).collect();
+    assert_eq!(ids.len(), entries.len(), "a distinct request id per entry: {entries:#?}");
     let [restore, delete, update, create] = &entries[..] else { unreachable!() };
     assert_eq!(create.changes["name"], json!({"after": "Audited"}), "create: {}", create.changes);
     assert_eq!(create.changes["company"], json!({"after": "Old Co"}), "create: {}", create.changes);
