@@ -101,6 +101,31 @@ async fn rare_search_terms_use_the_word_index(b: Backend) {
     let found = u.list::<Contacts>(&params).await.expect("search").data;
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].email.as_deref(), Some("p17@example.com"));
+    // A common word fills pages from the walk (PostgreSQL's window), page after page.
+    let mut names = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = u
+            .list::<Contacts>(&ListParams {
+                q: Some("person".into()),
+                limit: Some(7),
+                sort: Some("name".into()),
+                cursor: cursor.take(),
+                total: Some(true),
+                ..Default::default()
+            })
+            .await
+            .expect("page");
+        assert_eq!(page.total, Some(30));
+        names.extend(page.data.into_iter().map(|c| c.name));
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    let mut want: Vec<String> = (0..30).map(|i| format!("Person {i}")).collect();
+    want.sort();
+    assert_eq!(names, want);
     db.close().await;
 }
 

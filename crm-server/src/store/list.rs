@@ -200,7 +200,13 @@ pub enum SearchMode {
     Scan,
     /// Fetch the few matching rows through the word index, then sort them.
     Index,
+    /// PostgreSQL: walk at most [`SEARCH_WINDOW`] rows in the sort order and test them; when
+    /// that does not fill the page, the matches are rare and [`SearchMode::Index`] follows.
+    Window,
 }
+
+/// Rows a [`SearchMode::Window`] walk tests before giving way to the word index.
+pub const SEARCH_WINDOW: i64 = 4000;
 
 /// Most matches for which [`SearchMode::Index`] is chosen over walking the sort order.
 pub const INDEX_SEARCH_MAX: i64 = 2000;
@@ -216,31 +222,33 @@ fn search_term(q: Option<&str>) -> ApiResult<Option<Query>> {
     Ok(Some(Query::parse(q)))
 }
 
-/// Counts (up to a bound) the rows of the whole table that match the query's words, through
-/// the word index, to choose the search mode. Both databases need it: their planners assume
-/// matches are spread evenly through the sort order, so a rare word looks cheapest found by
-/// walking that order, which then reads the whole table.
-async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, q: Option<&str>) -> ApiResult<SearchMode> {
-    let Some(Query::Words(words)) = search_term(q)? else { return Ok(SearchMode::Scan) };
-    let (sql, query) = match c.dialect() {
-        Dialect::Sqlite => (
-            format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT $2)", spec.table),
-            fts5_query(&words),
-        ),
-        Dialect::Postgres => (
-            format!(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT $2) AS probe",
-                spec.table
-            ),
-            tsquery(&words),
-        ),
-    };
-    let binds = [SqlValue::Text(Some(query)), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
-    let n = c.fetch_one(&sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
-        Some(SqlValue::Int(n)) => *n,
-        _ => None,
-    });
-    Ok(if n.unwrap_or(INDEX_SEARCH_MAX) < INDEX_SEARCH_MAX { SearchMode::Index } else { SearchMode::Scan })
+/// Chooses how to find the query's words. The planners cannot: they assume matches are spread
+/// evenly through the sort order, so a rare word looks cheapest found by walking that order,
+/// which then reads the whole table. On SQLite, counts (up to a bound) the matching rows of the
+/// whole table through the word index; on PostgreSQL, whose word index cannot stop early,
+/// tries a bounded walk first ([`SearchMode::Window`]).
+async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> ApiResult<SearchMode> {
+    let Some(Query::Words(words)) = search_term(params.q.as_deref())? else { return Ok(SearchMode::Scan) };
+    if c.dialect() == Dialect::Postgres {
+        return Ok(if params.offset.is_some() { SearchMode::Index } else { SearchMode::Window });
+    }
+    // FTS5 reads a whole word's list of rows lazily, but gathers every word a prefix covers
+    // before the first row: ask for the words as they are first, which settles common words
+    // at once.
+    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT $2)", spec.table);
+    let exact = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
+    let probes = [(sql.clone(), exact), (sql, fts5_query(&words))];
+    for (sql, query) in probes {
+        let binds = [SqlValue::Text(Some(query)), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
+        let n = c.fetch_one(&sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
+            Some(SqlValue::Int(n)) => *n,
+            _ => None,
+        });
+        if n.unwrap_or(INDEX_SEARCH_MAX) >= INDEX_SEARCH_MAX {
+            return Ok(SearchMode::Scan);
+        }
+    }
+    Ok(SearchMode::Index)
 }
 
 fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String {
@@ -375,10 +383,17 @@ pub fn plan(
         conds.push(compile(&mut sql, spec, &parsed)?);
     }
     let term = search_term(params.q.as_deref())?;
-    if let Some(term) = &term {
-        conds.push(search(&mut sql, spec, term, mode));
-    }
     let mode = if matches!(term, Some(Query::Words(_))) { mode } else { SearchMode::Scan };
+    // In a window walk the search is tested on the walked rows, outside the walk.
+    let mut window_test = None;
+    if let Some(term) = &term {
+        let cond = search(&mut sql, spec, term, mode);
+        if mode == SearchMode::Window {
+            window_test = Some(cond);
+        } else {
+            conds.push(cond);
+        }
+    }
     // With the matches in hand, read them by rowid and sort them, instead of walking an index
     // in the sort order and testing each row.
     let from = if mode == SearchMode::Index && dialect == Dialect::Sqlite {
@@ -386,8 +401,11 @@ pub fn plan(
     } else {
         spec.table.to_string()
     };
-    let count = (params.total == Some(true))
-        .then(|| (format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, conds.join(" AND ")), sql.binds.clone()));
+    let count = (params.total == Some(true)).then(|| {
+        let all: Vec<&String> = conds.iter().chain(window_test.as_ref()).collect();
+        let all: Vec<&str> = all.iter().map(|c| c.as_str()).collect();
+        (format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, all.join(" AND ")), sql.binds.clone())
+    });
     if let Some(cursor) = params.cursor.as_deref() {
         let values = decode_cursor(&keys, cursor)?;
         conds.push(keyset(&mut sql, &keys, &values));
@@ -406,7 +424,16 @@ pub fn plan(
         })
         .collect();
     let lim = sql.bind(SqlValue::Int(Some(i64::from(limit) + 1)));
-    sql.text = if mode == SearchMode::Index && dialect == Dialect::Postgres {
+    sql.text = if let Some(test) = window_test {
+        let win = sql.bind(SqlValue::Int(Some(SEARCH_WINDOW)));
+        format!(
+            "SELECT {cols} FROM (SELECT {cols}, search FROM {from} WHERE {} ORDER BY {order} LIMIT {win}) AS walked \
+             WHERE {test} ORDER BY {order} LIMIT {lim}",
+            conds.join(" AND "),
+            cols = spec.columns(),
+            order = order.join(", ")
+        )
+    } else if mode == SearchMode::Index && dialect == Dialect::Postgres {
         // The subquery (OFFSET 0 keeps it one) has no order to walk, so PostgreSQL fetches the
         // matches through the word index; only they are sorted.
         format!(
@@ -438,8 +465,15 @@ pub async fn list<C: Conn>(
     actor: Actor,
     params: &ListParams,
 ) -> ApiResult<Page<Record>> {
-    let mode = choose_search(c, spec, params.q.as_deref()).await?;
+    let mode = choose_search(c, spec, params).await?;
     let q = plan(spec, actor, params, c.dialect(), mode)?;
+    let mut rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
+    let mut q = q;
+    if mode == SearchMode::Window && rows.len() <= q.limit {
+        // The walk did not fill the page: the matches are rare, fetch them through the index.
+        q = plan(spec, actor, params, c.dialect(), SearchMode::Index)?;
+        rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
+    }
     let total = match &q.count {
         Some((sql, binds)) => c.fetch_one(sql, binds, &[Col::Int]).await?.and_then(|r| match r.first() {
             Some(SqlValue::Int(n)) => *n,
@@ -447,7 +481,6 @@ pub async fn list<C: Conn>(
         }),
         None => None,
     };
-    let rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
     let mut data: Vec<Record> = rows.iter().map(|r| to_record(spec, r)).collect();
     let next_cursor = if data.len() > q.limit {
         data.truncate(q.limit);
