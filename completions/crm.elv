@@ -21,12 +21,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
             cand health 'Check that the server is up and its database answers'
@@ -40,6 +40,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand opportunities 'Opportunities: list, show, create, change, delete'
             cand deals 'Deals: list, show, create, change, delete'
             cand activities 'Activities: list, show, create, change, delete'
+            cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -48,12 +49,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;register'= {
             cand --email 'E-mail address of the account'
@@ -61,59 +62,59 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --password-stdin 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;login'= {
             cand --email 'E-mail address of the account'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --password-stdin 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;logout'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;whoami'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;token'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand create 'Create a token; it is shown once'
             cand list 'List the account''s tokens'
             cand revoke 'Revoke a token at once'
@@ -124,34 +125,34 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;token;list'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;token;revoke'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;token;help'= {
             cand create 'Create a token; it is shown once'
@@ -171,12 +172,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand list 'List the profiles'
             cand use 'Make a profile the default'
             cand set 'Set a profile''s server'
@@ -186,34 +187,34 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;profile;use'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;profile;set'= {
             cand --server-url 'Base URL'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;profile;help'= {
             cand list 'List the profiles'
@@ -233,18 +234,20 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand list 'List contacts'
             cand get 'Show a contact'
             cand create 'Create a contact'
             cand update 'Change fields of a contact (only those given)'
             cand delete 'Move contacts to the trash (restore undoes it)'
             cand restore 'Take a contact out of the trash'
+            cand export 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update contacts from a CSV file, in batches, under an import id'
             cand timeline 'A contact''s activities, opportunities and deals, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -260,26 +263,26 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --all 'Follow the cursors to the last page'
             cand --deleted 'List the trash instead'
             cand --count 'Print only how many records match'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;get'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;create'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -295,12 +298,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;update'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -318,46 +321,83 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;delete'= {
             cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;restore'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;contacts;export'= {
+            cand -f 'Filter, as for list'
+            cand --filter 'Filter, as for list'
+            cand -s 'Free-text search, as for list'
+            cand --search 'Free-text search, as for list'
+            cand --sort 'Sort keys [default: created_at]'
+            cand --format 'csv or ndjson [default: from the -o file''s extension, else csv]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --deleted 'Export the trash instead'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;contacts;import'= {
+            cand --match 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: email]'
+            cand --map 'Import a column as a field (FIELD - skips the column); repeatable'
+            cand --delimiter 'Field delimiter: , ; or tab [default: detected]'
+            cand --results 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)'
+            cand --resume 'Continue an interrupted import of this file (its id, or the last one remembered for the file)'
+            cand --batch-size 'Rows per request, at most 1000 [default: 1000]'
+            cand --parallel 'Requests in flight [default: 4]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --dry-run 'Print what each row would do; write nothing'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;timeline'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;contacts;help'= {
             cand list 'List contacts'
@@ -366,6 +406,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a contact (only those given)'
             cand delete 'Move contacts to the trash (restore undoes it)'
             cand restore 'Take a contact out of the trash'
+            cand export 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update contacts from a CSV file, in batches, under an import id'
             cand timeline 'A contact''s activities, opportunities and deals, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -381,6 +423,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;contacts;help;restore'= {
         }
+        &'crm;contacts;help;export'= {
+        }
+        &'crm;contacts;help;import'= {
+        }
         &'crm;contacts;help;timeline'= {
         }
         &'crm;contacts;help;help'= {
@@ -389,18 +435,20 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand list 'List opportunities'
             cand get 'Show a opportunity'
             cand create 'Create a opportunity'
             cand update 'Change fields of a opportunity (only those given)'
             cand delete 'Move opportunities to the trash (restore undoes it)'
             cand restore 'Take a opportunity out of the trash'
+            cand export 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update opportunities from a CSV file, in batches, under an import id'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;opportunities;list'= {
@@ -415,26 +463,26 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --all 'Follow the cursors to the last page'
             cand --deleted 'List the trash instead'
             cand --count 'Print only how many records match'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;opportunities;get'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;opportunities;create'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -449,12 +497,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;opportunities;update'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -471,35 +519,72 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;opportunities;delete'= {
             cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;opportunities;restore'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;opportunities;export'= {
+            cand -f 'Filter, as for list'
+            cand --filter 'Filter, as for list'
+            cand -s 'Free-text search, as for list'
+            cand --search 'Free-text search, as for list'
+            cand --sort 'Sort keys [default: created_at]'
+            cand --format 'csv or ndjson [default: from the -o file''s extension, else csv]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --deleted 'Export the trash instead'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;opportunities;import'= {
+            cand --match 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: none]'
+            cand --map 'Import a column as a field (FIELD - skips the column); repeatable'
+            cand --delimiter 'Field delimiter: , ; or tab [default: detected]'
+            cand --results 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)'
+            cand --resume 'Continue an interrupted import of this file (its id, or the last one remembered for the file)'
+            cand --batch-size 'Rows per request, at most 1000 [default: 1000]'
+            cand --parallel 'Requests in flight [default: 4]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --dry-run 'Print what each row would do; write nothing'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;opportunities;help'= {
             cand list 'List opportunities'
@@ -508,6 +593,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a opportunity (only those given)'
             cand delete 'Move opportunities to the trash (restore undoes it)'
             cand restore 'Take a opportunity out of the trash'
+            cand export 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update opportunities from a CSV file, in batches, under an import id'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;opportunities;help;list'= {
@@ -522,24 +609,30 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;opportunities;help;restore'= {
         }
+        &'crm;opportunities;help;export'= {
+        }
+        &'crm;opportunities;help;import'= {
+        }
         &'crm;opportunities;help;help'= {
         }
         &'crm;deals'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand list 'List deals'
             cand get 'Show a deal'
             cand create 'Create a deal'
             cand update 'Change fields of a deal (only those given)'
             cand delete 'Move deals to the trash (restore undoes it)'
             cand restore 'Take a deal out of the trash'
+            cand export 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update deals from a CSV file, in batches, under an import id'
             cand move 'Move a deal to another stage'
             cand history 'A deal''s stage changes'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -556,26 +649,26 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --all 'Follow the cursors to the last page'
             cand --deleted 'List the trash instead'
             cand --count 'Print only how many records match'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;get'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;create'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -591,12 +684,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;update'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -614,57 +707,94 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;delete'= {
             cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;restore'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;deals;export'= {
+            cand -f 'Filter, as for list'
+            cand --filter 'Filter, as for list'
+            cand -s 'Free-text search, as for list'
+            cand --search 'Free-text search, as for list'
+            cand --sort 'Sort keys [default: created_at]'
+            cand --format 'csv or ndjson [default: from the -o file''s extension, else csv]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --deleted 'Export the trash instead'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;deals;import'= {
+            cand --match 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: none]'
+            cand --map 'Import a column as a field (FIELD - skips the column); repeatable'
+            cand --delimiter 'Field delimiter: , ; or tab [default: detected]'
+            cand --results 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)'
+            cand --resume 'Continue an interrupted import of this file (its id, or the last one remembered for the file)'
+            cand --batch-size 'Rows per request, at most 1000 [default: 1000]'
+            cand --parallel 'Requests in flight [default: 4]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --dry-run 'Print what each row would do; write nothing'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;move'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;history'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;deals;help'= {
             cand list 'List deals'
@@ -673,6 +803,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a deal (only those given)'
             cand delete 'Move deals to the trash (restore undoes it)'
             cand restore 'Take a deal out of the trash'
+            cand export 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update deals from a CSV file, in batches, under an import id'
             cand move 'Move a deal to another stage'
             cand history 'A deal''s stage changes'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -689,6 +821,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;deals;help;restore'= {
         }
+        &'crm;deals;help;export'= {
+        }
+        &'crm;deals;help;import'= {
+        }
         &'crm;deals;help;move'= {
         }
         &'crm;deals;help;history'= {
@@ -699,18 +835,20 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand list 'List activities'
             cand get 'Show a activity'
             cand create 'Create a activity'
             cand update 'Change fields of a activity (only those given)'
             cand delete 'Move activities to the trash (restore undoes it)'
             cand restore 'Take a activity out of the trash'
+            cand export 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update activities from a CSV file, in batches, under an import id'
             cand complete 'Mark an activity done'
             cand recent 'The latest activities'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -727,26 +865,26 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --all 'Follow the cursors to the last page'
             cand --deleted 'List the trash instead'
             cand --count 'Print only how many records match'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;get'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;create'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -761,12 +899,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;update'= {
             cand --json 'Read fields from a JSON object in FILE (- for stdin); flags override it'
@@ -783,57 +921,94 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;delete'= {
             cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;restore'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;activities;export'= {
+            cand -f 'Filter, as for list'
+            cand --filter 'Filter, as for list'
+            cand -s 'Free-text search, as for list'
+            cand --search 'Free-text search, as for list'
+            cand --sort 'Sort keys [default: created_at]'
+            cand --format 'csv or ndjson [default: from the -o file''s extension, else csv]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --deleted 'Export the trash instead'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;activities;import'= {
+            cand --match 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: none]'
+            cand --map 'Import a column as a field (FIELD - skips the column); repeatable'
+            cand --delimiter 'Field delimiter: , ; or tab [default: detected]'
+            cand --results 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)'
+            cand --resume 'Continue an interrupted import of this file (its id, or the last one remembered for the file)'
+            cand --batch-size 'Rows per request, at most 1000 [default: 1000]'
+            cand --parallel 'Requests in flight [default: 4]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --dry-run 'Print what each row would do; write nothing'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;complete'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;recent'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;activities;help'= {
             cand list 'List activities'
@@ -842,6 +1017,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a activity (only those given)'
             cand delete 'Move activities to the trash (restore undoes it)'
             cand restore 'Take a activity out of the trash'
+            cand export 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update activities from a CSV file, in batches, under an import id'
             cand complete 'Mark an activity done'
             cand recent 'The latest activities'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -858,11 +1035,77 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;activities;help;restore'= {
         }
+        &'crm;activities;help;export'= {
+        }
+        &'crm;activities;help;import'= {
+        }
         &'crm;activities;help;complete'= {
         }
         &'crm;activities;help;recent'= {
         }
         &'crm;activities;help;help'= {
+        }
+        &'crm;imports'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'The latest imports, newest first'
+            cand get 'Show an import and what it did'
+            cand undo 'Revert an import: records it created go to the trash, fields it updated are set back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;imports;list'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;imports;get'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;imports;undo'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;imports;help'= {
+            cand list 'The latest imports, newest first'
+            cand get 'Show an import and what it did'
+            cand undo 'Revert an import: records it created go to the trash, fields it updated are set back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;imports;help;list'= {
+        }
+        &'crm;imports;help;get'= {
+        }
+        &'crm;imports;help;undo'= {
+        }
+        &'crm;imports;help;help'= {
         }
         &'crm;audit'= {
             cand --entity 'Only this entity: contact, opportunity, deal, activity'
@@ -872,24 +1115,24 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand --all 'Follow the cursors to the last page'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;completions'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format [default: table on a terminal, json otherwise]'
-            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write'
             cand -q 'Print only the ids of records, one per line'
             cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'crm;help'= {
             cand health 'Check that the server is up and its database answers'
@@ -903,6 +1146,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand opportunities 'Opportunities: list, show, create, change, delete'
             cand deals 'Deals: list, show, create, change, delete'
             cand activities 'Activities: list, show, create, change, delete'
+            cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -946,6 +1190,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a contact (only those given)'
             cand delete 'Move contacts to the trash (restore undoes it)'
             cand restore 'Take a contact out of the trash'
+            cand export 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update contacts from a CSV file, in batches, under an import id'
             cand timeline 'A contact''s activities, opportunities and deals, newest first'
         }
         &'crm;help;contacts;list'= {
@@ -960,6 +1206,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;contacts;restore'= {
         }
+        &'crm;help;contacts;export'= {
+        }
+        &'crm;help;contacts;import'= {
+        }
         &'crm;help;contacts;timeline'= {
         }
         &'crm;help;opportunities'= {
@@ -969,6 +1219,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a opportunity (only those given)'
             cand delete 'Move opportunities to the trash (restore undoes it)'
             cand restore 'Take a opportunity out of the trash'
+            cand export 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update opportunities from a CSV file, in batches, under an import id'
         }
         &'crm;help;opportunities;list'= {
         }
@@ -982,6 +1234,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;opportunities;restore'= {
         }
+        &'crm;help;opportunities;export'= {
+        }
+        &'crm;help;opportunities;import'= {
+        }
         &'crm;help;deals'= {
             cand list 'List deals'
             cand get 'Show a deal'
@@ -989,6 +1245,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a deal (only those given)'
             cand delete 'Move deals to the trash (restore undoes it)'
             cand restore 'Take a deal out of the trash'
+            cand export 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update deals from a CSV file, in batches, under an import id'
             cand move 'Move a deal to another stage'
             cand history 'A deal''s stage changes'
         }
@@ -1004,6 +1262,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;deals;restore'= {
         }
+        &'crm;help;deals;export'= {
+        }
+        &'crm;help;deals;import'= {
+        }
         &'crm;help;deals;move'= {
         }
         &'crm;help;deals;history'= {
@@ -1015,6 +1277,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand update 'Change fields of a activity (only those given)'
             cand delete 'Move activities to the trash (restore undoes it)'
             cand restore 'Take a activity out of the trash'
+            cand export 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+            cand import 'Create or update activities from a CSV file, in batches, under an import id'
             cand complete 'Mark an activity done'
             cand recent 'The latest activities'
         }
@@ -1030,9 +1294,24 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;activities;restore'= {
         }
+        &'crm;help;activities;export'= {
+        }
+        &'crm;help;activities;import'= {
+        }
         &'crm;help;activities;complete'= {
         }
         &'crm;help;activities;recent'= {
+        }
+        &'crm;help;imports'= {
+            cand list 'The latest imports, newest first'
+            cand get 'Show an import and what it did'
+            cand undo 'Revert an import: records it created go to the trash, fields it updated are set back'
+        }
+        &'crm;help;imports;list'= {
+        }
+        &'crm;help;imports;get'= {
+        }
+        &'crm;help;imports;undo'= {
         }
         &'crm;help;audit'= {
         }

@@ -27,12 +27,9 @@ end
 complete -c crm -n "__fish_crm_needs_command" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_needs_command" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_needs_command" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_needs_command" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_needs_command" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_needs_command" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_needs_command" -s V -l version -d 'Print version'
 complete -c crm -n "__fish_crm_needs_command" -f -a "health" -d 'Check that the server is up and its database answers'
 complete -c crm -n "__fish_crm_needs_command" -f -a "register" -d 'Create an account, then log in to it'
@@ -45,68 +42,51 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "contacts" -d 'Contacts: lis
 complete -c crm -n "__fish_crm_needs_command" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
 complete -c crm -n "__fish_crm_needs_command" -f -a "deals" -d 'Deals: list, show, create, change, delete'
 complete -c crm -n "__fish_crm_needs_command" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_needs_command" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
 complete -c crm -n "__fish_crm_needs_command" -f -a "audit" -d 'The account\'s audit trail, newest first'
 complete -c crm -n "__fish_crm_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand health" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand health" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand health" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand health" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand health" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand health" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand health" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand register" -l email -d 'E-mail address of the account' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l name -d 'Your name' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand register" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand register" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l password-stdin -d 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
 complete -c crm -n "__fish_crm_using_subcommand register" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand register" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand login" -l email -d 'E-mail address of the account' -r
 complete -c crm -n "__fish_crm_using_subcommand login" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand login" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand login" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand login" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand login" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand login" -l password-stdin -d 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
 complete -c crm -n "__fish_crm_using_subcommand login" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand login" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand logout" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand logout" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand logout" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand logout" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand logout" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand logout" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand whoami" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand whoami" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand whoami" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand whoami" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand whoami" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand whoami" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; it is shown once'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the account\'s tokens'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token at once'
@@ -115,30 +95,21 @@ complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; it is shown once'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the account\'s tokens'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token at once'
@@ -146,12 +117,9 @@ complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "list" -d 'List the profiles'
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "use" -d 'Make a profile the default'
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "set" -d 'Set a profile\'s server'
@@ -159,51 +127,41 @@ complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_sub
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l server-url -d 'Base URL' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a profile\'s server'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "list" -d 'List contacts'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "get" -d 'Show a contact'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "create" -d 'Create a contact'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "update" -d 'Change fields of a contact (only those given)'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "restore" -d 'Take a contact out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore timeline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "list" -d 'List contacts'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "get" -d 'Show a contact'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "create" -d 'Create a contact'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "update" -d 'Change fields of a contact (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "restore" -d 'Take a contact out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
@@ -212,24 +170,18 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l name -d 'Full name' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l email -d 'E-mail address' -r
@@ -243,12 +195,9 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l name -d 'Full name' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l email -d 'E-mail address' -r
@@ -271,64 +220,81 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+ndjson\t''"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l match -d 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: email]' -r -f -a "email\t''
+id\t''
+none\t''"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l map -d 'Import a column as a field (FIELD - skips the column); repeatable' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l delimiter -d 'Field delimiter: , ; or tab [default: detected]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l results -d 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l resume -d 'Continue an interrupted import of this file (its id, or the last one remembered for the file)' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l batch-size -d 'Rows per request, at most 1000 [default: 1000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l parallel -d 'Requests in flight [default: 4]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List contacts'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a contact'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a contact'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a contact (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a contact out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "list" -d 'List opportunities'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "get" -d 'Show a opportunity'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "create" -d 'Create a opportunity'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "restore" -d 'Take a opportunity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "list" -d 'List opportunities'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "get" -d 'Show a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "create" -d 'Create a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
@@ -337,24 +303,18 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
@@ -367,12 +327,9 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
@@ -392,56 +349,76 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+ndjson\t''"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l match -d 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: none]' -r -f -a "email\t''
+id\t''
+none\t''"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l map -d 'Import a column as a field (FIELD - skips the column); repeatable' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l delimiter -d 'Field delimiter: , ; or tab [default: detected]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l results -d 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l resume -d 'Continue an interrupted import of this file (its id, or the last one remembered for the file)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l batch-size -d 'Rows per request, at most 1000 [default: 1000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l parallel -d 'Requests in flight [default: 4]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List opportunities'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a opportunity'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a opportunity'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "list" -d 'List deals'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "get" -d 'Show a deal'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "create" -d 'Create a deal'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "update" -d 'Change fields of a deal (only those given)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "restore" -d 'Take a deal out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "move" -d 'Move a deal to another stage'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "history" -d 'A deal\'s stage changes'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore move history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "list" -d 'List deals'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "get" -d 'Show a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "create" -d 'Create a deal'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "update" -d 'Change fields of a deal (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "restore" -d 'Take a deal out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "history" -d 'A deal\'s stage changes'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
@@ -450,24 +427,18 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l opportunity-id -d 'Opportunity id' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
@@ -481,12 +452,9 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l opportunity-id -d 'Opportunity id' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
@@ -508,76 +476,90 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+ndjson\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l match -d 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: none]' -r -f -a "email\t''
+id\t''
+none\t''"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l map -d 'Import a column as a field (FIELD - skips the column); repeatable' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l delimiter -d 'Field delimiter: , ; or tab [default: detected]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l results -d 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l resume -d 'Continue an interrupted import of this file (its id, or the last one remembered for the file)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l batch-size -d 'Rows per request, at most 1000 [default: 1000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l parallel -d 'Requests in flight [default: 4]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a deal'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a deal'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a deal (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a deal out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "history" -d 'A deal\'s stage changes'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "list" -d 'List activities'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "get" -d 'Show a activity'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "create" -d 'Create a activity'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "update" -d 'Change fields of a activity (only those given)'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "restore" -d 'Take a activity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "complete" -d 'Mark an activity done'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "recent" -d 'The latest activities'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore complete recent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "list" -d 'List activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "get" -d 'Show a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "create" -d 'Create a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "update" -d 'Change fields of a activity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "complete" -d 'Mark an activity done'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
@@ -586,24 +568,18 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l type -d 'Kind of activity [one of: Call, Email, Meeting, Task, Note]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l priority -d 'Priority (default Normal) [one of: Low, Normal, High, Urgent]' -r
@@ -617,12 +593,9 @@ false\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l type -d 'Kind of activity [one of: Call, Email, Meeting, Task, Note]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l priority -d 'Priority (default Normal) [one of: Low, Normal, High, Urgent]' -r
@@ -644,94 +617,136 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+ndjson\t''"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l match -d 'How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: none]' -r -f -a "email\t''
+id\t''
+none\t''"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l map -d 'Import a column as a field (FIELD - skips the column); repeatable' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l delimiter -d 'Field delimiter: , ; or tab [default: detected]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l results -d 'Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l resume -d 'Continue an interrupted import of this file (its id, or the last one remembered for the file)' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l batch-size -d 'Rows per request, at most 1000 [default: 1000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l parallel -d 'Requests in flight [default: 4]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List activities'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a activity'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a activity'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a activity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "recent" -d 'The latest activities'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -f -a "list" -d 'The latest imports, newest first'
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -f -a "get" -d 'Show an import and what it did'
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "list" -d 'The latest imports, newest first'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show an import and what it did'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand audit" -l entity -d 'Only this entity: contact, opportunity, deal, activity' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l record -d 'Only this record of --entity' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -s n -l limit -d 'Entries per page [default: 50]' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand audit" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand audit" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand completions" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "register" -d 'Create an account, then log in to it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "whoami" -d 'Show the account of the token'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "register" -d 'Create an account, then log in to it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "whoami" -d 'Show the account of the token'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; it is shown once'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List the account\'s tokens'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'
@@ -744,6 +759,8 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "update" -d 'Change fields of a contact (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "restore" -d 'Take a contact out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "list" -d 'List opportunities'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "get" -d 'Show a opportunity'
@@ -751,12 +768,16 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "update" -d 'Change fields of a opportunity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show a deal'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "create" -d 'Create a deal'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "update" -d 'Change fields of a deal (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "restore" -d 'Take a deal out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "move" -d 'Move a deal to another stage'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "history" -d 'A deal\'s stage changes'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "list" -d 'List activities'
@@ -765,5 +786,10 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "update" -d 'Change fields of a activity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "list" -d 'The latest imports, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "get" -d 'Show an import and what it did'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'

@@ -22,7 +22,7 @@ pub enum MatchOn {
 }
 
 /// Body of a batch request.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchRequest {
     /// The records, as in a create body (plus `id` when matching on id). At most 1000.
@@ -34,6 +34,13 @@ pub struct BatchRequest {
     /// Work out and report every outcome, then write nothing.
     #[serde(default)]
     pub dry_run: bool,
+    /// The import this batch belongs to (`POST /api/crm/imports`); with `seq`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_id: Option<i64>,
+    /// Position of the batch in its import, from 0: a batch already applied is not applied
+    /// again, its first answer is returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -74,6 +81,12 @@ pub struct BatchResponse {
 
 impl crate::validate::Validate for BatchRequest {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
+        if self.import_id.is_some() != self.seq.is_some() {
+            return Err(vec![FieldError::new("seq", "import_id and seq go together")]);
+        }
+        if self.seq.is_some_and(|s| s < 0) {
+            return Err(vec![FieldError::new("seq", "must be 0 or more")]);
+        }
         if self.records.len() > MAX_BATCH {
             return Err(vec![FieldError::new(
                 "records",

@@ -14,6 +14,7 @@ pub mod deals;
 pub mod enums;
 pub mod error;
 pub mod filter;
+pub mod imports;
 pub mod money;
 pub mod opportunities;
 pub mod page;

@@ -5,7 +5,6 @@ use clap::{Arg, ArgAction, Command, value_parser};
 use crm_api::catalog::{ENTITIES, EntityInfo, FieldInfo, FieldKind};
 
 use crate::exit::EXIT_CODES_HELP;
-use crate::output::Format;
 
 const GLOBAL: &str = "Global options";
 const ABOUT: &str = "Command-line client of the CRM: every endpoint as a subcommand";
@@ -48,15 +47,10 @@ pub fn command() -> Command {
                 .value_name("NAME")
                 .help("Profile of the configuration file to use [default: default]"),
         )
-        .arg(
-            Arg::new("output")
-                .short('o')
-                .long("output")
-                .global(true)
-                .help_heading(GLOBAL)
-                .value_parser(value_parser!(Format))
-                .help("Output format [default: table on a terminal, json otherwise]"),
-        )
+        .arg(Arg::new("output").short('o').long("output").global(true).help_heading(GLOBAL).value_name("FORMAT").help(
+            "Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; \
+                     for export, a file to write",
+        ))
         .arg(
             Arg::new("quiet")
                 .short('q')
@@ -76,7 +70,7 @@ pub fn command() -> Command {
     for e in ENTITIES {
         cmd = cmd.subcommand(entity(e));
     }
-    cmd.subcommand(audit()).subcommand(
+    cmd.subcommand(imports()).subcommand(audit()).subcommand(
         Command::new("completions").about("Print the shell completion script").arg(
             Arg::new("shell")
                 .required(true)
@@ -252,7 +246,9 @@ fn entity(e: &'static EntityInfo) -> Command {
                 )
                 .arg(if_match()),
         )
-        .subcommand(Command::new("restore").about(format!("Take a {} out of the trash", e.name)).arg(id_arg()));
+        .subcommand(Command::new("restore").about(format!("Take a {} out of the trash", e.name)).arg(id_arg()))
+        .subcommand(export(e))
+        .subcommand(import(e));
     match e.path {
         "contacts" => {
             cmd = cmd.subcommand(
@@ -276,6 +272,94 @@ fn entity(e: &'static EntityInfo) -> Command {
         _ => {}
     }
     cmd
+}
+
+fn export(e: &EntityInfo) -> Command {
+    Command::new("export")
+        .about(format!("Write every matching {} as CSV or NDJSON, streamed (-o FILE, or stdout)", e.name))
+        .after_help(format!("The CSV has a header row of field names and reads back with `crm {} import`.", e.path))
+        .arg(Arg::new("filter").long("filter").short('f').value_name("EXPR").help("Filter, as for list"))
+        .arg(Arg::new("search").long("search").short('s').value_name("WORDS").help("Free-text search, as for list"))
+        .arg(Arg::new("sort").long("sort").value_name("KEYS").help("Sort keys [default: created_at]"))
+        .arg(Arg::new("deleted").long("deleted").action(ArgAction::SetTrue).help("Export the trash instead"))
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_parser(["csv", "ndjson"])
+                .help("csv or ndjson [default: from the -o file's extension, else csv]"),
+        )
+}
+
+fn import(e: &EntityInfo) -> Command {
+    let default_match = if e.path == "contacts" { "email" } else { "none" };
+    Command::new("import")
+        .about(format!("Create or update {} from a CSV file, in batches, under an import id", e.path))
+        .after_help(format!(
+            "Columns are matched to fields by name and by the names other tools use (\"First Name\" + \"Last Name\", \
+             \"E-mail Address\", \"Phone 1\", \"Company Name\", \"Job Title\", ...); others are reported. \
+             Re-running an import changes nothing; `crm imports undo <id>` reverts one. Exit 1 when rows failed.\n\n\
+             Example: crm {} import people.csv --map \"Shoe Size=notes\" --results out/",
+            e.path
+        ))
+        .arg(Arg::new("file").required(true).value_name("FILE").help("CSV file, or - for stdin"))
+        .arg(
+            Arg::new("match")
+                .long("match")
+                .value_parser(["email", "id", "none"])
+                .help(format!(
+                    "How a row finds the record it updates: email (contacts, case-insensitive), id, or none (always create) [default: {default_match}]"
+                )),
+        )
+        .arg(Arg::new("dry-run").long("dry-run").action(ArgAction::SetTrue).help("Print what each row would do; write nothing"))
+        .arg(
+            Arg::new("map")
+                .long("map")
+                .value_name("COLUMN=FIELD")
+                .action(ArgAction::Append)
+                .help("Import a column as a field (FIELD - skips the column); repeatable"),
+        )
+        .arg(Arg::new("delimiter").long("delimiter").value_name("CHAR").help("Field delimiter: , ; or tab [default: detected]"))
+        .arg(
+            Arg::new("results")
+                .long("results")
+                .value_name("DIR")
+                .help("Write DIR/success.csv (row, id, outcome) and DIR/failed.csv (the row and its error)"),
+        )
+        .arg(
+            Arg::new("resume")
+                .long("resume")
+                .value_name("IMPORT")
+                .num_args(0..=1)
+                .value_parser(value_parser!(i64))
+                .help("Continue an interrupted import of this file (its id, or the last one remembered for the file)"),
+        )
+        .arg(
+            Arg::new("batch-size")
+                .long("batch-size")
+                .value_name("N")
+                .value_parser(value_parser!(usize))
+                .help("Rows per request, at most 1000 [default: 1000]"),
+        )
+        .arg(
+            Arg::new("parallel")
+                .long("parallel")
+                .value_name("N")
+                .value_parser(value_parser!(usize))
+                .help("Requests in flight [default: 4]"),
+        )
+}
+
+fn imports() -> Command {
+    Command::new("imports")
+        .about("Imports made with `crm <entity> import`: list, show, undo")
+        .subcommand_required(true)
+        .subcommand(Command::new("list").about("The latest imports, newest first"))
+        .subcommand(Command::new("get").about("Show an import and what it did").arg(id_arg()))
+        .subcommand(
+            Command::new("undo")
+                .about("Revert an import: records it created go to the trash, fields it updated are set back")
+                .arg(id_arg()),
+        )
 }
 
 fn audit() -> Command {

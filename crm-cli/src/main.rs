@@ -3,7 +3,9 @@
 mod account;
 mod cli;
 mod config;
+mod csvin;
 mod exit;
+mod import;
 mod output;
 mod records;
 
@@ -11,6 +13,7 @@ use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use clap::ArgMatches;
+use clap::ValueEnum;
 use crm_api::client::Client;
 use reqwest::Method;
 use serde_json::Value;
@@ -28,6 +31,8 @@ pub struct Ctx {
     pub profile: String,
     /// A token was given on the command line or in the environment, or found in the profile.
     pub has_token: bool,
+    /// `-o` named no format: a file, which only export writes.
+    pub out_file: Option<String>,
 }
 
 impl Ctx {
@@ -45,8 +50,15 @@ impl Ctx {
         if let Some(t) = &token {
             client = client.with_token(t);
         }
-        let out = Out::new(m.get_one::<Format>("output").copied(), m.get_flag("quiet"));
-        Ok(Ctx { client, out, config, profile, has_token: token.is_some() })
+        let (format, out_file) = match m.get_one::<String>("output").map(String::as_str) {
+            None => (None, None),
+            Some(o) => match Format::from_str(o, true) {
+                Ok(f) => (Some(f), None),
+                Err(_) => (None, Some(o.to_string())),
+            },
+        };
+        let out = Out::new(format, m.get_flag("quiet"));
+        Ok(Ctx { client, out, config, profile, has_token: token.is_some(), out_file })
     }
 
     /// Fails with the auth exit code when there is no token at all.
@@ -123,6 +135,12 @@ async fn run(m: &ArgMatches) -> Result<()> {
         return completions(sub);
     }
     let mut ctx = Ctx::new(m)?;
+    let exporting = sub.subcommand_name() == Some("export");
+    if let Some(o) = ctx.out_file.as_deref()
+        && !exporting
+    {
+        return Err(CliError::usage(format!("-o: unknown format {o:?} (table, json, ndjson or csv)")));
+    }
     let result = dispatch(&mut ctx, name, sub).await;
     let flushed = ctx.out.flush().map_err(CliError::from);
     match result.and(flushed) {
@@ -142,6 +160,7 @@ async fn dispatch(ctx: &mut Ctx, name: &str, m: &ArgMatches) -> Result<()> {
         "token" => account::token(ctx, m).await,
         "profile" => account::profile(ctx, m),
         "audit" => records::audit(ctx, m).await,
+        "imports" => records::imports(ctx, m).await,
         path => match crm_api::catalog::entity(path) {
             Some(e) => records::run(ctx, e, m).await,
             None => Err(CliError::usage(format!("unknown command {path:?}"))),

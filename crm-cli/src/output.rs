@@ -89,6 +89,11 @@ impl Out {
         writeln!(self.w, "{text}")
     }
 
+    /// Writes bytes as they are (a streamed export).
+    pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.w.write_all(bytes)
+    }
+
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
     }

@@ -1,6 +1,6 @@
 //! `crm <entity> <verb>` for contacts, opportunities, deals and activities, and `crm audit`.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use clap::ArgMatches;
 use crm_api::catalog::{EntityInfo, FieldKind};
@@ -9,7 +9,8 @@ use serde_json::{Map, Value, json};
 
 use crate::Ctx;
 use crate::exit::{CliError, Result};
-use crate::output::Columns;
+use crate::output::{Columns, Format};
+use crm_api::client::{Client, ClientError};
 
 pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
@@ -66,6 +67,13 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
         Some(("complete", m)) => {
             let rec = ctx.call(Method::POST, &format!("{base}/{}/complete", id(m)), &[], None, None).await?;
             Ok(ctx.out.record(&cols, &rec)?)
+        }
+        Some(("export", m)) => export(ctx, &base, e, m).await,
+        Some(("import", m)) => {
+            if m.get_one::<usize>("batch-size").is_some_and(|n| !(1..=crm_api::batch::MAX_BATCH).contains(n)) {
+                return Err(CliError::usage("--batch-size: must be 1 to 1000"));
+            }
+            crate::import::run(ctx, e, m).await
         }
         Some(("recent", _)) => {
             let items = ctx.call(Method::GET, &format!("{base}/recent"), &[], None, None).await?;
@@ -190,4 +198,94 @@ pub async fn audit(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     }
     let cols = Columns::plain(&["id", "created_at", "action", "entity", "entity_id", "changes", "request_id"]);
     follow(ctx, "/api/crm/audit", &cols, query, &mut None, m.get_flag("all")).await
+}
+
+/// Streams `GET /api/crm/<entity>/export` to the `-o` file (written under a temporary name and
+/// renamed when complete, so an interrupted export leaves no complete-looking file) or stdout.
+async fn export(ctx: &mut Ctx, base: &str, e: &EntityInfo, m: &ArgMatches) -> Result<()> {
+    let file = ctx.out_file.clone();
+    let format = match (m.get_one::<String>("format"), &file) {
+        (Some(f), _) => f.clone(),
+        (None, Some(path)) if path.ends_with(".ndjson") || path.ends_with(".jsonl") => "ndjson".into(),
+        (None, None) if ctx.out.format == Format::Ndjson => "ndjson".into(),
+        _ => "csv".into(),
+    };
+    let mut query: Vec<(&str, String)> = vec![("format", format)];
+    for (arg, param) in [("filter", "filter"), ("search", "q"), ("sort", "sort")] {
+        if let Some(v) = m.get_one::<String>(arg) {
+            query.push((param, v.clone()));
+        }
+    }
+    if m.get_flag("deleted") {
+        query.push(("deleted", "true".into()));
+    }
+    let resp = ctx
+        .client
+        .request(Method::GET, &format!("{base}/export"))
+        .query(&query)
+        .send()
+        .await
+        .map_err(ClientError::Network)?;
+    if !resp.status().is_success() {
+        return Err(Client::decode::<Value>(resp)
+            .await
+            .err()
+            .map(CliError::from)
+            .unwrap_or_else(|| CliError::failure("the export answered an error without a body")));
+    }
+    let mut resp = resp;
+    match file {
+        Some(path) => {
+            let tmp = format!("{path}.part");
+            let mut out = std::fs::File::create(&tmp).map_err(|err| CliError::failure(format!("{tmp}: {err}")))?;
+            let mut bytes = 0u64;
+            while let Some(chunk) = resp.chunk().await.map_err(ClientError::Network)? {
+                out.write_all(&chunk).map_err(|err| CliError::failure(format!("{tmp}: {err}")))?;
+                bytes += chunk.len() as u64;
+            }
+            out.sync_all().map_err(|err| CliError::failure(format!("{tmp}: {err}")))?;
+            std::fs::rename(&tmp, &path).map_err(|err| CliError::failure(format!("{path}: {err}")))?;
+            eprintln!("crm: exported {} ({bytes} bytes) to {path}", e.path);
+        }
+        None => {
+            while let Some(chunk) = resp.chunk().await.map_err(ClientError::Network)? {
+                ctx.out.raw(&chunk)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+const IMPORT_COLUMNS: &[&str] =
+    &["id", "entity", "name", "created_at", "undone_at", "batches", "created", "updated", "unchanged", "failed"];
+
+pub async fn imports(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
+    ctx.need_token()?;
+    let cols = Columns::plain(IMPORT_COLUMNS);
+    match m.subcommand() {
+        Some(("list", _)) => {
+            let list = ctx.call(Method::GET, "/api/crm/imports", &[], None, None).await?;
+            print_all(ctx, &cols, &list)
+        }
+        Some(("get", m)) => {
+            let id = m.get_one::<i64>("id").copied().unwrap_or_default();
+            let imp = ctx.call(Method::GET, &format!("/api/crm/imports/{id}"), &[], None, None).await?;
+            Ok(ctx.out.record(&cols, &imp)?)
+        }
+        Some(("undo", m)) => {
+            let id = m.get_one::<i64>("id").copied().unwrap_or_default();
+            let report = ctx.call(Method::POST, &format!("/api/crm/imports/{id}/undo"), &[], None, None).await?;
+            for skip in report["skipped"].as_array().into_iter().flatten() {
+                eprintln!("crm: left alone: {}", skip["reason"].as_str().unwrap_or_default());
+            }
+            let summary = json!({
+                "id": id,
+                "deleted": report["deleted"],
+                "reverted": report["reverted"],
+                "skipped": report["skipped"].as_array().map_or(0, Vec::len),
+            });
+            Ok(ctx.out.record(&Columns::plain(&["id", "deleted", "reverted", "skipped"]), &summary)?)
+        }
+        _ => Err(CliError::usage("imports: which subcommand?")),
+    }
 }

@@ -1,82 +1,13 @@
 //! The real `crm` binary against a real server: every subcommand, each output format, each
 //! exit code, `--help` snapshots and the committed shell completions.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use crm_tests::{Backend, TestServer};
+use common::{Env, Run, server};
 use serde_json::{Value, json};
-use tokio::io::AsyncWriteExt;
-
-/// A configuration directory and a server for one test.
-struct Env {
-    server: String,
-    config: tempfile::TempDir,
-}
-
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {self:?}"))
-    }
-
-    #[track_caller]
-    fn ok(self) -> Run {
-        assert_eq!(self.code, 0, "failed: {self:?}");
-        self
-    }
-}
-
-impl Env {
-    fn new(server: &str) -> Env {
-        Env { server: server.to_string(), config: tempfile::tempdir().expect("tempdir") }
-    }
-
-    async fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
-        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_crm"));
-        cmd.args(args)
-            .env("CRM_SERVER", &self.server)
-            .env("CRM_CONFIG_DIR", self.config.path())
-            .env_remove("CRM_TOKEN")
-            .env_remove("CRM_PROFILE")
-            .env("COLUMNS", "100")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().expect("running crm");
-        if let Some(mut si) = child.stdin.take() {
-            si.write_all(stdin.as_bytes()).await.expect("stdin");
-        }
-        let out = child.wait_with_output().await.expect("crm output");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    async fn run(&self, args: &[&str]) -> Run {
-        self.run_with(args, "", &[]).await
-    }
-
-    /// Registers `email` through `crm register` (password on stdin) into the default profile.
-    async fn register(&self, email: &str) {
-        self.run_with(&["register", "--email", email, "--name", "Tester"], "correct horse battery\n", &[]).await.ok();
-    }
-}
-
-async fn server() -> TestServer {
-    TestServer::start(Backend::Sqlite).await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_stores_a_private_token_and_logout_revokes_it() {

@@ -53,6 +53,10 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::batch::BatchItem>(&mut s);
     register::<crm_api::batch::MatchOn>(&mut s);
     register::<crm_api::batch::Outcome>(&mut s);
+    register::<crm_api::imports::NewImport>(&mut s);
+    register::<crm_api::imports::Import>(&mut s);
+    register::<crm_api::imports::UndoReport>(&mut s);
+    register::<crm_api::imports::UndoSkip>(&mut s);
     s
 }
 
@@ -81,6 +85,10 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
     let content = match &doc.answer {
         Answer::Empty => None,
         Answer::Text => Some(json!({ "text/plain": { "schema": { "type": "string" } } })),
+        Answer::Export => Some(json!({
+            "text/csv": { "schema": { "type": "string", "description": "A header row of field names, then a row per record" } },
+            "application/x-ndjson": { "schema": { "type": "string", "description": "One JSON record per line" } }
+        })),
         Answer::AnyJson => Some(json!({ "application/json": { "schema": { "type": "object" } } })),
         Answer::One(n) => Some(json!({ "application/json": { "schema": schema_ref(n) } })),
         Answer::Many(n) => {

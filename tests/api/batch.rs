@@ -14,7 +14,7 @@ backend_tests!(
 );
 
 fn req(records: Vec<Value>) -> BatchRequest {
-    BatchRequest { records, match_on: None, dry_run: false }
+    BatchRequest { records, match_on: None, dry_run: false, ..Default::default() }
 }
 
 async fn count(u: &Client) -> i64 {
@@ -89,6 +89,7 @@ async fn dry_run_reports_and_writes_nothing(b: Backend) {
         ],
         match_on: Some(MatchOn::Email),
         dry_run: true,
+        ..Default::default()
     };
     let r = u.batch::<Contacts>(&plan).await.expect("dry run");
     assert!(r.dry_run);
@@ -122,6 +123,7 @@ async fn batches_match_on_id_and_refuse_other_users_links(b: Backend) {
             ],
             match_on: Some(MatchOn::Id),
             dry_run: false,
+            ..Default::default()
         })
         .await
         .expect("batch");
@@ -133,7 +135,12 @@ async fn batches_match_on_id_and_refuse_other_users_links(b: Backend) {
     assert_eq!(deal.contact_id, None);
     assert_eq!(u.deal_history(mine).await.expect("history").len(), 2, "batch updates record stage changes");
     let err = u
-        .batch::<Deals>(&BatchRequest { records: vec![], match_on: Some(MatchOn::Email), dry_run: false })
+        .batch::<Deals>(&BatchRequest {
+            records: vec![],
+            match_on: Some(MatchOn::Email),
+            dry_run: false,
+            ..Default::default()
+        })
         .await
         .expect_err("email matching is for contacts");
     assert_eq!(err.status(), Some(400));

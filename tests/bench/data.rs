@@ -75,7 +75,7 @@ async fn load<R: Resource>(
             let end = (next + 1000).min(total);
             let records: Vec<Value> = (next..end).map(&make).collect();
             let client = client.clone();
-            let req = BatchRequest { records, match_on: Some(match_on), dry_run: false };
+            let req = BatchRequest { records, match_on: Some(match_on), dry_run: false, ..Default::default() };
             pending.spawn(async move { client.batch::<R>(&req).await });
             next = end;
         }

@@ -5,6 +5,7 @@
 //! `scripts/bench.sh` builds it in release mode and runs it; see BENCHMARKS.md.
 
 mod data;
+mod io;
 mod load;
 mod raw;
 
@@ -51,6 +52,12 @@ enum Cmd {
         #[arg(long)]
         bind: String,
     },
+    /// CSV import and export through the real `crm` binary (SQLite).
+    Io {
+        /// Rows of the generated contacts CSV.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,8 +70,10 @@ enum Which {
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let rt = tokio::runtime::Runtime::new()?;
-    if let Some(Cmd::Ceiling { bind }) = args.cmd {
-        return rt.block_on(ceiling(&bind));
+    match &args.cmd {
+        Some(Cmd::Ceiling { bind }) => return rt.block_on(ceiling(bind)),
+        Some(Cmd::Io { rows }) => return rt.block_on(io::run(&server_binary(&args)?, *rows)),
+        None => {}
     }
     rt.block_on(run(args))
 }
@@ -150,7 +159,7 @@ fn dir_size_mb(dir: &Path, prefix: &str) -> f64 {
         / 1_048_576.0
 }
 
-async fn run(args: Args) -> anyhow::Result<()> {
+fn server_binary(args: &Args) -> anyhow::Result<PathBuf> {
     let server_bin = match &args.server {
         Some(p) => p.clone(),
         None => std::env::current_exe()?.with_file_name("crm-server"),
@@ -160,6 +169,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
         "no crm-server binary at {} (build it, or pass --server)",
         server_bin.display()
     );
+    Ok(server_bin)
+}
+
+async fn run(args: Args) -> anyhow::Result<()> {
+    let server_bin = server_binary(&args)?;
     let mut reports = Vec::new();
     if matches!(args.backend, Which::Sqlite | Which::Both) {
         reports.push(bench_backend(&args, &server_bin, "sqlite").await?);

@@ -15,6 +15,8 @@ use crate::auth::AuthUser;
 use crate::db::{Col, Conn, RowExt, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, parse_value};
+use crate::store::audit::IMPORT_ID;
+use crate::store::imports;
 use crate::store::records::{self, Actor, values_from_body};
 use crate::with_write;
 
@@ -29,27 +31,43 @@ pub async fn batch<E: Entity>(
         return Err(ApiError::bad_param("match", "email applies to contacts only"));
     }
     let dry_run = req.dry_run;
+    let import = req.import_id.zip(req.seq);
     let records = req.records;
-    let results = with_write!(&s.db, pool => async {
+    let response = with_write!(&s.db, pool => async {
         let mut tx = pool.begin().await?;
-        let results = apply::<E, _>(&mut *tx, actor, records, match_on).await?;
+        if let Some((import_id, seq)) = import {
+            imports::check(&mut *tx, actor, import_id, E::PATH).await?;
+            // Sent again (a resumed import): answer as the first time, apply nothing.
+            if let Some(done) = imports::applied(&mut *tx, import_id, seq).await? {
+                tx.rollback().await?;
+                return Ok(done);
+            }
+        }
+        let results = match import {
+            Some((import_id, _)) => IMPORT_ID.scope(import_id, apply::<E, _>(&mut *tx, actor, records, match_on)).await?,
+            None => apply::<E, _>(&mut *tx, actor, records, match_on).await?,
+        };
+        let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
+        let response = BatchResponse {
+            created: count(Outcome::Created),
+            updated: count(Outcome::Updated),
+            unchanged: count(Outcome::Unchanged),
+            failed: count(Outcome::Failed),
+            dry_run,
+            results,
+        };
         if dry_run {
             tx.rollback().await?;
         } else {
+            if let Some((import_id, seq)) = import {
+                imports::record(&mut *tx, import_id, seq, &response).await?;
+            }
             tx.commit().await?;
         }
-        Ok::<_, ApiError>(results)
+        Ok::<_, ApiError>(response)
     }
     .await)?;
-    let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
-    Ok(Json(BatchResponse {
-        created: count(Outcome::Created),
-        updated: count(Outcome::Updated),
-        unchanged: count(Outcome::Unchanged),
-        failed: count(Outcome::Failed),
-        dry_run,
-        results,
-    }))
+    Ok(Json(response))
 }
 
 /// Errors that fail one record; anything else (the database failing) fails the batch.

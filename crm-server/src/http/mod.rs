@@ -4,7 +4,9 @@
 pub mod auth;
 pub mod batch;
 pub mod entities;
+pub mod export;
 pub mod extra;
+pub mod imports;
 
 use axum::Json;
 use axum::Router;
@@ -26,6 +28,8 @@ pub enum Answer {
     Empty,
     /// Plain text.
     Text,
+    /// Records as CSV or NDJSON, streamed.
+    Export,
     /// Any JSON document.
     AnyJson,
     /// One value of the named schema.
@@ -156,6 +160,18 @@ where
         ),
         ep(
             "get",
+            format!("{base}/export"),
+            get(export::export::<E>),
+            Doc::new(
+                format!("export_{}", E::PATH),
+                format!("Every matching {} as CSV or NDJSON, streamed", E::NAME),
+                tag,
+                Answer::Export,
+            )
+            .query::<export::ExportParams>(),
+        ),
+        ep(
+            "get",
             &one,
             get(entities::get::<E>),
             Doc::new(format!("get_{}", E::NAME), format!("Read a {}", E::NAME), tag, Answer::One(record.clone()))
@@ -215,6 +231,7 @@ where
 /// Every endpoint of the API.
 pub fn endpoints() -> Vec<Endpoint> {
     use crm_api::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
+    use crm_api::imports::{Import, NewImport, UndoReport};
     use crm_api::{activities::Activity, audit::AuditEntry, deals::StageChange, timeline::TimelineItem};
     let mut all = vec![
         ep("get", "/healthz", get(healthz), Doc::new("healthz", "The process is up", "health", Answer::Text).public()),
@@ -279,6 +296,43 @@ pub fn endpoints() -> Vec<Endpoint> {
             get(extra::audit_log),
             Doc::new("audit", "The caller's audit trail, newest first", "audit", Answer::Page(name::<AuditEntry>()))
                 .query::<extra::AuditParams>(),
+        ),
+        ep(
+            "post",
+            "/api/crm/imports",
+            post(imports::create),
+            Doc::new(
+                "create_import",
+                "Start an import: its batches carry its id",
+                "imports",
+                Answer::One(name::<Import>()),
+            )
+            .body(name::<NewImport>())
+            .status(201),
+        ),
+        ep(
+            "get",
+            "/api/crm/imports",
+            get(imports::list),
+            Doc::new("list_imports", "The caller's imports, newest first", "imports", Answer::Many(name::<Import>()))
+                .query::<imports::ImportListParams>(),
+        ),
+        ep(
+            "get",
+            "/api/crm/imports/{id}",
+            get(imports::get),
+            Doc::new("get_import", "An import and what its batches did", "imports", Answer::One(name::<Import>())),
+        ),
+        ep(
+            "post",
+            "/api/crm/imports/{id}/undo",
+            post(imports::undo),
+            Doc::new(
+                "undo_import",
+                "Revert an import: created records to the trash, updated fields set back",
+                "imports",
+                Answer::One(name::<UndoReport>()),
+            ),
         ),
         ep(
             "get",

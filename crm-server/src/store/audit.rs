@@ -6,6 +6,12 @@ use super::records::{Actor, Record};
 use crate::db::{Col, Conn, RowExt, SqlValue, now_micros};
 use crate::error::{ApiResult, request_id};
 
+tokio::task_local! {
+    /// The import whose batch is being applied: its audit rows carry the import's id, so
+    /// that the import can be undone.
+    pub static IMPORT_ID: i64;
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Action {
     Create,
@@ -16,7 +22,7 @@ pub enum Action {
 }
 
 impl Action {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::Create => "create",
             Action::Update => "update",
@@ -62,7 +68,8 @@ pub async fn write<C: Conn>(
     changes: &Json,
 ) -> ApiResult<()> {
     c.execute(
-        "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, request_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, request_id, created_at, import_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         &[
             SqlValue::Int(Some(actor.user_id)),
             SqlValue::Text(Some(entity.to_string())),
@@ -71,6 +78,7 @@ pub async fn write<C: Conn>(
             SqlValue::Text(Some(changes.to_string())),
             SqlValue::Text(request_id()),
             SqlValue::Int(Some(now_micros())),
+            SqlValue::Int(IMPORT_ID.try_with(|id| *id).ok()),
         ],
     )
     .await?;

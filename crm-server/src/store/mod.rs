@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod history;
+pub mod imports;
 pub mod list;
 pub mod records;
 pub mod spec;

@@ -1,0 +1,382 @@
+//! Reading CSV files as people have them: UTF-8 with or without a byte-order mark, CRLF or LF,
+//! quoted fields with delimiters and newlines inside, `,` `;` or tab delimiters (detected from
+//! the header line), and the column names other CRMs and spreadsheets use.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read};
+
+use crm_api::catalog::{EntityInfo, FieldKind};
+use serde_json::{Map, Value, json};
+
+use crate::exit::{CliError, Result};
+
+/// Column names other tools use, normalized (lower case, letters and digits only), and the
+/// field each one is. Every field's own name (`job_title` -> `jobtitle`) is understood too.
+const ALIASES: &[(&str, &[&str])] = &[
+    ("name", &["fullname", "contactname", "contact", "displayname", "dealname", "opportunityname", "title"]),
+    ("email", &["emailaddress", "email1", "emailaddress1", "primaryemail", "workemail", "mail", "email1value"]),
+    (
+        "phone",
+        &[
+            "phone1",
+            "phonenumber",
+            "phone1value",
+            "mobile",
+            "mobilephone",
+            "cellphone",
+            "cell",
+            "telephone",
+            "tel",
+            "workphone",
+            "primaryphone",
+            "businessphone",
+        ],
+    ),
+    (
+        "company",
+        &["companyname", "organization", "organisation", "organizationname", "account", "accountname", "business"],
+    ),
+    ("job_title", &["title", "position", "role", "jobposition"]),
+    ("status", &["leadstatus", "contactstatus", "lifecyclestage"]),
+    ("source", &["leadsource", "origin", "channel"]),
+    ("notes", &["note", "comments", "comment", "remarks"]),
+    ("rating", &["stars", "score"]),
+    ("value", &["amount", "dealvalue", "opportunityvalue"]),
+    ("amount", &["value", "dealamount", "dealvalue"]),
+    ("stage", &["dealstage", "pipelinestage", "opportunitystage"]),
+    ("expected_close_date", &["closedate", "expectedclose", "expectedclosedate"]),
+    ("close_date", &["closedate", "closingdate", "expectedclosedate"]),
+    ("due_date", &["due", "duedate", "deadline"]),
+    ("type", &["activitytype", "kind"]),
+    ("description", &["details", "subject", "summary"]),
+    ("next_steps", &["nextstep", "nextsteps"]),
+];
+
+const FIRST_NAME: &[&str] = &["firstname", "givenname", "first", "forename"];
+const LAST_NAME: &[&str] = &["lastname", "surname", "familyname", "last"];
+const MIDDLE_NAME: &[&str] = &["middlename", "middle"];
+
+/// Lower case, letters and digits only: `E-mail Address` -> `emailaddress`.
+pub fn normalize(header: &str) -> String {
+    header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// What a column of the file becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Field(&'static str),
+    /// The record's id, for `--match id`.
+    Id,
+    FirstName,
+    MiddleName,
+    LastName,
+    /// Set by the server (version, timestamps): read and ignored.
+    ReadOnly,
+    /// Unknown: reported, not imported.
+    Unknown,
+    /// `--map "Column=-"`: ignored on purpose.
+    Skip,
+}
+
+/// How the columns of a file map to fields.
+#[derive(Debug, Clone)]
+pub struct Mapping {
+    pub headers: Vec<String>,
+    pub targets: Vec<Target>,
+}
+
+impl Mapping {
+    /// Maps `headers` for entity `e`; `overrides` are `--map "Column=field"` pairs.
+    pub fn new(e: &'static EntityInfo, headers: &[String], overrides: &[String]) -> Result<Mapping> {
+        let mut forced: BTreeMap<String, Target> = BTreeMap::new();
+        for m in overrides {
+            let Some((col, field)) = m.split_once('=') else {
+                return Err(CliError::usage(format!("--map {m:?}: expected \"Column=field\"")));
+            };
+            let field = field.trim();
+            let target = if field == "-" || field.is_empty() {
+                Target::Skip
+            } else if field == "id" {
+                Target::Id
+            } else {
+                match e.writable().find(|f| f.name == field) {
+                    Some(f) => Target::Field(f.name),
+                    None => {
+                        let names: Vec<&str> = e.writable().map(|f| f.name).collect();
+                        return Err(CliError::usage(format!(
+                            "--map {m:?}: {} have no writable field {field:?} (fields: {})",
+                            e.path,
+                            names.join(", ")
+                        )));
+                    }
+                }
+            };
+            if !headers.iter().any(|h| h == col.trim() || normalize(h) == normalize(col)) {
+                return Err(CliError::usage(format!("--map {m:?}: the file has no column {:?}", col.trim())));
+            }
+            forced.insert(normalize(col), target);
+        }
+        let mut targets = Vec::with_capacity(headers.len());
+        let mut taken: Vec<&'static str> = Vec::new();
+        for h in headers {
+            let key = normalize(h);
+            let target = if let Some(t) = forced.get(&key) {
+                t.clone()
+            } else {
+                let t = guess(e, &key);
+                match t {
+                    // A second column for the same field (Phone 1, Phone 2): the first wins.
+                    Target::Field(f) if taken.contains(&f) => Target::Unknown,
+                    t => t,
+                }
+            };
+            if let Target::Field(f) = target {
+                taken.push(f);
+            }
+            targets.push(target);
+        }
+        let mapping = Mapping { headers: headers.to_vec(), targets };
+        if e.fields.iter().any(|f| f.name == "name" && f.required)
+            && !mapping
+                .targets
+                .iter()
+                .any(|t| matches!(t, Target::Field("name") | Target::FirstName | Target::LastName))
+        {
+            return Err(CliError::usage(format!(
+                "no column gives the name (columns: {}); map one with --map \"Column=name\"",
+                headers.join(", ")
+            )));
+        }
+        Ok(mapping)
+    }
+
+    /// The `id` column only finds records with `--match id`; otherwise it is read and ignored,
+    /// as in a file exported from another account.
+    pub fn ignore_ids(&mut self) {
+        for t in &mut self.targets {
+            if *t == Target::Id {
+                *t = Target::ReadOnly;
+            }
+        }
+    }
+
+    /// Columns that are not imported, to report.
+    pub fn unknown(&self) -> Vec<&str> {
+        self.headers
+            .iter()
+            .zip(&self.targets)
+            .filter(|(_, t)| **t == Target::Unknown)
+            .map(|(h, _)| h.as_str())
+            .collect()
+    }
+
+    /// The request record of one row, or why the row cannot be sent.
+    pub fn record(&self, e: &EntityInfo, row: &csv::StringRecord) -> std::result::Result<Value, String> {
+        if row.len() != self.headers.len() {
+            return Err(format!("row: has {} fields where the header has {}", row.len(), self.headers.len()));
+        }
+        let mut out = Map::new();
+        let (mut first, mut middle, mut last) = (None, None, None);
+        for (value, target) in row.iter().zip(&self.targets) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match target {
+                Target::Field(name) => {
+                    let kind = e.field(name).map(|f| f.kind).unwrap_or(FieldKind::Text);
+                    out.insert(name.to_string(), typed(name, kind, value)?);
+                }
+                Target::Id => {
+                    let id: i64 = value.parse().map_err(|_| format!("id: not a whole number ({value:?})"))?;
+                    out.insert("id".into(), json!(id));
+                }
+                Target::FirstName => first = Some(value),
+                Target::MiddleName => middle = Some(value),
+                Target::LastName => last = Some(value),
+                Target::ReadOnly | Target::Unknown | Target::Skip => {}
+            }
+        }
+        if !out.contains_key("name") {
+            let parts: Vec<&str> = [first, middle, last].into_iter().flatten().collect();
+            if !parts.is_empty() {
+                out.insert("name".into(), json!(parts.join(" ")));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+fn guess(e: &EntityInfo, key: &str) -> Target {
+    if key == "id" {
+        return Target::Id;
+    }
+    if let Some(f) = e.fields.iter().find(|f| normalize(f.name) == key) {
+        return if f.writable { Target::Field(f.name) } else { Target::ReadOnly };
+    }
+    if e.field("name").is_some() {
+        if FIRST_NAME.contains(&key) {
+            return Target::FirstName;
+        }
+        if LAST_NAME.contains(&key) {
+            return Target::LastName;
+        }
+        if MIDDLE_NAME.contains(&key) {
+            return Target::MiddleName;
+        }
+    }
+    for (field, aliases) in ALIASES {
+        if aliases.contains(&key)
+            && let Some(f) = e.writable().find(|f| f.name == *field)
+        {
+            return Target::Field(f.name);
+        }
+    }
+    Target::Unknown
+}
+
+/// A cell as the JSON value of its field: whole numbers and booleans parsed here (a bad one
+/// fails the row with the field's name), amounts without currency signs or digit groups.
+fn typed(name: &str, kind: FieldKind, value: &str) -> std::result::Result<Value, String> {
+    match kind {
+        FieldKind::Int | FieldKind::Link(_) | FieldKind::Id => {
+            value.parse::<i64>().map(|n| json!(n)).map_err(|_| format!("{name}: not a whole number ({value:?})"))
+        }
+        FieldKind::Bool => match value.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" | "x" | "done" => Ok(json!(true)),
+            "false" | "no" | "n" | "0" | "" => Ok(json!(false)),
+            _ => Err(format!("{name}: not true or false ({value:?})")),
+        },
+        FieldKind::Money => {
+            let v = value.trim_start_matches(['$', '€', '£', '¥']).trim();
+            Ok(json!(ungroup(v).unwrap_or_else(|| v.to_string())))
+        }
+        _ => Ok(json!(value)),
+    }
+}
+
+/// `1,250,000.50` -> `1250000.50`, when the commas separate groups of three digits.
+fn ungroup(v: &str) -> Option<String> {
+    let (sign, rest) = v.strip_prefix('-').map_or(("", v), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let groups: Vec<&str> = int.split(',').collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let ok = groups.len() > 1
+        && groups.iter().all(|g| digits(g))
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    ok.then(|| match frac {
+        Some(f) => format!("{sign}{}.{f}", groups.concat()),
+        None => format!("{sign}{}", groups.concat()),
+    })
+}
+
+/// Strips a UTF-8 byte-order mark and picks the delimiter from the header line: the one of
+/// `,` `;` tab that occurs most often outside quotes (`,` on a tie).
+pub fn open(input: Box<dyn Read>, delimiter: Option<u8>) -> Result<csv::Reader<Box<dyn Read>>> {
+    let mut reader = BufReader::with_capacity(256 * 1024, input);
+    let head = reader.fill_buf()?;
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        reader.consume(3);
+    }
+    let delimiter = match delimiter {
+        Some(d) => d,
+        None => sniff(reader.fill_buf()?),
+    };
+    let boxed: Box<dyn Read> = Box::new(reader);
+    Ok(csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(boxed))
+}
+
+fn sniff(head: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    if counts[best] == 0 { b',' } else { [b',', b';', b'\t'][best] }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crm_api::catalog::CONTACTS;
+
+    fn read(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+        let mut r = open(Box::new(std::io::Cursor::new(text.as_bytes().to_vec())), None).expect("open");
+        let headers = r.headers().expect("headers").iter().map(str::to_string).collect();
+        let rows = r.records().map(|x| x.expect("row")).collect();
+        (headers, rows)
+    }
+
+    #[test]
+    fn dialects() {
+        let (h, rows) =
+            read("\u{feff}Name;E-mail\r\n\"Doe; Jane\";jane@example.com\r\n\"Multi\r\nline\";x@example.com\r\n");
+        assert_eq!(h, ["Name", "E-mail"]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][0], "Doe; Jane");
+        assert_eq!(&rows[1][0], "Multi\r\nline");
+        let (h, _) = read("a\tb\tc\n1\t2\t3\n");
+        assert_eq!(h, ["a", "b", "c"]);
+        let (h, _) = read("\"x;y\",b\n1,2\n");
+        assert_eq!(h, ["x;y", "b"]);
+    }
+
+    #[test]
+    fn aliases_and_names() {
+        let headers: Vec<String> = [
+            "First Name",
+            "Last Name",
+            "Email Address",
+            "Phone 1",
+            "Phone 2",
+            "Company Name",
+            "Job Title",
+            "Shoe size",
+            "version",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let m = Mapping::new(&CONTACTS, &headers, &[]).expect("mapping");
+        assert_eq!(m.unknown(), ["Phone 2", "Shoe size"]);
+        let row = csv::StringRecord::from(vec![
+            "Ada",
+            "Lovelace",
+            "ada@example.com",
+            "+44 1",
+            "+44 2",
+            "Engines",
+            "Analyst",
+            "38",
+            "3",
+        ]);
+        let rec = m.record(&CONTACTS, &row).expect("record");
+        assert_eq!(
+            rec,
+            json!({"name": "Ada Lovelace", "email": "ada@example.com", "phone": "+44 1", "company": "Engines", "job_title": "Analyst"})
+        );
+        let m = Mapping::new(&CONTACTS, &headers, &["Shoe size=notes".into(), "Phone 2=-".into()]).expect("mapping");
+        assert!(m.unknown().is_empty());
+        assert!(Mapping::new(&CONTACTS, &headers, &["Shoe size=colour".into()]).is_err());
+        assert!(Mapping::new(&CONTACTS, &["Email".to_string()], &[]).is_err(), "no name column");
+    }
+
+    #[test]
+    fn typed_cells() {
+        assert_eq!(typed("rating", FieldKind::Int, "4"), Ok(json!(4)));
+        assert!(typed("rating", FieldKind::Int, "four").is_err_and(|e| e.starts_with("rating:")));
+        assert_eq!(typed("amount", FieldKind::Money, "$1,250.50"), Ok(json!("1250.50")));
+        assert_eq!(typed("amount", FieldKind::Money, "12,5"), Ok(json!("12,5")), "left for the server to judge");
+        assert_eq!(typed("completed", FieldKind::Bool, "Yes"), Ok(json!(true)));
+    }
+}

@@ -1,0 +1,211 @@
+//! Imports: their batches, applied once each, and undo from the audit rows they wrote.
+
+use crm_api::batch::BatchResponse;
+use crm_api::imports::{Import, UndoReport, UndoSkip};
+use serde_json::{Map, Value as Json};
+
+use super::records::{self, Actor, values_from_body};
+use super::spec::{ACTIVITIES, CONTACTS, DEALS, OPPORTUNITIES, Spec};
+use crate::db::{Col, Conn, RowExt, SqlValue, format_micros, now_micros};
+use crate::error::{ApiError, ApiResult};
+
+/// The table of the entity an audit row or an import names, by path or by singular name.
+pub fn spec_named(name: &str) -> Option<&'static Spec> {
+    [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES].into_iter().find(|s| s.table == name || s.entity == name)
+}
+
+const SELECT: &str = "SELECT i.id, i.entity, i.name, i.created_at, i.undone_at, \
+    COUNT(b.seq), COALESCE(SUM(b.created), 0), COALESCE(SUM(b.updated), 0), \
+    COALESCE(SUM(b.unchanged), 0), COALESCE(SUM(b.failed), 0) \
+    FROM imports i LEFT JOIN import_batches b ON b.import_id = i.id";
+const GROUP: &str = "GROUP BY i.id, i.entity, i.name, i.created_at, i.undone_at";
+const COLS: &[Col] =
+    &[Col::Int, Col::Text, Col::Text, Col::Int, Col::Int, Col::Int, Col::Int, Col::Int, Col::Int, Col::Int];
+
+fn import_of(r: &crate::db::Row) -> Import {
+    let time = |i: usize| r.int(i).map(format_micros).and_then(|t| t.parse().ok());
+    Import {
+        id: r.int(0).unwrap_or_default(),
+        entity: r.text(1).unwrap_or_default(),
+        name: r.text(2).unwrap_or_default(),
+        created_at: time(3).unwrap_or_default(),
+        undone_at: time(4),
+        batches: r.int(5).unwrap_or_default(),
+        created: r.int(6).unwrap_or_default(),
+        updated: r.int(7).unwrap_or_default(),
+        unchanged: r.int(8).unwrap_or_default(),
+        failed: r.int(9).unwrap_or_default(),
+    }
+}
+
+pub async fn create<C: Conn>(c: &mut C, actor: Actor, entity: &str, name: &str) -> ApiResult<Import> {
+    let row = c
+        .fetch_one(
+            "INSERT INTO imports (user_id, entity, name, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            &[
+                SqlValue::Int(Some(actor.user_id)),
+                SqlValue::Text(Some(entity.to_string())),
+                SqlValue::Text(Some(name.to_string())),
+                SqlValue::Int(Some(now_micros())),
+            ],
+            &[Col::Int],
+        )
+        .await?;
+    let id = row.and_then(|r| r.int(0)).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no import id")))?;
+    get(c, actor, id).await
+}
+
+pub async fn get<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<Import> {
+    let sql = format!("{SELECT} WHERE i.id = $1 AND i.user_id = $2 {GROUP}");
+    let row = c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))], COLS).await?;
+    row.map(|r| import_of(&r)).ok_or_else(|| ApiError::not_found("import"))
+}
+
+/// The user's imports, newest first.
+pub async fn list<C: Conn>(c: &mut C, actor: Actor, limit: i64) -> ApiResult<Vec<Import>> {
+    let sql = format!("{SELECT} WHERE i.user_id = $1 {GROUP} ORDER BY i.id DESC LIMIT $2");
+    let rows = c.fetch(&sql, &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(limit))], COLS).await?;
+    Ok(rows.iter().map(import_of).collect())
+}
+
+/// Checks that a batch may join the import: the caller's, of this entity, not undone.
+pub async fn check<C: Conn>(c: &mut C, actor: Actor, id: i64, entity: &str) -> ApiResult<()> {
+    let import = get(c, actor, id)
+        .await
+        .map_err(|_| ApiError::LinkNotFound(vec![crm_api::FieldError::new("import_id", "no such import of yours")]))?;
+    if import.entity != entity {
+        return Err(ApiError::bad_param("import_id", format!("is an import of {}, not {entity}", import.entity)));
+    }
+    if import.undone_at.is_some() {
+        return Err(ApiError::Conflict(format!("import {id} has been undone")));
+    }
+    Ok(())
+}
+
+/// The answer a batch of the import got when it was applied, if it was.
+pub async fn applied<C: Conn>(c: &mut C, id: i64, seq: i64) -> ApiResult<Option<BatchResponse>> {
+    let row = c
+        .fetch_one(
+            "SELECT response FROM import_batches WHERE import_id = $1 AND seq = $2",
+            &[SqlValue::Int(Some(id)), SqlValue::Int(Some(seq))],
+            &[Col::Text],
+        )
+        .await?;
+    match row.and_then(|r| r.text(0)) {
+        Some(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored batch answer: {e}"))),
+        None => Ok(None),
+    }
+}
+
+/// Records that a batch was applied, with its answer, in the batch's own transaction.
+pub async fn record<C: Conn>(c: &mut C, id: i64, seq: i64, resp: &BatchResponse) -> ApiResult<()> {
+    let text = serde_json::to_string(resp).map_err(anyhow::Error::from)?;
+    let n = |v: usize| SqlValue::Int(Some(v as i64));
+    c.execute(
+        "INSERT INTO import_batches (import_id, seq, created, updated, unchanged, failed, response, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            SqlValue::Int(Some(id)),
+            SqlValue::Int(Some(seq)),
+            n(resp.created),
+            n(resp.updated),
+            n(resp.unchanged),
+            n(resp.failed),
+            SqlValue::Text(Some(text)),
+            SqlValue::Int(Some(now_micros())),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Reverts an import, newest change first: records it created go to the trash (unless they
+/// changed since), fields it updated get their old values back where they still hold the
+/// imported ones. Everything else is reported, not forced.
+pub async fn undo<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<UndoReport> {
+    let import = get(c, actor, id).await?;
+    if import.undone_at.is_some() {
+        return Err(ApiError::Conflict(format!("import {id} has already been undone")));
+    }
+    let rows = c
+        .fetch(
+            "SELECT entity, entity_id, action, changes, id FROM audit_log WHERE import_id = $1 AND user_id = $2 ORDER BY id DESC",
+            &[SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))],
+            &[Col::Text, Col::Int, Col::Text, Col::Text, Col::Int],
+        )
+        .await?;
+    let mut report = UndoReport { import_id: id, deleted: 0, reverted: 0, skipped: Vec::new() };
+    for r in rows {
+        let (Some(entity), Some(entity_id), Some(action), Some(audit_id)) = (r.text(0), r.int(1), r.text(2), r.int(4))
+        else {
+            continue;
+        };
+        let changes: Map<String, Json> = r.text(3).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let Some(spec) = spec_named(&entity) else { continue };
+        let skip = |reason: &str| UndoSkip { entity_id, reason: format!("{entity} {entity_id}: {reason}") };
+        let current = match records::get(c, spec, actor, entity_id).await {
+            Ok(rec) => rec,
+            Err(ApiError::NotFound(_)) => {
+                report.skipped.push(skip("already deleted"));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        // Only fields still as the import left them are put back.
+        let mut back = Map::new();
+        let mut kept = Vec::new();
+        for (field, change) in &changes {
+            if matches!(field.as_str(), "deleted_at" | "completed_at") {
+                continue;
+            }
+            if current.get(field) == change.get("after") {
+                back.insert(field.clone(), change.get("before").cloned().unwrap_or(Json::Null));
+            } else {
+                kept.push(field.clone());
+            }
+        }
+        // Written to since, other than by this import.
+        let later = c
+            .fetch_one(
+                "SELECT id FROM audit_log WHERE user_id = $1 AND entity = $2 AND entity_id = $3 AND id > $4 \
+                 AND (import_id IS NULL OR import_id <> $5) LIMIT 1",
+                &[
+                    SqlValue::Int(Some(actor.user_id)),
+                    SqlValue::Text(Some(entity.clone())),
+                    SqlValue::Int(Some(entity_id)),
+                    SqlValue::Int(Some(audit_id)),
+                    SqlValue::Int(Some(id)),
+                ],
+                &[Col::Int],
+            )
+            .await?
+            .is_some();
+        match action.as_str() {
+            "create" if later => report.skipped.push(skip("changed since the import, left as it is")),
+            "create" if kept.is_empty() => {
+                records::soft_delete(c, spec, actor, entity_id, None).await?;
+                report.deleted += 1;
+            }
+            "create" => report.skipped.push(skip(&format!("changed since the import ({})", kept.join(", ")))),
+            "update" => {
+                if !back.is_empty() {
+                    let values = values_from_body(spec, &Json::Object(back))?;
+                    records::update(c, spec, actor, entity_id, values, None).await?;
+                    report.reverted += 1;
+                }
+                if !kept.is_empty() {
+                    report.skipped.push(skip(&format!("kept fields changed since the import: {}", kept.join(", "))));
+                }
+            }
+            _ => {}
+        }
+    }
+    c.execute(
+        "UPDATE imports SET undone_at = $1 WHERE id = $2 AND user_id = $3",
+        &[SqlValue::Int(Some(now_micros())), SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))],
+    )
+    .await?;
+    Ok(report)
+}
