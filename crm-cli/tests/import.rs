@@ -1,5 +1,6 @@
-//! `crm <entity> import` and `export` with the real binary and a real server: CSV as people
-//! have it, dry runs, results files, re-runs, resume after a kill, undo, round trips.
+//! `crm <entity> import` and `export` with the real binary and a real server, on SQLite and on
+//! PostgreSQL: CSV as people have it, dry runs, results files, re-runs, resume after a kill,
+//! undo, round trips; and a 200 MB file in flat memory.
 
 mod common;
 
@@ -8,7 +9,16 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use common::{Env, Run, server};
+use crm_tests::{Backend, TestServer, backend_tests};
 use serde_json::Value;
+
+backend_tests!(
+    csv_as_people_have_it,
+    dry_run_plans_and_writes_nothing_and_re_runs_change_nothing,
+    undo_reverts_an_import,
+    an_import_killed_midway_resumes_to_exactly_the_rows_of_the_file,
+    export_then_import_into_a_fresh_account_reproduces_the_records,
+);
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
@@ -25,9 +35,8 @@ fn names(records: &[Value]) -> Vec<String> {
     records.iter().map(|r| r["name"].as_str().unwrap_or_default().to_string()).collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn csv_as_people_have_it() {
-    let s = server().await;
+async fn csv_as_people_have_it(b: Backend) {
+    let s = TestServer::start(b).await;
     let env = Env::new(&s.base);
     env.register("shapes@example.com").await;
     let dir = tempfile::tempdir().expect("tempdir");
@@ -90,9 +99,8 @@ async fn csv_as_people_have_it() {
     assert!(r.stderr.contains("no column gives the name"), "{r:?}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn dry_run_plans_and_writes_nothing_and_re_runs_change_nothing() {
-    let s = server().await;
+async fn dry_run_plans_and_writes_nothing_and_re_runs_change_nothing(b: Backend) {
+    let s = TestServer::start(b).await;
     let env = Env::new(&s.base);
     env.register("dry@example.com").await;
     let dir = tempfile::tempdir().expect("tempdir");
@@ -128,9 +136,8 @@ async fn dry_run_plans_and_writes_nothing_and_re_runs_change_nothing() {
     assert_eq!(contacts(&env).await.len(), 2);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn undo_reverts_an_import() {
-    let s = server().await;
+async fn undo_reverts_an_import(b: Backend) {
+    let s = TestServer::start(b).await;
     let env = Env::new(&s.base);
     env.register("undo@example.com").await;
     let dir = tempfile::tempdir().expect("tempdir");
@@ -163,9 +170,8 @@ async fn undo_reverts_an_import() {
     assert_eq!(env.run(&["imports", "undo", &id]).await.code, 4, "undone once");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_import_killed_midway_resumes_to_exactly_the_rows_of_the_file() {
-    let s = server().await;
+async fn an_import_killed_midway_resumes_to_exactly_the_rows_of_the_file(b: Backend) {
+    let s = TestServer::start(b).await;
     let env = Env::new(&s.base);
     env.register("resume@example.com").await;
     let dir = tempfile::tempdir().expect("tempdir");
@@ -218,9 +224,8 @@ async fn an_import_killed_midway_resumes_to_exactly_the_rows_of_the_file() {
     assert_eq!(got, want);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn export_then_import_into_a_fresh_account_reproduces_the_records() {
-    let s = server().await;
+async fn export_then_import_into_a_fresh_account_reproduces_the_records(b: Backend) {
+    let s = TestServer::start(b).await;
     let a = Env::new(&s.base);
     a.register("export-a@example.com").await;
     let dir = tempfile::tempdir().expect("tempdir");

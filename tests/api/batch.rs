@@ -11,6 +11,8 @@ backend_tests!(
     dry_run_reports_and_writes_nothing,
     batches_match_on_id_and_refuse_other_users_links,
     batches_are_limited_to_1000_records,
+    concurrent_batches_with_one_new_email_create_it_once,
+    import_batches_apply_once_and_join_only_their_import,
 );
 
 fn req(records: Vec<Value>) -> BatchRequest {
@@ -153,4 +155,76 @@ async fn batches_are_limited_to_1000_records(b: Backend) {
     let err = u.batch::<Contacts>(&req(records)).await.expect_err("too many");
     assert_eq!(err.status(), Some(422));
     assert_eq!(count(&u).await, 0);
+}
+
+/// Batches in flight at once (an import sends several) that share a new e-mail: one creates
+/// the contact, the others update it; never two contacts.
+async fn concurrent_batches_with_one_new_email_create_it_once(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("race").await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let u = u.clone();
+        tasks.push(tokio::spawn(async move {
+            let records =
+                (0..50).map(|j| json!({"name": format!("Same {i}-{j}"), "email": "same@example.com"})).collect();
+            u.batch::<Contacts>(&req(records)).await.expect("batch")
+        }));
+    }
+    let mut created = 0;
+    for t in tasks {
+        created += t.await.expect("task").created;
+    }
+    assert_eq!(created, 1);
+    assert_eq!(count(&u).await, 1);
+}
+
+async fn import_batches_apply_once_and_join_only_their_import(b: Backend) {
+    use crm_api::imports::Import;
+    let s = TestServer::start(b).await;
+    let u = s.user("imports").await;
+    let other = s.user("imports-other").await;
+    let start = |c: &Client, entity: &str| {
+        let c = c.clone();
+        let body = json!({"entity": entity, "name": "file.csv"});
+        async move {
+            let resp = c.request(reqwest::Method::POST, "/api/crm/imports").json(&body).send().await.expect("send");
+            assert_eq!(resp.status(), 201);
+            resp.json::<Import>().await.expect("import")
+        }
+    };
+    let imp = start(&u, "contacts").await;
+    let batch = |seq: i64, name: &str| BatchRequest {
+        records: vec![json!({"name": name}), json!({"name": "Bad", "rating": 9})],
+        match_on: Some(MatchOn::None),
+        import_id: Some(imp.id),
+        seq: Some(seq),
+        ..Default::default()
+    };
+    let first = u.batch::<Contacts>(&batch(0, "Once")).await.expect("batch");
+    assert_eq!((first.created, first.failed), (1, 1));
+    // Sent again, even with other records: the first answer, nothing applied.
+    let again = u.batch::<Contacts>(&batch(0, "Twice")).await.expect("again");
+    assert_eq!(again, first);
+    assert_eq!(count(&u).await, 1);
+    u.batch::<Contacts>(&batch(1, "Next")).await.expect("seq 1");
+    assert_eq!(count(&u).await, 2);
+    let shown: Import = u
+        .request(reqwest::Method::GET, &format!("/api/crm/imports/{}", imp.id))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("import");
+    assert_eq!((shown.batches, shown.created, shown.failed), (2, 2, 2));
+    // Another user's import, or another entity's batch endpoint: refused, nothing written.
+    let err = other.batch::<Contacts>(&batch(2, "Theirs")).await.expect_err("not theirs");
+    assert_eq!(err.status(), Some(404), "{err}");
+    let err = u.batch::<Deals>(&batch(2, "Deal")).await.expect_err("wrong entity");
+    assert_eq!(err.status(), Some(400), "{err}");
+    let half = BatchRequest { seq: None, ..batch(3, "Half") };
+    assert_eq!(u.batch::<Contacts>(&half).await.expect_err("seq without import").status(), Some(422));
+    assert_eq!(count(&u).await, 2);
+    assert_eq!(count(&other).await, 0);
 }

@@ -23,6 +23,7 @@ backend_tests!(
     lists_search_recent_audit_and_tokens_show_nothing_of_another_user,
     linking_to_another_users_records_is_404_naming_the_link_field,
     a_rejected_link_to_another_users_record_writes_nothing,
+    imports_and_exports_show_nothing_of_another_user,
 );
 
 /// What user A owns: one live record of each entity (linked together), one record of each in
@@ -555,4 +556,81 @@ async fn a_rejected_link_to_another_users_record_writes_nothing(b: Backend) {
     );
     assert_eq!(after, before, "B's records (live and trashed) are exactly as they were");
     assert_eq!(ub.audit(&everything).await.expect("audit").data.len(), audit_before, "B's audit trail did not grow");
+}
+
+/// Imports and exports: another user's import is a 404 to show, undo or join, and neither the
+/// import list nor any export carries another user's rows.
+async fn imports_and_exports_show_nothing_of_another_user(b: Backend) {
+    use crm_api::batch::{BatchRequest, MatchOn};
+    let s = TestServer::start(b).await;
+    let ua = s.user("owner").await;
+    let ub = s.user("prober").await;
+    let a = seed(&ua, "a").await;
+    let imp: Value = ua
+        .request(Method::POST, "/api/crm/imports")
+        .json(&json!({"entity": "contacts", "name": "a.csv"}))
+        .send()
+        .await
+        .expect("import")
+        .json()
+        .await
+        .expect("json");
+    let id = imp["id"].as_i64().expect("id");
+    let req = BatchRequest {
+        records: vec![json!({"name": "Imported by A"})],
+        match_on: Some(MatchOn::None),
+        import_id: Some(id),
+        seq: Some(0),
+        ..Default::default()
+    };
+    ua.batch::<Contacts>(&req).await.expect("A's batch");
+    let mut wrong = Vec::new();
+    for p in [
+        Probe::new(Method::GET, format!("/api/crm/imports/{id}")),
+        Probe::new(Method::POST, format!("/api/crm/imports/{id}/undo")),
+    ] {
+        let ans = p.send(&ub).await;
+        if ans.status != 404 {
+            wrong.push(format!("{p} -> {ans}"));
+        }
+    }
+    let joined = ub.batch::<Contacts>(&BatchRequest { seq: Some(1), ..req.clone() }).await;
+    if joined.as_ref().err().and_then(|e| e.status()) != Some(404) {
+        wrong.push(format!("B joins A's import -> {joined:?}"));
+    }
+    let list = ub.request(Method::GET, "/api/crm/imports").send().await.expect("list").text().await.expect("text");
+    if list != "[]" {
+        wrong.push(format!("B's import list: {list}"));
+    }
+    for entity in ["contacts", "opportunities", "deals", "activities"] {
+        for deleted in ["false", "true"] {
+            for format in ["csv", "ndjson"] {
+                let body = ub
+                    .request(Method::GET, &format!("/api/crm/{entity}/export"))
+                    .query(&[("format", format), ("deleted", deleted)])
+                    .send()
+                    .await
+                    .expect("export")
+                    .text()
+                    .await
+                    .expect("text");
+                let rows = body.lines().count() - usize::from(format == "csv");
+                if rows != 0 {
+                    wrong.push(format!("B's {entity} export (deleted={deleted}, {format}) has {rows} rows: {body}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A's import is intact.
+    let shown: Value = ua
+        .request(Method::GET, &format!("/api/crm/imports/{id}"))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert!(shown["undone_at"].is_null() && shown["created"] == 1, "{shown}");
+    assert!(a.contact.id > 0);
 }

@@ -12,7 +12,7 @@ use serde_json::Value as Json_;
 use super::entities::Entity;
 use crate::app::AppState;
 use crate::auth::AuthUser;
-use crate::db::{Col, Conn, RowExt, SqlValue};
+use crate::db::{Col, Conn, Dialect, RowExt, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, parse_value};
 use crate::store::audit::IMPORT_ID;
@@ -35,6 +35,11 @@ pub async fn batch<E: Entity>(
     let records = req.records;
     let response = with_write!(&s.db, pool => async {
         let mut tx = pool.begin().await?;
+        // Batches of one user that match on e-mail run one at a time on PostgreSQL (SQLite has
+        // one writer anyway), so that two in flight cannot both create the same new contact.
+        if match_on == MatchOn::Email && Conn::dialect(&*tx) == Dialect::Postgres {
+            Conn::execute(&mut *tx, "SELECT pg_advisory_xact_lock($1)", &[SqlValue::Int(Some(actor.user_id))]).await?;
+        }
         if let Some((import_id, seq)) = import {
             imports::check(&mut *tx, actor, import_id, E::PATH).await?;
             // Sent again (a resumed import): answer as the first time, apply nothing.

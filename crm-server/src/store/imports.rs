@@ -14,9 +14,10 @@ pub fn spec_named(name: &str) -> Option<&'static Spec> {
     [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES].into_iter().find(|s| s.table == name || s.entity == name)
 }
 
-const SELECT: &str = "SELECT i.id, i.entity, i.name, i.created_at, i.undone_at, \
-    COUNT(b.seq), COALESCE(SUM(b.created), 0), COALESCE(SUM(b.updated), 0), \
-    COALESCE(SUM(b.unchanged), 0), COALESCE(SUM(b.failed), 0) \
+// Sums of BIGINT are NUMERIC on PostgreSQL: cast back.
+const SELECT: &str = "SELECT i.id, i.entity, i.name, i.created_at, i.undone_at, CAST(COUNT(b.seq) AS BIGINT), \
+    CAST(COALESCE(SUM(b.created), 0) AS BIGINT), CAST(COALESCE(SUM(b.updated), 0) AS BIGINT), \
+    CAST(COALESCE(SUM(b.unchanged), 0) AS BIGINT), CAST(COALESCE(SUM(b.failed), 0) AS BIGINT) \
     FROM imports i LEFT JOIN import_batches b ON b.import_id = i.id";
 const GROUP: &str = "GROUP BY i.id, i.entity, i.name, i.created_at, i.undone_at";
 const COLS: &[Col] =
