@@ -366,3 +366,27 @@ impl RowExt for Row {
         }
     }
 }
+
+/// Bound parameters of a statement built on the fly, each used once: `?` on SQLite, `$n` on
+/// PostgreSQL. SQLite finds a numbered parameter's name by a linear search, and sqlx asks for
+/// every parameter's name, so a statement with thousands of `$n` costs time quadratic in
+/// their number; anonymous `?` parameters cost nothing.
+pub struct Params {
+    dialect: Dialect,
+    pub values: Vec<SqlValue>,
+}
+
+impl Params {
+    pub fn new(dialect: Dialect) -> Params {
+        Params { dialect, values: Vec::new() }
+    }
+
+    /// Binds `v` and returns its placeholder.
+    pub fn push(&mut self, v: SqlValue) -> String {
+        self.values.push(v);
+        match self.dialect {
+            Dialect::Sqlite => "?".to_string(),
+            Dialect::Postgres => format!("${}", self.values.len()),
+        }
+    }
+}

@@ -13,6 +13,7 @@ backend_tests!(
     batches_are_limited_to_1000_records,
     concurrent_batches_with_one_new_email_create_it_once,
     import_batches_apply_once_and_join_only_their_import,
+    batch_creates_write_what_single_creates_write,
 );
 
 fn req(records: Vec<Value>) -> BatchRequest {
@@ -227,4 +228,103 @@ async fn import_batches_apply_once_and_join_only_their_import(b: Backend) {
     assert_eq!(u.batch::<Contacts>(&half).await.expect_err("seq without import").status(), Some(422));
     assert_eq!(count(&u).await, 2);
     assert_eq!(count(&other).await, 0);
+}
+
+/// A record created in a batch (written with others in one statement) is stored, audited and,
+/// for deals, given its first stage change exactly as a single create does.
+async fn batch_creates_write_what_single_creates_write(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("same").await;
+    let new = crm_api::contacts::NewContact { name: "Link".into(), ..Default::default() };
+    let contact = u.create::<Contacts>(&new).await.expect("contact").record.id;
+    let bodies = [
+        ("contacts", json!({"name": "Ann", "email": "ann@example.com", "rating": 4, "status": "customer"})),
+        (
+            "opportunities",
+            json!({"name": "Opp", "value": "10.50", "contact_id": contact, "expected_close_date": "2027-01-31"}),
+        ),
+        (
+            "deals",
+            json!({"name": "Deal", "amount": "99.00", "currency": "eur", "stage": "proposal", "contact_id": contact}),
+        ),
+        ("activities", json!({"type": "call", "completed": true, "description": "Done", "contact_id": contact})),
+    ];
+    let strip = |mut v: Value| {
+        if let Some(m) = v.as_object_mut() {
+            for k in ["id", "created_at", "updated_at", "completed_at"] {
+                if k == "completed_at" {
+                    assert!(m.get(k).is_none_or(|t| t.is_string() == m.get("completed").is_some_and(|c| c == true)));
+                }
+                m.remove(k);
+            }
+        }
+        v
+    };
+    for (entity, body) in bodies {
+        let single = probe_post(&u, entity, &body).await;
+        let path = format!("/api/crm/{entity}/batch");
+        let resp: Value = u
+            .request(reqwest::Method::POST, &path)
+            .json(&json!({"records": [body.clone(), body.clone()], "match": "none"}))
+            .send()
+            .await
+            .expect("batch")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(resp["created"], 2, "{entity}: {resp}");
+        let id = resp["results"][1]["id"].as_i64().expect("id");
+        let batched: Value = u
+            .request(reqwest::Method::GET, &format!("/api/crm/{entity}/{id}"))
+            .send()
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(strip(batched.clone()), strip(single.clone()), "{entity}");
+        let name = match entity {
+            "opportunities" => "opportunity".to_string(),
+            "activities" => "activity".to_string(),
+            other => other.trim_end_matches('s').to_string(),
+        };
+        let audit = |id: i64| {
+            let u = u.clone();
+            let name = name.clone();
+            async move {
+                let page = u
+                    .request(reqwest::Method::GET, "/api/crm/audit")
+                    .query(&[("entity", name.as_str()), ("entity_id", id.to_string().as_str())])
+                    .send()
+                    .await
+                    .expect("audit")
+                    .json::<Value>()
+                    .await
+                    .expect("json");
+                page["data"].as_array().cloned().unwrap_or_default()
+            }
+        };
+        let (a1, a2) = (audit(single["id"].as_i64().expect("id")).await, audit(id).await);
+        assert_eq!(a1.len(), 1, "{entity}: {a1:?}");
+        assert_eq!(a2.len(), 1, "{entity}: {a2:?}");
+        let changes = |e: &Value| {
+            let mut c = e["changes"].clone();
+            if let Some(m) = c.as_object_mut() {
+                m.remove("completed_at");
+            }
+            c
+        };
+        assert_eq!(changes(&a1[0]), changes(&a2[0]), "{entity} audit");
+        if entity == "deals" {
+            let h = u.deal_history(id).await.expect("history");
+            assert_eq!(h.len(), 1);
+            assert_eq!((h[0].from_stage, h[0].to_stage), (None, crm_api::Stage::Proposal));
+        }
+    }
+}
+
+async fn probe_post(u: &Client, entity: &str, body: &Value) -> Value {
+    let resp = u.request(reqwest::Method::POST, &format!("/api/crm/{entity}")).json(body).send().await.expect("post");
+    assert_eq!(resp.status(), 201, "{entity}");
+    resp.json().await.expect("json")
 }

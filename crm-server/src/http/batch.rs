@@ -12,12 +12,13 @@ use serde_json::Value as Json_;
 use super::entities::Entity;
 use crate::app::AppState;
 use crate::auth::AuthUser;
-use crate::db::{Col, Conn, Dialect, RowExt, SqlValue};
+use crate::db::{Col, Conn, Dialect, Params, RowExt, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, parse_value};
 use crate::store::audit::IMPORT_ID;
+use crate::store::bulk;
 use crate::store::imports;
-use crate::store::records::{self, Actor, values_from_body};
+use crate::store::records::{self, Actor, Values, values_from_body};
 use crate::with_write;
 
 pub async fn batch<E: Entity>(
@@ -32,7 +33,17 @@ pub async fn batch<E: Entity>(
     }
     let dry_run = req.dry_run;
     let import = req.import_id.zip(req.seq);
-    let records = req.records;
+    // Parsing and checking new records needs no connection: done before taking the writer,
+    // so that it overlaps with the batch being written.
+    let spec = E::spec();
+    let records: Vec<(Json_, Option<ApiResult<Values>>)> = req
+        .records
+        .into_iter()
+        .map(|r| {
+            let new = (match_on != MatchOn::Id && r.is_object()).then(|| new_values::<E>(spec, r.clone()));
+            (r, new)
+        })
+        .collect();
     let response = with_write!(&s.db, pool => async {
         let mut tx = pool.begin().await?;
         // Batches of one user that match on e-mail run one at a time on PostgreSQL (SQLite has
@@ -86,77 +97,168 @@ fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
     }
 }
 
+/// The live contacts of the user with these e-mails (compared lower-cased by the database, as
+/// single creates and updates do), by lower-cased e-mail.
+async fn contacts_by_email<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    emails: &[String],
+) -> ApiResult<std::collections::HashMap<String, i64>> {
+    let mut found = std::collections::HashMap::new();
+    for chunk in emails.chunks(10_000) {
+        let mut p = Params::new(c.dialect());
+        let user = p.push(SqlValue::Int(Some(actor.user_id)));
+        let list: Vec<String> =
+            chunk.iter().map(|e| format!("lower({})", p.push(SqlValue::Text(Some(e.clone()))))).collect();
+        let sql = format!(
+            "SELECT id, email FROM contacts WHERE user_id = {user} AND deleted_at IS NULL AND lower(email) IN ({}) ORDER BY id",
+            list.join(", ")
+        );
+        for r in c.fetch(&sql, &p.values, &[Col::Int, Col::Text]).await? {
+            if let (Some(id), Some(email)) = (r.int(0), r.text(1)) {
+                found.entry(email.trim().to_lowercase()).or_insert(id);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Creates waiting to be written together.
+struct Pending {
+    rows: Vec<(usize, Values)>,
+    /// Lower-cased e-mail of each waiting create, so that a later row with the same e-mail
+    /// updates it instead of creating a second contact.
+    emails: std::collections::HashMap<String, usize>,
+}
+
+async fn flush<E: Entity, C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    pending: &mut Pending,
+    out: &mut [Option<BatchItem>],
+    by_email: &mut std::collections::HashMap<String, i64>,
+) -> ApiResult<()> {
+    let rows = std::mem::take(&mut pending.rows);
+    let indexes: Vec<usize> = rows.iter().map(|(i, _)| *i).collect();
+    let answers = bulk::insert_many(c, E::spec(), actor, rows.into_iter().map(|(_, v)| v).collect()).await?;
+    for (index, answer) in indexes.into_iter().zip(answers) {
+        out[index] = Some(match answer {
+            Ok(rec) => {
+                let id = rec.get("id").and_then(Json_::as_i64).unwrap_or_default();
+                BatchItem { index, outcome: Outcome::Created, id: Some(id), errors: Vec::new() }
+            }
+            Err(errors) => BatchItem { index, outcome: Outcome::Failed, id: None, errors },
+        });
+    }
+    for (email, index) in pending.emails.drain() {
+        if let Some(Some(BatchItem { id: Some(id), .. })) = out.get(index) {
+            by_email.insert(email, *id);
+        }
+    }
+    Ok(())
+}
+
+fn failed(index: usize, e: ApiError) -> ApiResult<BatchItem> {
+    Ok(BatchItem { index, outcome: Outcome::Failed, id: None, errors: record_errors(e)? })
+}
+
+/// Applies the records in order. New records are written together (see [`bulk`]); a record
+/// that matches a stored one is updated on its own.
+/// A record parsed and checked as a create body, as the columns to write.
+fn new_values<E: Entity>(spec: &'static crate::store::spec::Spec, body: Json_) -> ApiResult<Values> {
+    let new: E::New = validated(body)?;
+    values_from_body(spec, &serde_json::to_value(&new).map_err(anyhow::Error::from)?)
+}
+
 async fn apply<E: Entity, C: Conn>(
     c: &mut C,
     actor: Actor,
-    records: Vec<Json_>,
+    records: Vec<(Json_, Option<ApiResult<Values>>)>,
     match_on: MatchOn,
 ) -> ApiResult<Vec<BatchItem>> {
-    let mut out = Vec::with_capacity(records.len());
-    for (index, record) in records.into_iter().enumerate() {
-        let item = match one::<E, C>(c, actor, record, match_on).await {
-            Ok((outcome, id)) => BatchItem { index, outcome, id: Some(id), errors: Vec::new() },
-            Err(e) => BatchItem { index, outcome: Outcome::Failed, id: None, errors: record_errors(e)? },
+    let spec = E::spec();
+    let email_of =
+        |r: &Json_| r.get("email").and_then(Json_::as_str).map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
+    let mut by_email = if match_on == MatchOn::Email {
+        let emails: Vec<String> = records.iter().filter_map(|(r, _)| email_of(r)).collect();
+        contacts_by_email(c, actor, &emails).await?
+    } else {
+        std::collections::HashMap::new()
+    };
+    let mut out: Vec<Option<BatchItem>> = vec![None; records.len()];
+    let mut pending = Pending { rows: Vec::new(), emails: std::collections::HashMap::new() };
+    for (index, (record, new)) in records.into_iter().enumerate() {
+        let email = if match_on == MatchOn::Email { email_of(&record) } else { None };
+        let Json_::Object(mut map) = record else {
+            out[index] = Some(failed(index, ApiError::invalid("record", "must be a JSON object"))?);
+            continue;
         };
-        out.push(item);
+        let existing = match match_on {
+            MatchOn::None => None,
+            MatchOn::Id => match map.remove("id").and_then(|v| v.as_i64()).filter(|id| *id > 0) {
+                Some(id) => Some(id),
+                None => {
+                    let e = ApiError::invalid("id", "must be the positive id of the record to update");
+                    out[index] = Some(failed(index, e)?);
+                    continue;
+                }
+            },
+            MatchOn::Email => match &email {
+                Some(key) if pending.emails.contains_key(key) => {
+                    flush::<E, C>(c, actor, &mut pending, &mut out, &mut by_email).await?;
+                    by_email.get(key).copied()
+                }
+                Some(key) => by_email.get(key).copied(),
+                None => None,
+            },
+        };
+        let body = Json_::Object(map);
+        match existing {
+            None => match new.unwrap_or_else(|| new_values::<E>(spec, body)) {
+                Ok(values) => {
+                    if let Some(key) = email {
+                        pending.emails.insert(key, index);
+                    }
+                    pending.rows.push((index, values));
+                }
+                Err(e) => out[index] = Some(failed(index, e)?),
+            },
+            Some(id) => {
+                let updated = async {
+                    let patch: E::Patch = validated(body)?;
+                    let values = values_from_body(spec, &serde_json::to_value(&patch).map_err(anyhow::Error::from)?)?;
+                    records::update_tracked(c, spec, actor, id, values, None).await
+                }
+                .await;
+                out[index] = Some(match updated {
+                    Ok((_, changed)) => BatchItem {
+                        index,
+                        outcome: if changed { Outcome::Updated } else { Outcome::Unchanged },
+                        id: Some(id),
+                        errors: Vec::new(),
+                    },
+                    Err(e) => failed(index, e)?,
+                });
+            }
+        }
     }
-    Ok(out)
+    flush::<E, C>(c, actor, &mut pending, &mut out, &mut by_email).await?;
+    Ok(out
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            item.unwrap_or(BatchItem {
+                index,
+                outcome: Outcome::Failed,
+                id: None,
+                errors: vec![FieldError::new("record", "not processed")],
+            })
+        })
+        .collect())
 }
 
 fn validated<T: serde::de::DeserializeOwned + Validate>(value: Json_) -> ApiResult<T> {
     let parsed: T = parse_value(value)?;
     parsed.validate().map_err(ApiError::Validation)?;
     Ok(parsed)
-}
-
-async fn one<E: Entity, C: Conn>(
-    c: &mut C,
-    actor: Actor,
-    record: Json_,
-    match_on: MatchOn,
-) -> ApiResult<(Outcome, i64)> {
-    let Json_::Object(mut map) = record else {
-        return Err(ApiError::invalid("record", "must be a JSON object"));
-    };
-    let spec = E::spec();
-    let existing = match match_on {
-        MatchOn::None => None,
-        MatchOn::Id => {
-            let id = map
-                .remove("id")
-                .and_then(|v| v.as_i64())
-                .filter(|id| *id > 0)
-                .ok_or_else(|| ApiError::invalid("id", "must be the positive id of the record to update"))?;
-            Some(id)
-        }
-        MatchOn::Email => match map.get("email").and_then(Json_::as_str).filter(|e| !e.trim().is_empty()) {
-            Some(email) => {
-                let found = c
-                    .fetch_one(
-                        "SELECT id FROM contacts WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) = lower($2) \
-                         ORDER BY id LIMIT 1",
-                        &[SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(email.trim().to_string()))],
-                        &[Col::Int],
-                    )
-                    .await?;
-                found.and_then(|r| r.int(0))
-            }
-            None => None,
-        },
-    };
-    let body = Json_::Object(map);
-    match existing {
-        None => {
-            let new: E::New = validated(body)?;
-            let values = values_from_body(spec, &serde_json::to_value(&new).map_err(anyhow::Error::from)?)?;
-            let rec = records::insert(c, spec, actor, values).await?;
-            Ok((Outcome::Created, rec.get("id").and_then(Json_::as_i64).unwrap_or_default()))
-        }
-        Some(id) => {
-            let patch: E::Patch = validated(body)?;
-            let values = values_from_body(spec, &serde_json::to_value(&patch).map_err(anyhow::Error::from)?)?;
-            let (_, changed) = records::update_tracked(c, spec, actor, id, values, None).await?;
-            Ok((if changed { Outcome::Updated } else { Outcome::Unchanged }, id))
-        }
-    }
 }

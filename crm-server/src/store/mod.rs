@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bulk;
 pub mod history;
 pub mod imports;
 pub mod list;
