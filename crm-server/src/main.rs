@@ -2,6 +2,11 @@ use std::process::ExitCode;
 
 use tracing_subscriber::EnvFilter;
 
+/// glibc's allocator spent a fifth of the bulk-import profile in frees and consolidation
+/// across the runtime's threads; mimalloc's per-thread heaps do not (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()

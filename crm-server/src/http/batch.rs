@@ -18,7 +18,7 @@ use crate::extract::{ApiJson, parse_value};
 use crate::store::audit::IMPORT_ID;
 use crate::store::bulk;
 use crate::store::imports;
-use crate::store::records::{self, Actor, Values, values_from_body};
+use crate::store::records::{self, Actor, values_from_body};
 use crate::with_write;
 
 pub async fn batch<E: Entity>(
@@ -35,12 +35,12 @@ pub async fn batch<E: Entity>(
     let import = req.import_id.zip(req.seq);
     // Parsing and checking new records needs no connection: done before taking the writer,
     // so that it overlaps with the batch being written.
-    let spec = E::spec();
-    let records: Vec<(Json_, Option<ApiResult<Values>>)> = req
+    let now = crate::db::now_micros();
+    let records: Vec<(Json_, Option<ApiResult<bulk::NewRow>>)> = req
         .records
         .into_iter()
         .map(|r| {
-            let new = (match_on != MatchOn::Id && r.is_object()).then(|| new_values::<E>(spec, r.clone()));
+            let new = (match_on != MatchOn::Id && r.is_object()).then(|| new_row::<E>(actor, r.clone(), now));
             (r, new)
         })
         .collect();
@@ -125,7 +125,7 @@ async fn contacts_by_email<C: Conn>(
 
 /// Creates waiting to be written together.
 struct Pending {
-    rows: Vec<(usize, Values)>,
+    rows: Vec<(usize, bulk::NewRow)>,
     /// Lower-cased e-mail of each waiting create, so that a later row with the same e-mail
     /// updates it instead of creating a second contact.
     emails: std::collections::HashMap<String, usize>,
@@ -164,18 +164,21 @@ fn failed(index: usize, e: ApiError) -> ApiResult<BatchItem> {
 
 /// Applies the records in order. New records are written together (see [`bulk`]); a record
 /// that matches a stored one is updated on its own.
-/// A record parsed and checked as a create body, as the columns to write.
-fn new_values<E: Entity>(spec: &'static crate::store::spec::Spec, body: Json_) -> ApiResult<Values> {
+/// A record parsed and checked as a create body, made ready to write.
+fn new_row<E: Entity>(actor: Actor, body: Json_, now: i64) -> ApiResult<bulk::NewRow> {
+    let spec = E::spec();
     let new: E::New = validated(body)?;
-    values_from_body(spec, &serde_json::to_value(&new).map_err(anyhow::Error::from)?)
+    let values = values_from_body(spec, &serde_json::to_value(&new).map_err(anyhow::Error::from)?)?;
+    Ok(bulk::prepare(spec, actor, values, now))
 }
 
 async fn apply<E: Entity, C: Conn>(
     c: &mut C,
     actor: Actor,
-    records: Vec<(Json_, Option<ApiResult<Values>>)>,
+    records: Vec<(Json_, Option<ApiResult<bulk::NewRow>>)>,
     match_on: MatchOn,
 ) -> ApiResult<Vec<BatchItem>> {
+    let now = crate::db::now_micros();
     let spec = E::spec();
     let email_of =
         |r: &Json_| r.get("email").and_then(Json_::as_str).map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
@@ -214,7 +217,7 @@ async fn apply<E: Entity, C: Conn>(
         };
         let body = Json_::Object(map);
         match existing {
-            None => match new.unwrap_or_else(|| new_values::<E>(spec, body)) {
+            None => match new.unwrap_or_else(|| new_row::<E>(actor, body, now)) {
                 Ok(values) => {
                     if let Some(key) = email {
                         pending.emails.insert(key, index);

@@ -13,20 +13,20 @@ use crm_api::FieldError;
 use serde_json::Value as Json;
 
 use super::audit::{self, Action};
-use super::records::{Actor, Record, Values, cols, to_record};
+use super::records::{Actor, Record, Values};
 use super::spec::{Kind, Spec, to_json};
-use crate::db::{Col, Conn, Params, RowExt, SqlValue, now_micros};
+use crate::db::{Col, Conn, Params, RowExt, SqlValue, format_micros};
 use crate::error::{ApiError, ApiResult};
 
 /// Bound parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
 const MAX_BINDS: usize = 30_000;
 
 /// For each row, the fields whose links point at no live record of the user.
-async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[Values]) -> ApiResult<Vec<Vec<FieldError>>> {
+async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> ApiResult<Vec<Vec<FieldError>>> {
     let mut wanted: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
     let mut specs: BTreeMap<&'static str, &'static Spec> = BTreeMap::new();
     for values in rows {
-        for (field, v) in values {
+        for (field, v) in values.iter() {
             if let (Kind::Link(target), SqlValue::Int(Some(id))) = (field.kind, v) {
                 wanted.entry(target.table).or_default().insert(*id);
                 specs.insert(target.table, target);
@@ -69,75 +69,101 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[Values]) -> Api
         .collect())
 }
 
+/// A new record made ready to write: everything but its id, worked out before the write
+/// connection is taken, so that it overlaps with the batch being written.
+pub struct NewRow {
+    values: Values,
+    binds: Vec<SqlValue>,
+    record: Record,
+    /// Its audit entry's changes.
+    changes: String,
+    now: i64,
+}
+
+/// Every writable column (and a derived completed_at), bound for each row.
+fn columns(spec: &'static Spec) -> impl Iterator<Item = &'static super::spec::Field> {
+    spec.fields.iter().filter(|f| f.writable || f.name == "completed_at")
+}
+
+/// Prepares a create of `values`, stamped `now`.
+pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) -> NewRow {
+    if spec.table == "activities"
+        && values.iter().any(|(f, v)| f.name == "completed" && *v == SqlValue::Bool(Some(true)))
+        && let Some(field) = spec.field("completed_at")
+    {
+        values.push((field, SqlValue::Int(Some(now))));
+    }
+    let mut record: Record = values.iter().map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect();
+    let mut binds =
+        vec![SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(super::words::search_text(spec, &record)))];
+    for col in columns(spec) {
+        let v = values.iter().find(|(f, _)| std::ptr::eq(*f, col)).map(|(_, v)| v.clone());
+        binds.push(v.unwrap_or_else(|| null_of(col.kind)));
+        record.entry(col.name.to_string()).or_insert(Json::Null);
+    }
+    // The stored record is what is bound: it is built here rather than read back.
+    record.insert("version".into(), Json::from(1));
+    record.insert("created_at".into(), Json::String(format_micros(now)));
+    record.insert("updated_at".into(), Json::String(format_micros(now)));
+    record.insert("deleted_at".into(), Json::Null);
+    let changes = audit::diff(None, &record).to_string();
+    NewRow { values, binds, record, changes, now }
+}
+
 /// Creates the rows, in order. Each answer is the stored record, or the link errors that kept
 /// that row out (the others are written).
 pub async fn insert_many<C: Conn>(
     c: &mut C,
     spec: &'static Spec,
     actor: Actor,
-    rows: Vec<Values>,
+    rows: Vec<NewRow>,
 ) -> ApiResult<Vec<Result<Record, Vec<FieldError>>>> {
-    let link_errors = missing_links(c, actor, &rows).await?;
-    let now = now_micros();
-    // Every writable column (and a derived completed_at), the same for each row.
-    let columns: Vec<&'static super::spec::Field> =
-        spec.fields.iter().filter(|f| f.writable || f.name == "completed_at").collect();
+    let values: Vec<&Values> = rows.iter().map(|r| &r.values).collect();
+    let link_errors = missing_links(c, actor, &values).await?;
     let mut answers: Vec<Option<Result<Record, Vec<FieldError>>>> = Vec::with_capacity(rows.len());
-    let mut ok: Vec<(usize, Vec<SqlValue>)> = Vec::new();
-    for (i, (mut values, errors)) in rows.into_iter().zip(link_errors).enumerate() {
-        if !errors.is_empty() {
+    let mut ok: Vec<(usize, NewRow)> = Vec::new();
+    for (i, (row, errors)) in rows.into_iter().zip(link_errors).enumerate() {
+        if errors.is_empty() {
+            answers.push(None);
+            ok.push((i, row));
+        } else {
             answers.push(Some(Err(errors)));
-            continue;
         }
-        answers.push(None);
-        if spec.table == "activities"
-            && values.iter().any(|(f, v)| f.name == "completed" && *v == SqlValue::Bool(Some(true)))
-            && let Some(field) = spec.field("completed_at")
-        {
-            values.push((field, SqlValue::Int(Some(now))));
-        }
-        let record: Record = values.iter().map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect();
-        let mut binds =
-            vec![SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(super::words::search_text(spec, &record)))];
-        for col in &columns {
-            let v = values.iter().find(|(f, _)| f.name == col.name).map(|(_, v)| v.clone());
-            binds.push(v.unwrap_or_else(|| null_of(col.kind)));
-        }
-        ok.push((i, binds));
     }
-    let per_row = columns.len() + 2;
-    let chunk_rows = (MAX_BINDS / (per_row + 2)).max(1);
+    let names: Vec<&str> = columns(spec).map(|f| f.name).collect();
+    let per_row = names.len() + 4;
+    let chunk_rows = (MAX_BINDS / per_row).max(1);
     for chunk in ok.chunks(chunk_rows) {
         let mut p = Params::new(c.dialect());
         let mut tuples = Vec::with_capacity(chunk.len());
         for (_, row) in chunk {
-            let marks: Vec<String> = row.iter().map(|v| p.push(v.clone())).collect();
-            let (created, updated) = (p.push(SqlValue::Int(Some(now))), p.push(SqlValue::Int(Some(now))));
+            let marks: Vec<String> = row.binds.iter().map(|v| p.push(v.clone())).collect();
+            let (created, updated) = (p.push(SqlValue::Int(Some(row.now))), p.push(SqlValue::Int(Some(row.now))));
             tuples.push(format!("({}, 1, {created}, {updated})", marks.join(", ")));
         }
-        let names: Vec<&str> = columns.iter().map(|f| f.name).collect();
         let sql = format!(
-            "INSERT INTO {} (user_id, search, {}, version, created_at, updated_at) VALUES {} RETURNING {}",
+            "INSERT INTO {} (user_id, search, {}, version, created_at, updated_at) VALUES {} RETURNING id",
             spec.table,
             names.join(", "),
-            tuples.join(", "),
-            spec.columns()
+            tuples.join(", ")
         );
-        let mut stored: Vec<Record> =
-            c.fetch(&sql, &p.values, &cols(spec)).await?.iter().map(|r| to_record(spec, r)).collect();
-        if stored.len() != chunk.len() {
+        let mut ids: Vec<i64> = c.fetch(&sql, &p.values, &[Col::Int]).await?.iter().filter_map(|r| r.int(0)).collect();
+        if ids.len() != chunk.len() {
             return Err(ApiError::Internal(anyhow::anyhow!(
-                "INSERT returned {} rows of {}",
-                stored.len(),
+                "INSERT returned {} ids for {} rows",
+                ids.len(),
                 chunk.len()
             )));
         }
         // Ids are handed out in the order of the VALUES rows (the statement holds the table's
         // write lock on SQLite; on PostgreSQL it draws from the sequence row after row), while
-        // RETURNING promises no order: sort by id to pair each row with its record.
-        stored.sort_by_key(|r| r.get("id").and_then(Json::as_i64).unwrap_or_default());
-        audit_and_history(c, spec, actor, &stored, now).await?;
-        for ((i, _), rec) in chunk.iter().zip(stored) {
+        // RETURNING promises no order: sorted, they pair with the rows.
+        ids.sort_unstable();
+        let written: Vec<(&NewRow, i64)> = chunk.iter().map(|(_, row)| row).zip(ids).collect();
+        audit_and_history(c, spec, actor, &written).await?;
+        for ((i, row), (_, id)) in chunk.iter().zip(written) {
+            let mut rec = row.record.clone();
+            rec.insert("id".into(), Json::from(id));
             answers[*i] = Some(Ok(rec));
         }
     }
@@ -156,26 +182,20 @@ fn null_of(kind: Kind) -> SqlValue {
 
 /// The audit entries of the created records, and for deals their first stage, in one
 /// statement each.
-async fn audit_and_history<C: Conn>(
-    c: &mut C,
-    spec: &Spec,
-    actor: Actor,
-    stored: &[Record],
-    now: i64,
-) -> ApiResult<()> {
+async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, written: &[(&NewRow, i64)]) -> ApiResult<()> {
     let import = audit::IMPORT_ID.try_with(|id| *id).ok();
     let request = crate::error::request_id();
     let mut p = Params::new(c.dialect());
-    let mut tuples = Vec::with_capacity(stored.len());
-    for rec in stored {
+    let mut tuples = Vec::with_capacity(written.len());
+    for (row, id) in written {
         let marks = [
             p.push(SqlValue::Int(Some(actor.user_id))),
             p.push(SqlValue::Text(Some(spec.entity.to_string()))),
-            p.push(SqlValue::Int(rec.get("id").and_then(Json::as_i64))),
+            p.push(SqlValue::Int(Some(*id))),
             p.push(SqlValue::Text(Some(Action::Create.as_str().to_string()))),
-            p.push(SqlValue::Text(Some(audit::diff(None, rec).to_string()))),
+            p.push(SqlValue::Text(Some(row.changes.clone()))),
             p.push(SqlValue::Text(request.clone())),
-            p.push(SqlValue::Int(Some(now))),
+            p.push(SqlValue::Int(Some(row.now))),
             p.push(SqlValue::Int(import)),
         ];
         tuples.push(format!("({})", marks.join(", ")));
@@ -187,14 +207,14 @@ async fn audit_and_history<C: Conn>(
     c.execute(&sql, &p.values).await?;
     if spec.table == "deals" {
         let mut p = Params::new(c.dialect());
-        let mut tuples = Vec::with_capacity(stored.len());
-        for rec in stored {
+        let mut tuples = Vec::with_capacity(written.len());
+        for (row, id) in written {
             let marks = [
                 p.push(SqlValue::Int(Some(actor.user_id))),
-                p.push(SqlValue::Int(rec.get("id").and_then(Json::as_i64))),
+                p.push(SqlValue::Int(Some(*id))),
                 p.push(SqlValue::Text(None)),
-                p.push(SqlValue::Text(rec.get("stage").and_then(Json::as_str).map(str::to_string))),
-                p.push(SqlValue::Int(Some(now))),
+                p.push(SqlValue::Text(row.record.get("stage").and_then(Json::as_str).map(str::to_string))),
+                p.push(SqlValue::Int(Some(row.now))),
             ];
             tuples.push(format!("({})", marks.join(", ")));
         }
