@@ -9,7 +9,7 @@ use serde_json::{Value as Json, json};
 use super::records::{Actor, Record, cols, to_record};
 use super::spec::{Field, Kind, Spec, to_sql};
 use super::words::{PG_VECTOR, Query, fts5_query, tsquery};
-use crate::db::{Col, Conn, Dialect, SqlValue};
+use crate::db::{Col, Conn, Dialect, Row, SqlValue};
 use crate::error::{ApiError, ApiResult};
 
 const MAX_SORT_KEYS: usize = 4;
@@ -465,6 +465,18 @@ pub async fn list<C: Conn>(
     actor: Actor,
     params: &ListParams,
 ) -> ApiResult<Page<Record>> {
+    let page = list_rows(c, spec, actor, params).await?;
+    let data = page.data.iter().map(|r| to_record(spec, r)).collect();
+    Ok(Page { data, next_cursor: page.next_cursor, total: page.total })
+}
+
+/// [`list`] as the rows read, in column order, for callers that stream them out.
+pub async fn list_rows<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    params: &ListParams,
+) -> ApiResult<Page<Row>> {
     let mode = choose_search(c, spec, params).await?;
     let q = plan(spec, actor, params, c.dialect(), mode)?;
     let mut rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
@@ -481,14 +493,13 @@ pub async fn list<C: Conn>(
         }),
         None => None,
     };
-    let mut data: Vec<Record> = rows.iter().map(|r| to_record(spec, r)).collect();
-    let next_cursor = if data.len() > q.limit {
-        data.truncate(q.limit);
-        data.last().map(|last| encode_cursor(&q.keys, last))
+    let next_cursor = if rows.len() > q.limit {
+        rows.truncate(q.limit);
+        rows.last().map(|last| encode_cursor(&q.keys, &to_record(spec, last)))
     } else {
         None
     };
-    Ok(Page { data, next_cursor, total })
+    Ok(Page { data: rows, next_cursor, total })
 }
 
 #[cfg(test)]
