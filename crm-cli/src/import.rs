@@ -311,7 +311,7 @@ fn progress_bar(size: Option<u64>, quiet: bool) -> ProgressBar {
     }
     let bar = match size {
         Some(n) => ProgressBar::new(n).with_style(
-            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} ({per_sec}, {eta} left)")
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes}: {msg}, {eta} left")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::new_spinner().with_style(
@@ -363,7 +363,8 @@ where
             ctx.out.items(&plan)?;
         }
         progress.set_position(batch.offset);
-        progress.set_message(format!("{} rows", totals.rows));
+        let secs = progress.elapsed().as_secs_f64().max(0.001);
+        progress.set_message(format!("{} rows, {:.0} rows/s", totals.rows, totals.rows as f64 / secs));
     }
     Ok(())
 }

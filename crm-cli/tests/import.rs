@@ -344,3 +344,34 @@ async fn a_200_mb_file_streams_in_flat_memory() {
     assert!(peak > 0 && peak < 64 * 1024, "crm peaked at {peak} kB importing {size} bytes");
     assert_eq!(env.run(&["contacts", "list", "--count"]).await.ok().stdout.trim(), "20000");
 }
+
+/// On a terminal the import draws a progress bar with rows/s and the time left; piped, the
+/// other tests show, it prints nothing of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_progress_bar_on_a_terminal() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to give crm a terminal");
+        return;
+    }
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("tty@example.com").await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("name\n");
+    for i in 0..5000 {
+        text.push_str(&format!("Row {i}\n"));
+    }
+    let file = write(dir.path(), "tty.csv", text.as_bytes());
+    let cmd = format!("{} contacts import {file} --batch-size 50 --parallel 1 -o json", env!("CARGO_BIN_EXE_crm"));
+    let out = tokio::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("CRM_SERVER", &s.base)
+        .env("CRM_CONFIG_DIR", env.config.path())
+        .stdin(Stdio::null())
+        .output()
+        .await
+        .expect("script");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("rows/s") && shown.contains("left"), "no progress bar on a terminal: {shown}");
+}

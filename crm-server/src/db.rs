@@ -63,7 +63,10 @@ impl Db {
                 .pragma("temp_store", "memory");
             // Page caches are per connection: a modest one for each reader (the operating
             // system's file cache serves the rest), a larger one for the single writer.
+            // sqlx pings a pooled connection before handing it out unless told not to: for
+            // SQLite that is a second trip to the connection's thread on every request.
             let write = SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(1)
                 .min_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
@@ -74,6 +77,7 @@ impl Db {
             // only add switching and page caches.
             let cores = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
             let read = SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(max_connections.clamp(1, (2 * cores).max(4)))
                 .acquire_timeout(Duration::from_secs(30))
                 .idle_timeout(Duration::from_secs(60))
@@ -83,7 +87,10 @@ impl Db {
             let writer = crate::writer::Writer::start(write.clone());
             Db::Sqlite { read, write, writer }
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // No ping before each use (a round trip per request): a connection that died is
+            // dropped by the pool when its query fails.
             let pool = PgPoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(max_connections.max(1))
                 .acquire_timeout(Duration::from_secs(30))
                 .connect(url)

@@ -248,6 +248,7 @@ async fn batch_creates_write_what_single_creates_write(b: Backend) {
             json!({"name": "Deal", "amount": "99.00", "currency": "eur", "stage": "proposal", "contact_id": contact}),
         ),
         ("activities", json!({"type": "call", "completed": true, "description": "Done", "contact_id": contact})),
+        ("activities", json!({"type": "email", "due_date": "2027-02-01"})),
     ];
     let strip = |mut v: Value| {
         if let Some(m) = v.as_object_mut() {

@@ -98,8 +98,13 @@ pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) 
         vec![SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(super::words::search_text(spec, &record)))];
     for col in columns(spec) {
         let v = values.iter().find(|(f, _)| std::ptr::eq(*f, col)).map(|(_, v)| v.clone());
-        binds.push(v.unwrap_or_else(|| null_of(col.kind)));
-        record.entry(col.name.to_string()).or_insert(Json::Null);
+        // What the column's default would give when a single create leaves it out.
+        let v = v.unwrap_or_else(|| match col.kind {
+            Kind::Bool if !col.nullable => SqlValue::Bool(Some(false)),
+            kind => null_of(kind),
+        });
+        record.entry(col.name.to_string()).or_insert_with(|| to_json(col, &v));
+        binds.push(v);
     }
     // The stored record is what is bound: it is built here rather than read back.
     record.insert("version".into(), Json::from(1));
