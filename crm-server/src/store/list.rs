@@ -201,12 +201,13 @@ pub enum SearchMode {
     /// Fetch the few matching rows through the word index, then sort them.
     Index,
     /// PostgreSQL: walk at most [`SEARCH_WINDOW`] rows in the sort order and test them; when
-    /// that does not fill the page, the matches are rare and [`SearchMode::Index`] follows.
+    /// that does not fill the page, a bounded count of the matches through the word index
+    /// chooses between [`SearchMode::Index`] and [`SearchMode::Scan`].
     Window,
 }
 
-/// Rows a [`SearchMode::Window`] walk tests before giving way to the word index.
-pub const SEARCH_WINDOW: i64 = 4000;
+/// Rows a [`SearchMode::Window`] walk tests before counting the matches.
+pub const SEARCH_WINDOW: i64 = 1500;
 
 /// Most matches for which [`SearchMode::Index`] is chosen over walking the sort order.
 pub const INDEX_SEARCH_MAX: i64 = 2000;
@@ -238,9 +239,14 @@ async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> 
     let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT $2)", spec.table);
     let exact = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
     let probes = [(sql.clone(), exact), (sql, fts5_query(&words))];
+    probe(c, &probes).await
+}
+
+/// Index when each count (bounded by [`INDEX_SEARCH_MAX`]) stays under the bound, else Scan.
+async fn probe<C: Conn>(c: &mut C, probes: &[(String, String)]) -> ApiResult<SearchMode> {
     for (sql, query) in probes {
-        let binds = [SqlValue::Text(Some(query)), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
-        let n = c.fetch_one(&sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
+        let binds = [SqlValue::Text(Some(query.clone())), SqlValue::Int(Some(INDEX_SEARCH_MAX))];
+        let n = c.fetch_one(sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
             Some(SqlValue::Int(n)) => *n,
             _ => None,
         });
@@ -249,6 +255,17 @@ async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> 
         }
     }
     Ok(SearchMode::Index)
+}
+
+/// PostgreSQL, after a window walk that did not fill the page: counts the matches (up to a
+/// bound) through the word index; few are fetched through it, many by walking the sort order.
+async fn after_window<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> ApiResult<SearchMode> {
+    let Some(Query::Words(words)) = search_term(params.q.as_deref())? else { return Ok(SearchMode::Scan) };
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT $2) AS probe",
+        spec.table
+    );
+    probe(c, &[(sql, tsquery(&words))]).await
 }
 
 fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String {
@@ -482,8 +499,9 @@ pub async fn list_rows<C: Conn>(
     let mut rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
     let mut q = q;
     if mode == SearchMode::Window && rows.len() <= q.limit {
-        // The walk did not fill the page: the matches are rare, fetch them through the index.
-        q = plan(spec, actor, params, c.dialect(), SearchMode::Index)?;
+        // The walk did not fill the page: fetch the matches through the index if they are
+        // few, else walk on.
+        q = plan(spec, actor, params, c.dialect(), after_window(c, spec, params).await?)?;
         rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
     }
     let total = match &q.count {
