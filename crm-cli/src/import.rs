@@ -228,15 +228,26 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
             return None;
         }
         let mut rows = Vec::with_capacity(batch_size);
-        let mut cells = csv::StringRecord::new();
+        let mut raw = csv::ByteRecord::new();
         let mut bytes = 0usize;
         while rows.len() < batch_size && bytes < MAX_BATCH_BYTES {
-            match reader.read_record(&mut cells) {
+            match reader.read_byte_record(&mut raw) {
                 Ok(true) => {
                     number += 1;
-                    bytes += cells.as_slice().len();
-                    let record = mapping.record(e, &cells);
-                    rows.push(Row { number, cells: cells.clone(), record });
+                    bytes += raw.as_slice().len();
+                    // A row that is not UTF-8 fails alone, kept as it reads for failed.csv.
+                    let (cells, record) = match csv::StringRecord::from_byte_record(raw.clone()) {
+                        Ok(cells) => {
+                            let record = mapping.record(e, &cells);
+                            (cells, record)
+                        }
+                        Err(_) => {
+                            let lossy = raw.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>();
+                            let why = "row: is not UTF-8 text (save the file as UTF-8)".to_string();
+                            (csv::StringRecord::from(lossy), Err(why))
+                        }
+                    };
+                    rows.push(Row { number, cells, record });
                 }
                 Ok(false) => break,
                 Err(err) => {

@@ -121,6 +121,14 @@ async fn dry_run_plans_and_writes_nothing_and_re_runs_change_nothing(b: Backend)
     let imports = env.run(&["imports", "list", "-o", "json"]).await.ok().json();
     assert_eq!(imports.as_array().map(Vec::len), Some(0), "a dry run starts no import");
 
+    // A row that is not UTF-8 (a Latin-1 "é") fails alone, with the reason.
+    let latin1 = write(dir.path(), "latin1.csv", b"name,email\nRen\xe9,rene@example.com\nPlain,plain@example.com\n");
+    let r = env.run(&["contacts", "import", &latin1, "--dry-run", "-o", "ndjson"]).await;
+    let plan: Vec<Value> = r.stdout.lines().map(|l| serde_json::from_str(l).expect("plan line")).collect();
+    assert_eq!(plan.len(), 2, "{r:?}");
+    assert!(plan[0]["error"].as_str().is_some_and(|e| e.contains("UTF-8")), "{plan:?}");
+    assert_eq!(plan[1]["outcome"], "created");
+
     let good = write(
         dir.path(),
         "good.csv",
