@@ -139,20 +139,19 @@ pub async fn insert_many<C: Conn>(
     let per_row = names.len() + 4;
     let chunk_rows = (MAX_BINDS / per_row).max(1);
     for chunk in ok.chunks(chunk_rows) {
-        let mut p = Params::new(c.dialect());
-        let mut tuples = Vec::with_capacity(chunk.len());
+        let mut values = Vec::with_capacity(chunk.len() * per_row);
         for (_, row) in chunk {
-            let marks: Vec<String> = row.binds.iter().map(|v| p.push(v.clone())).collect();
-            let (created, updated) = (p.push(SqlValue::Int(Some(row.now))), p.push(SqlValue::Int(Some(row.now))));
-            tuples.push(format!("({}, 1, {created}, {updated})", marks.join(", ")));
+            values.extend(row.binds.iter().cloned());
+            values.push(SqlValue::Int(Some(row.now)));
+            values.push(SqlValue::Int(Some(row.now)));
         }
         let sql = format!(
             "INSERT INTO {} (user_id, search, {}, version, created_at, updated_at) VALUES {} RETURNING id",
             spec.table,
             names.join(", "),
-            tuples.join(", ")
+            tuples(c.dialect(), chunk.len(), per_row)
         );
-        let mut ids: Vec<i64> = c.fetch(&sql, &p.values, &[Col::Int]).await?.iter().filter_map(|r| r.int(0)).collect();
+        let mut ids: Vec<i64> = c.fetch(&sql, &values, &[Col::Int]).await?.iter().filter_map(|r| r.int(0)).collect();
         if ids.len() != chunk.len() {
             return Err(ApiError::Internal(anyhow::anyhow!(
                 "INSERT returned {} ids for {} rows",
@@ -173,6 +172,37 @@ pub async fn insert_many<C: Conn>(
         }
     }
     Ok(answers.into_iter().map(|a| a.unwrap_or_else(|| Err(vec![FieldError::new("record", "not written")]))).collect())
+}
+
+/// `rows` value tuples of `n` parameters each, with the literal `1` (the version) before the
+/// last two: `(?, ..., ?, 1, ?, ?)`; numbered `$n` on PostgreSQL (see [`Params`]).
+fn tuples(dialect: crate::db::Dialect, rows: usize, n: usize) -> String {
+    let mut out = String::with_capacity(rows * n * 4);
+    let mut k = 0;
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for i in 0..n {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if i == n - 2 {
+                out.push_str("1, ");
+            }
+            k += 1;
+            match dialect {
+                crate::db::Dialect::Sqlite => out.push('?'),
+                crate::db::Dialect::Postgres => {
+                    out.push('$');
+                    out.push_str(&k.to_string());
+                }
+            }
+        }
+        out.push(')');
+    }
+    out
 }
 
 /// A typed NULL: PostgreSQL wants to know what a bound NULL is.
@@ -230,4 +260,16 @@ async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, writte
         c.execute(&sql, &p.values).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tuples;
+    use crate::db::Dialect;
+
+    #[test]
+    fn value_tuples() {
+        assert_eq!(tuples(Dialect::Sqlite, 2, 4), "(?, ?, 1, ?, ?), (?, ?, 1, ?, ?)");
+        assert_eq!(tuples(Dialect::Postgres, 2, 3), "($1, 1, $2, $3), ($4, 1, $5, $6)");
+    }
 }
