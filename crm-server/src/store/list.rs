@@ -444,7 +444,7 @@ pub fn plan(
     sql.text = if let Some(test) = window_test {
         let win = sql.bind(SqlValue::Int(Some(SEARCH_WINDOW)));
         format!(
-            "SELECT {cols} FROM (SELECT {cols}, search FROM {from} WHERE {} ORDER BY {order} LIMIT {win}) AS walked \
+            "SELECT {cols} FROM (SELECT {cols}, {PG_VECTOR} FROM {from} WHERE {} ORDER BY {order} LIMIT {win}) AS walked \
              WHERE {test} ORDER BY {order} LIMIT {lim}",
             conds.join(" AND "),
             cols = spec.columns(),

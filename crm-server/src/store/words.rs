@@ -69,8 +69,9 @@ pub fn tsquery(words: &[String]) -> String {
     words.iter().map(|w| format!("'{w}':*")).collect::<Vec<_>>().join(" & ")
 }
 
-/// PostgreSQL expression the word index is built on; queries must use it verbatim.
-pub const PG_VECTOR: &str = "array_to_tsvector(string_to_array(search, ' '))";
+/// PostgreSQL's word vector of a record: a stored column generated from `search` (migration
+/// 0005), indexed with GIN.
+pub const PG_VECTOR: &str = "search_vec";
 
 /// Rewrites the `search` column of every record written before the current format, in batches,
 /// then records the format. Safe to run again or from several replicas at once: each run
