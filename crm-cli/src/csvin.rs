@@ -13,7 +13,7 @@ use crate::exit::{CliError, Result};
 /// Column names other tools use, normalized (lower case, letters and digits only), and the
 /// field each one is. Every field's own name (`job_title` -> `jobtitle`) is understood too.
 const ALIASES: &[(&str, &[&str])] = &[
-    ("name", &["fullname", "contactname", "contact", "displayname", "dealname", "opportunityname", "title"]),
+    ("name", &["fullname", "contactname", "contact", "displayname", "dealname", "opportunityname"]),
     ("email", &["emailaddress", "email1", "emailaddress1", "primaryemail", "workemail", "mail", "email1value"]),
     (
         "phone",
@@ -116,25 +116,32 @@ impl Mapping {
             }
             forced.insert(normalize(col), target);
         }
-        let mut targets = Vec::with_capacity(headers.len());
-        let mut taken: Vec<&'static str> = Vec::new();
-        for h in headers {
-            let key = normalize(h);
-            let target = if let Some(t) = forced.get(&key) {
-                t.clone()
-            } else {
+        // --map first, then columns named exactly as a field, then the other tools' names; a
+        // field already taken is not taken again (Phone 1, Phone 2: the first wins).
+        let mut targets: Vec<Option<Target>> = headers.iter().map(|h| forced.get(&normalize(h)).cloned()).collect();
+        let mut taken: Vec<&'static str> =
+            targets.iter().flatten().filter_map(|t| if let Target::Field(f) = t { Some(*f) } else { None }).collect();
+        for exact in [true, false] {
+            for (h, slot) in headers.iter().zip(targets.iter_mut()) {
+                if slot.is_some() {
+                    continue;
+                }
+                let key = normalize(h);
                 let t = guess(e, &key);
-                match t {
-                    // A second column for the same field (Phone 1, Phone 2): the first wins.
+                let is_exact = e.fields.iter().any(|f| normalize(f.name) == key) || key == "id";
+                if exact != is_exact {
+                    continue;
+                }
+                *slot = Some(match t {
                     Target::Field(f) if taken.contains(&f) => Target::Unknown,
                     t => t,
+                });
+                if let Some(Target::Field(f)) = slot {
+                    taken.push(f);
                 }
-            };
-            if let Target::Field(f) = target {
-                taken.push(f);
             }
-            targets.push(target);
         }
+        let targets: Vec<Target> = targets.into_iter().map(|t| t.unwrap_or(Target::Unknown)).collect();
         let mapping = Mapping { headers: headers.to_vec(), targets };
         if e.fields.iter().any(|f| f.name == "name" && f.required)
             && !mapping
@@ -369,6 +376,14 @@ mod tests {
         assert!(m.unknown().is_empty());
         assert!(Mapping::new(&CONTACTS, &headers, &["Shoe size=colour".into()]).is_err());
         assert!(Mapping::new(&CONTACTS, &["Email".to_string()], &[]).is_err(), "no name column");
+        // A contact's Title is the job title; a column named exactly as a field wins over an alias.
+        let h: Vec<String> = ["First Name", "Last Name", "Title"].iter().map(|s| s.to_string()).collect();
+        let m = Mapping::new(&CONTACTS, &h, &[]).expect("mapping");
+        let rec = m.record(&CONTACTS, &csv::StringRecord::from(vec!["Ada", "Lovelace", "CEO"])).expect("record");
+        assert_eq!(rec, json!({"name": "Ada Lovelace", "job_title": "CEO"}));
+        let h: Vec<String> = ["Contact", "Name", "Amount"].iter().map(|s| s.to_string()).collect();
+        let m = Mapping::new(&crm_api::catalog::DEALS, &h, &[]).expect("mapping");
+        assert_eq!(m.unknown(), ["Contact"]);
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn csv_err(e: csv::Error) -> CliError {
 pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
     let file = m.get_one::<String>("file").cloned().unwrap_or_else(|| "-".into());
     let dry_run = m.get_flag("dry-run");
-    let batch_size = m.get_one::<usize>("batch-size").copied().unwrap_or(crm_api::batch::MAX_BATCH);
+    let mut batch_size = m.get_one::<usize>("batch-size").copied().unwrap_or(crm_api::batch::MAX_BATCH);
     let parallel = m.get_one::<usize>("parallel").copied().unwrap_or(4);
     let match_on = match m.get_one::<String>("match").map(String::as_str) {
         Some("email") => MatchOn::Email,
@@ -180,9 +180,13 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
                 let text = std::fs::read_to_string(state_path(p)?).map_err(|_| {
                     CliError::usage(format!("--resume: no import of {} is remembered; give its id", p.display()))
                 })?;
-                serde_json::from_str::<Value>(&text)
-                    .ok()
-                    .and_then(|v| v["import_id"].as_i64())
+                let state = serde_json::from_str::<Value>(&text).unwrap_or_default();
+                // Batches must be cut as the first time for their answers to fit.
+                if let (None, Some(n)) = (m.get_one::<usize>("batch-size"), state["batch_size"].as_u64()) {
+                    batch_size = usize::try_from(n).unwrap_or(batch_size).clamp(1, crm_api::batch::MAX_BATCH);
+                }
+                state["import_id"]
+                    .as_i64()
                     .ok_or_else(|| CliError::usage("--resume: the remembered import is unreadable; give its id"))?
             }
         };
@@ -207,7 +211,8 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
             if let Some(dir) = state.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
-            let _ = std::fs::write(&state, json!({"import_id": imp.id, "file": p}).to_string());
+            let _ =
+                std::fs::write(&state, json!({"import_id": imp.id, "file": p, "batch_size": batch_size}).to_string());
         }
         eprintln!("crm: import {} of {} (undo with `crm imports undo {}`)", imp.id, e.path, imp.id);
         Some(imp)

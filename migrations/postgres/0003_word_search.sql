@@ -8,13 +8,13 @@ CREATE TABLE search_format (version BIGINT NOT NULL);
 INSERT INTO search_format (version) VALUES (1);
 
 DROP INDEX contacts_search_trgm;
-CREATE INDEX contacts_search_words ON contacts USING gin (array_to_tsvector(string_to_array(search, ' ')));
+CREATE INDEX contacts_search_words ON contacts USING gin (array_to_tsvector(array_remove(string_to_array(search, ' '), '')));
 
 DROP INDEX opportunities_search_trgm;
-CREATE INDEX opportunities_search_words ON opportunities USING gin (array_to_tsvector(string_to_array(search, ' ')));
+CREATE INDEX opportunities_search_words ON opportunities USING gin (array_to_tsvector(array_remove(string_to_array(search, ' '), '')));
 
 DROP INDEX deals_search_trgm;
-CREATE INDEX deals_search_words ON deals USING gin (array_to_tsvector(string_to_array(search, ' ')));
+CREATE INDEX deals_search_words ON deals USING gin (array_to_tsvector(array_remove(string_to_array(search, ' '), '')));
 
 DROP INDEX activities_search_trgm;
-CREATE INDEX activities_search_words ON activities USING gin (array_to_tsvector(string_to_array(search, ' ')));
+CREATE INDEX activities_search_words ON activities USING gin (array_to_tsvector(array_remove(string_to_array(search, ' '), '')));

@@ -14,6 +14,7 @@ backend_tests!(
     concurrent_batches_with_one_new_email_create_it_once,
     import_batches_apply_once_and_join_only_their_import,
     batch_creates_write_what_single_creates_write,
+    import_batches_apply_in_order_whatever_order_they_arrive_in,
 );
 
 fn req(records: Vec<Value>) -> BatchRequest {
@@ -328,4 +329,39 @@ async fn probe_post(u: &Client, entity: &str, body: &Value) -> Value {
     let resp = u.request(reqwest::Method::POST, &format!("/api/crm/{entity}")).json(body).send().await.expect("post");
     assert_eq!(resp.status(), 201, "{entity}");
     resp.json().await.expect("json")
+}
+
+/// Batch 1 of an import arriving before batch 0 waits for it, so that a later row with the
+/// same e-mail updates the earlier one, as in the file.
+async fn import_batches_apply_in_order_whatever_order_they_arrive_in(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("order").await;
+    let imp: Value = u
+        .request(reqwest::Method::POST, "/api/crm/imports")
+        .json(&json!({"entity": "contacts", "name": "order.csv"}))
+        .send()
+        .await
+        .expect("import")
+        .json()
+        .await
+        .expect("json");
+    let id = imp["id"].as_i64().expect("id");
+    let batch = |seq: i64, name: &str| BatchRequest {
+        records: vec![json!({"name": name, "email": "same@example.com"})],
+        match_on: Some(MatchOn::Email),
+        import_id: Some(id),
+        seq: Some(seq),
+        ..Default::default()
+    };
+    let later = {
+        let u = u.clone();
+        let req = batch(1, "Second row");
+        tokio::spawn(async move { u.batch::<Contacts>(&req).await.expect("seq 1") })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let first = u.batch::<Contacts>(&batch(0, "First row")).await.expect("seq 0");
+    let second = later.await.expect("task");
+    assert_eq!((first.created, second.updated), (1, 1));
+    let all = u.list::<Contacts>(&ListParams::default()).await.expect("list").data;
+    assert_eq!(all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Second row"]);
 }

@@ -44,6 +44,14 @@ pub async fn batch<E: Entity>(
             (r, new)
         })
         .collect();
+    // Batches of an import are sent several at a time but must apply in file order (a later
+    // row with the same e-mail updates an earlier one): wait for the one before to be applied.
+    if let Some((import_id, seq)) = import
+        && seq > 0
+    {
+        crate::on_read!(&s.db, c => imports::check(c, actor, import_id, E::PATH))?;
+        wait_for_batch(&s.db, import_id, seq - 1).await?;
+    }
     let response = with_write!(&s.db, pool => async {
         let mut tx = pool.begin().await?;
         // Batches of one user that match on e-mail run one at a time on PostgreSQL (SQLite has
@@ -56,6 +64,15 @@ pub async fn batch<E: Entity>(
             // Sent again (a resumed import): answer as the first time, apply nothing.
             if let Some(done) = imports::applied(&mut *tx, import_id, seq).await? {
                 tx.rollback().await?;
+                // Its answer only fits the same rows: a resume cut into other batches would
+                // be told that rows were written that never were.
+                if done.results.len() != records.len() {
+                    return Err(ApiError::Conflict(format!(
+                        "batch {seq} of import {import_id} was applied with {} records, not {}: resume with the same file and batch size",
+                        done.results.len(),
+                        records.len()
+                    )));
+                }
                 return Ok(done);
             }
         }
@@ -84,6 +101,23 @@ pub async fn batch<E: Entity>(
     }
     .await)?;
     Ok(Json(response))
+}
+
+/// Waits (up to a minute) until batch `seq` of the import is applied; a batch that never comes
+/// (its client stopped) delays the next one, then lets it through.
+async fn wait_for_batch(db: &crate::db::Db, import_id: i64, seq: i64) -> ApiResult<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut pause = std::time::Duration::from_millis(1);
+    while std::time::Instant::now() < deadline {
+        let sql = "SELECT seq FROM import_batches WHERE import_id = $1 AND seq = $2";
+        let binds = [SqlValue::Int(Some(import_id)), SqlValue::Int(Some(seq))];
+        if crate::on_read!(db, c => c.fetch_one(sql, &binds, &[Col::Int]))?.is_some() {
+            return Ok(());
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(std::time::Duration::from_millis(50));
+    }
+    Ok(())
 }
 
 /// Errors that fail one record; anything else (the database failing) fails the batch.
@@ -183,7 +217,12 @@ async fn apply<E: Entity, C: Conn>(
     let email_of =
         |r: &Json_| r.get("email").and_then(Json_::as_str).map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
     let mut by_email = if match_on == MatchOn::Email {
-        let emails: Vec<String> = records.iter().filter_map(|(r, _)| email_of(r)).collect();
+        // As written (trimmed): the database lower-cases both sides, as single writes do.
+        let emails: Vec<String> = records
+            .iter()
+            .filter_map(|(r, _)| r.get("email").and_then(Json_::as_str).map(str::trim).filter(|e| !e.is_empty()))
+            .map(str::to_string)
+            .collect();
         contacts_by_email(c, actor, &emails).await?
     } else {
         std::collections::HashMap::new()

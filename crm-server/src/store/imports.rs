@@ -137,6 +137,17 @@ pub async fn undo<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<UndoRe
             &[Col::Text, Col::Int, Col::Text, Col::Text, Col::Int],
         )
         .await?;
+    // Changes the undo itself writes (reverting an update of a record the import created)
+    // come after this: they are not changes "since the import".
+    let last = c
+        .fetch_one(
+            "SELECT MAX(id) FROM audit_log WHERE user_id = $1",
+            &[SqlValue::Int(Some(actor.user_id))],
+            &[Col::Int],
+        )
+        .await?
+        .and_then(|r| r.int(0))
+        .unwrap_or_default();
     let mut report = UndoReport { import_id: id, deleted: 0, reverted: 0, skipped: Vec::new() };
     for r in rows {
         let (Some(entity), Some(entity_id), Some(action), Some(audit_id)) = (r.text(0), r.int(1), r.text(2), r.int(4))
@@ -171,13 +182,14 @@ pub async fn undo<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<UndoRe
         let later = c
             .fetch_one(
                 "SELECT id FROM audit_log WHERE user_id = $1 AND entity = $2 AND entity_id = $3 AND id > $4 \
-                 AND (import_id IS NULL OR import_id <> $5) LIMIT 1",
+                 AND id <= $6 AND (import_id IS NULL OR import_id <> $5) LIMIT 1",
                 &[
                     SqlValue::Int(Some(actor.user_id)),
                     SqlValue::Text(Some(entity.clone())),
                     SqlValue::Int(Some(entity_id)),
                     SqlValue::Int(Some(audit_id)),
                     SqlValue::Int(Some(id)),
+                    SqlValue::Int(Some(last)),
                 ],
                 &[Col::Int],
             )
