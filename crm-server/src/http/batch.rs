@@ -96,6 +96,9 @@ pub async fn batch<E: Entity>(
                 imports::record(&mut *tx, import_id, seq, &response).await?;
             }
             tx.commit().await?;
+            if import.is_some() {
+                BATCH_APPLIED.notify_waiters();
+            }
         }
         Ok::<_, ApiError>(response)
     }
@@ -103,19 +106,24 @@ pub async fn batch<E: Entity>(
     Ok(Json(response))
 }
 
+/// Woken when a batch of an import commits in this process (replicas of one PostgreSQL see
+/// each other's batches by polling).
+static BATCH_APPLIED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
 /// Waits (up to a minute) until batch `seq` of the import is applied; a batch that never comes
 /// (its client stopped) delays the next one, then lets it through.
 async fn wait_for_batch(db: &crate::db::Db, import_id: i64, seq: i64) -> ApiResult<()> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let mut pause = std::time::Duration::from_millis(1);
-    while std::time::Instant::now() < deadline {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    while tokio::time::Instant::now() < deadline {
+        let notified = BATCH_APPLIED.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
         let sql = "SELECT seq FROM import_batches WHERE import_id = $1 AND seq = $2";
         let binds = [SqlValue::Int(Some(import_id)), SqlValue::Int(Some(seq))];
         if crate::on_read!(db, c => c.fetch_one(sql, &binds, &[Col::Int]))?.is_some() {
             return Ok(());
         }
-        tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(std::time::Duration::from_millis(50));
+        let _ = tokio::time::timeout(std::time::Duration::from_millis(20), notified).await;
     }
     Ok(())
 }
