@@ -35,3 +35,13 @@ pub use page::{ListParams, Page};
 pub const MAX_LIMIT: u32 = 1000;
 /// Page size when `limit` is not given.
 pub const DEFAULT_LIMIT: u32 = 50;
+
+/// A JSON value as a CSV field, as exports write it and imports read it back: text as it is,
+/// numbers and booleans as JSON writes them, null as the empty field.
+pub fn csv_field(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}

@@ -165,7 +165,7 @@ impl Out {
                     *header = true;
                 }
                 for r in recs {
-                    csv.write_record(cols.all.iter().map(|c| csv_text(&r[&c.key])))?;
+                    csv.write_record(cols.all.iter().map(|c| crm_api::csv_field(&r[&c.key])))?;
                 }
                 csv.flush()?;
             }
@@ -268,17 +268,6 @@ impl serde::Serialize for InOrder<'_> {
     }
 }
 
-/// A value as a CSV field: text as is, numbers and booleans as JSON writes them, null empty.
-pub fn csv_text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        other => other.to_string(),
-    }
-}
-
 /// A value as a table cell: money with its currency and digit groups, times to the minute.
 fn cell_text(cols: &Columns, rec: &Value, key: &str) -> String {
     let v = &rec[key];
@@ -290,7 +279,7 @@ fn cell_text(cols: &Columns, rec: &Value, key: &str) -> String {
         },
         (Some(FieldKind::Bool), Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
         (_, Value::String(s)) => short_time(s).unwrap_or_else(|| s.clone()),
-        (_, other) => csv_text(other),
+        (_, other) => crm_api::csv_field(other),
     }
 }
 

@@ -386,3 +386,37 @@ async fn a_progress_bar_on_a_terminal() {
     assert!(out.status.success(), "{shown}");
     assert!(shown.contains("rows/s") && shown.contains("left"), "no progress bar on a terminal: {shown}");
 }
+
+/// `import` and `export` of the other entities, and `health`: each subcommand at least once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_entity_imports_and_exports() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    assert!(env.run(&["health"]).await.ok().stdout.contains("is up"));
+    env.register("entities@example.com").await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = [
+        ("opportunities", "Opportunity Name,Amount,Stage\nEngine,\"$1,250.50\",qualification\nLoom,99,proposal\n"),
+        ("deals", "Deal Name,Amount,Currency,Close Date\nEngine deal,10.00,EUR,2027-03-01\nLoom deal,5,USD,\n"),
+        ("activities", "Type,Subject,Due,Completed\ncall,Call Ada,2027-01-02,yes\nemail,Write to Grace,,no\n"),
+    ];
+    for (entity, text) in files {
+        let file = write(dir.path(), &format!("{entity}.csv"), text.as_bytes());
+        let r = env.run(&[entity, "import", &file, "-o", "json"]).await;
+        let summary = r.ok().json();
+        assert_eq!(summary["created"], 2, "{entity}: {summary}");
+        let out = dir.path().join(format!("{entity}-out.csv"));
+        env.run(&[entity, "export", "-o", out.to_str().unwrap_or_default()]).await.ok();
+        let exported = std::fs::read_to_string(&out).expect("export");
+        assert_eq!(exported.lines().count(), 3, "{entity}: {exported}");
+        let nd = env.run(&[entity, "export", "--format", "ndjson"]).await.ok().stdout;
+        let rows: Vec<Value> = nd.lines().map(|l| serde_json::from_str(l).expect("line")).collect();
+        match entity {
+            "opportunities" => assert_eq!(rows[0]["value"], "1250.50"),
+            "deals" => assert_eq!(rows[0]["currency"], "EUR"),
+            _ => {
+                assert_eq!((rows[0]["completed"].as_bool(), rows[1]["completed"].as_bool()), (Some(true), Some(false)))
+            }
+        }
+    }
+}

@@ -7,7 +7,6 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use crm_api::{ListParams, Page};
 use serde::Deserialize;
-use serde_json::Value as Json;
 use utoipa::IntoParams;
 
 use super::entities::Entity;
@@ -47,16 +46,6 @@ enum Format {
     Ndjson,
 }
 
-/// A field as CSV text: strings as they are, numbers and booleans as JSON writes them, null
-/// as the empty field.
-pub fn csv_field(v: &Json) -> String {
-    match v {
-        Json::Null => String::new(),
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
 fn encode(spec: &Spec, format: Format, header: bool, rows: &[Row]) -> Result<Vec<u8>, std::io::Error> {
     let mut out = Vec::with_capacity(rows.len() * 200);
     match format {
@@ -66,7 +55,7 @@ fn encode(spec: &Spec, format: Format, header: bool, rows: &[Row]) -> Result<Vec
                 w.write_record(spec.fields.iter().map(|f| f.name))?;
             }
             for r in rows {
-                w.write_record(spec.fields.iter().zip(r).map(|(f, v)| csv_field(&to_json(f, v))))?;
+                w.write_record(spec.fields.iter().zip(r).map(|(f, v)| crm_api::csv_field(&to_json(f, v))))?;
             }
             w.flush()?;
         }
