@@ -1,9 +1,10 @@
 //! The database: SQLite (embedded, default) or PostgreSQL, chosen by the URL scheme.
 //!
-//! Store code is written once and compiled for both backends through [`with_read!`] and
-//! [`with_write!`], which bind a pool of the concrete backend. On SQLite every write goes
-//! through one connection (writers are serialized in process instead of fighting over the
-//! database lock); reads use a pool of their own. On PostgreSQL both are the same pool.
+//! Store code is written once against [`Conn`] and compiled for both backends through
+//! [`on_read!`], [`in_tx!`] and [`in_tx_keep!`]. On SQLite every write goes through one
+//! connection (writers are serialized in process instead of fighting over the database lock,
+//! see [`crate::writer`]); reads use connections of their own, run in place
+//! ([`crate::lite`]). On PostgreSQL both are one sqlx pool.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -11,12 +12,12 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::NaiveDate;
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Database, Encode, Type};
 
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { read: SqlitePool, write: SqlitePool, writer: crate::writer::Writer },
+    Sqlite { read: std::sync::Arc<crate::lite::ReadPool>, writer: crate::writer::Writer },
     Postgres(PgPool),
 }
 
@@ -25,28 +26,6 @@ pub enum Db {
 pub enum Dialect {
     Sqlite,
     Postgres,
-}
-
-/// Runs `$body` with `$pool` bound to a pool that may be used for reads.
-#[macro_export]
-macro_rules! with_read {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite { read: $pool, .. } => $body,
-            $crate::db::Db::Postgres($pool) => $body,
-        }
-    };
-}
-
-/// Runs `$body` with `$pool` bound to the pool that writes.
-#[macro_export]
-macro_rules! with_write {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite { write: $pool, .. } => $body,
-            $crate::db::Db::Postgres($pool) => $body,
-        }
-    };
 }
 
 impl Db {
@@ -59,33 +38,30 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
-                .pragma("temp_store", "memory");
-            // Page caches are per connection: a modest one for each reader (the operating
-            // system's file cache serves the rest), a larger one for the single writer.
-            // sqlx pings a pooled connection before handing it out unless told not to: for
-            // SQLite that is a second trip to the connection's thread on every request.
-            let write = SqlitePoolOptions::new()
-                .test_before_acquire(false)
+                .busy_timeout(Duration::from_secs(10));
+            let path = opts.get_filename().to_path_buf();
+            if path.as_os_str().is_empty() || path.to_string_lossy().contains(":memory:") {
+                anyhow::bail!(
+                    "DATABASE_URL must name a SQLite file (an in-memory database is not shared between connections)"
+                );
+            }
+            // sqlx creates the file and applies the migrations; from then on the server uses
+            // its own connections in place (see crate::lite).
+            let setup = SqlitePoolOptions::new()
                 .max_connections(1)
-                .min_connections(1)
-                .acquire_timeout(Duration::from_secs(30))
-                .connect_with(opts.clone().pragma("cache_size", "-16000"))
+                .connect_with(opts)
                 .await
                 .with_context(|| format!("opening the SQLite database {url}"))?;
-            // Each SQLite connection has a thread of its own; more readers than a few per core
-            // only add switching and page caches.
-            let cores = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
-            let read = SqlitePoolOptions::new()
-                .test_before_acquire(false)
-                .max_connections(max_connections.clamp(1, (2 * cores).max(4)))
-                .acquire_timeout(Duration::from_secs(30))
-                .idle_timeout(Duration::from_secs(60))
-                .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
-                .await
-                .with_context(|| format!("opening the SQLite database {url} for reading"))?;
-            let writer = crate::writer::Writer::start(write.clone());
-            Db::Sqlite { read, write, writer }
+            sqlx::migrate!("../migrations/sqlite").run(&setup).await.context("applying database migrations")?;
+            setup.close().await;
+            // Page caches are per connection: a modest one for each reader (the operating
+            // system's file cache serves the rest), a larger one for the single writer.
+            let write = crate::lite::Lite::open(&path, true, 16000)
+                .with_context(|| format!("opening the SQLite database {url} for writing"))?;
+            let read = std::sync::Arc::new(crate::lite::ReadPool::new(path));
+            read.get().with_context(|| format!("opening the SQLite database {url} for reading"))?;
+            let writer = crate::writer::Writer::start(write);
+            Db::Sqlite { read, writer }
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each use (a round trip per request): a connection that died is
             // dropped by the pool when its query fails.
@@ -103,17 +79,11 @@ impl Db {
                 crate::config::redact_url(url)
             );
         };
-        db.migrate().await?;
+        if let Db::Postgres(pool) = &db {
+            sqlx::migrate!("../migrations/postgres").run(pool).await.context("applying database migrations")?;
+        }
         crate::store::words::upgrade(&db).await.context("rewriting the search column")?;
         Ok(db)
-    }
-
-    async fn migrate(&self) -> anyhow::Result<()> {
-        match self {
-            Db::Sqlite { write, .. } => sqlx::migrate!("../migrations/sqlite").run(write).await,
-            Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
-        }
-        .context("applying database migrations")
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -124,16 +94,14 @@ impl Db {
     }
 
     /// Checks that the database answers.
-    pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        with_read!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))
+    pub async fn ping(&self) -> Result<(), crate::error::ApiError> {
+        crate::on_read!(self, c => c.execute("SELECT 1", &[])).map(|_| ())
     }
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write, .. } => {
-                read.close().await;
-                write.close().await;
-            }
+            // The writer stops when the last handle on it is dropped.
+            Db::Sqlite { .. } => {}
             Db::Postgres(pool) => pool.close().await,
         }
     }
@@ -310,14 +278,45 @@ macro_rules! impl_conn {
     };
 }
 
-impl_conn!(sqlx::SqliteConnection, Dialect::Sqlite);
 impl_conn!(sqlx::PgConnection, Dialect::Postgres);
+
+impl Conn for crate::lite::Lite {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn fetch<'a>(
+        &'a mut self,
+        sql: &'a str,
+        binds: &'a [SqlValue],
+        cols: &'a [Col],
+    ) -> impl Future<Output = Result<Vec<Row>, sqlx::Error>> + Send + 'a {
+        std::future::ready(self.fetch_now(sql, binds, cols))
+    }
+
+    fn execute<'a>(
+        &'a mut self,
+        sql: &'a str,
+        binds: &'a [SqlValue],
+    ) -> impl Future<Output = Result<u64, sqlx::Error>> + Send + 'a {
+        std::future::ready(self.execute_now(sql, binds))
+    }
+}
 
 /// Runs `$body` (an expression using the connection `$c`) in a write transaction, committed
 /// when it returns `Ok`. On SQLite the write joins the next group commit (see
 /// [`crate::writer`]), so the body owns what it uses (`move`).
 #[macro_export]
 macro_rules! in_tx {
+    ($db:expr, $c:ident => $body:expr) => {
+        $crate::in_tx_keep!($db, $c => async move { $body.await.map(|v| (v, true)) })
+    };
+}
+
+/// [`in_tx!`] for a body that decides whether its writes stay: it returns `Ok((value, keep))`,
+/// and its writes are rolled back (the value still returned) when `keep` is false.
+#[macro_export]
+macro_rules! in_tx_keep {
     ($db:expr, $c:ident => $body:expr) => {
         match $db {
             $crate::db::Db::Sqlite { writer, .. } => {
@@ -326,11 +325,15 @@ macro_rules! in_tx {
             $crate::db::Db::Postgres(pool) => {
                 async {
                     let mut tx = pool.begin().await.map_err($crate::error::ApiError::from)?;
-                    let v = {
+                    let (v, keep) = {
                         let $c = &mut *tx;
                         $body.await
                     }?;
-                    tx.commit().await.map_err($crate::error::ApiError::from)?;
+                    if keep {
+                        tx.commit().await.map_err($crate::error::ApiError::from)?;
+                    } else {
+                        tx.rollback().await.map_err($crate::error::ApiError::from)?;
+                    }
                     Ok::<_, $crate::error::ApiError>(v)
                 }
                 .await
@@ -339,17 +342,30 @@ macro_rules! in_tx {
     };
 }
 
-/// Runs `$body` (an expression using the connection `$c`) on a reading connection.
+/// Runs `$body` (an expression using the connection `$c`) on a reading connection. On SQLite
+/// the queries run in place (see [`crate::lite`]).
 #[macro_export]
 macro_rules! on_read {
     ($db:expr, $c:ident => $body:expr) => {
-        $crate::with_read!($db, pool => async {
-            let mut conn = pool.acquire().await.map_err($crate::error::ApiError::from)?;
+        match $db {
+            $crate::db::Db::Sqlite { read, .. } => $crate::on_conn!(read.get(), $c => $body),
+            $crate::db::Db::Postgres(pool) => $crate::on_conn!(pool.acquire().await, $c => $body),
+        }
+    };
+}
+
+/// Runs `$body` on the connection `$acquire` yields (a part of [`on_read!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! on_conn {
+    ($acquire:expr, $c:ident => $body:expr) => {
+        async {
+            let mut conn = $acquire.map_err($crate::error::ApiError::from)?;
             let $c = &mut *conn;
             let v = $body.await?;
             Ok::<_, $crate::error::ApiError>(v)
         }
-        .await)
+        .await
     };
 }
 

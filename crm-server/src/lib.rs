@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod lite;
 pub mod openapi;
 pub mod store;
 pub mod writer;

@@ -1,17 +1,17 @@
 //! Group commit for SQLite: writes are queued to one task that owns the single write
 //! connection, takes every write waiting, runs each under a savepoint in one transaction and
 //! commits them together. A write that fails rolls back to its savepoint alone; callers get
-//! their answer only once the transaction holding their write has committed.
+//! their answer only once the transaction holding their write has committed. The statements
+//! run in place on the writer task's thread (see [`crate::lite`]).
 
 use std::panic::AssertUnwindSafe;
 
 use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
-use sqlx::SqliteConnection;
-use sqlx::sqlite::SqlitePool;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{ApiError, ApiResult};
+use crate::lite::Lite;
 
 /// Most writes committed together.
 const MAX_GROUP: usize = 256;
@@ -23,7 +23,7 @@ struct Done {
     deliver: Box<dyn FnOnce(Option<String>) + Send>,
 }
 
-type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Done> + Send>;
+type Job = Box<dyn for<'c> FnOnce(&'c mut Lite) -> BoxFuture<'c, Done> + Send>;
 
 /// The queue of writes of one SQLite database.
 #[derive(Clone, Debug)]
@@ -32,33 +32,34 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer task on `pool` (the single-connection write pool).
-    pub fn start(pool: SqlitePool) -> Self {
+    /// Starts the writer task on the write connection.
+    pub fn start(conn: Lite) -> Self {
         let (tx, rx) = mpsc::channel::<Job>(4096);
-        tokio::spawn(run(pool, rx));
+        tokio::spawn(run(conn, rx));
         Writer { tx }
     }
 
-    /// Runs `f` in the next group transaction and returns its result after the commit.
+    /// Runs `f` in the next group transaction and returns its result after the commit. `f`
+    /// returns its value and whether its writes stay (`false` rolls them back).
     pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut Lite) -> BoxFuture<'c, ApiResult<(T, bool)>> + Send + 'static,
     {
         let (tx, rx) = oneshot::channel::<ApiResult<T>>();
         // The write runs in the writer's task: carry the request id the audit trail records.
         let request_id = crate::error::request_id();
-        let job: Job = Box::new(move |c: &mut SqliteConnection| {
+        let job: Job = Box::new(move |c: &mut Lite| {
             Box::pin(async move {
                 let result = match request_id {
                     Some(id) => crate::error::REQUEST_ID.scope(id, f(c)).await,
                     None => f(c).await,
                 };
-                let ok = result.is_ok();
+                let ok = matches!(result, Ok((_, true)));
                 let deliver = Box::new(move |commit_error: Option<String>| {
                     let result = match (result, commit_error) {
-                        (Ok(_), Some(e)) => Err(ApiError::Internal(anyhow::anyhow!("commit failed: {e}"))),
-                        (r, _) => r,
+                        (Ok((_, true)), Some(e)) => Err(ApiError::Internal(anyhow::anyhow!("commit failed: {e}"))),
+                        (r, _) => r.map(|(v, _)| v),
                     };
                     let _ = tx.send(result);
                 });
@@ -70,11 +71,11 @@ impl Writer {
     }
 }
 
-async fn exec(c: &mut SqliteConnection, sql: &'static str) -> Result<(), sqlx::Error> {
-    sqlx::query(sql).execute(c).await.map(|_| ())
+async fn exec(c: &mut Lite, sql: &'static str) -> Result<(), sqlx::Error> {
+    c.execute_now(sql, &[]).map(|_| ())
 }
 
-async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
+async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         while jobs.len() < MAX_GROUP {
@@ -83,13 +84,6 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let mut conn = match pool.acquire().await {
-            Ok(c) => c,
-            Err(e) => {
-                tracing::error!(error = %e, "no write connection; failing {} writes", jobs.len());
-                continue; // dropping the jobs answers their callers with an error
-            }
-        };
         if let Err(e) = exec(&mut conn, "BEGIN IMMEDIATE").await {
             tracing::error!(error = %e, "cannot begin a write transaction");
             continue;
@@ -129,7 +123,7 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-async fn rollback_to(c: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+async fn rollback_to(c: &mut Lite) -> Result<(), sqlx::Error> {
     exec(c, "ROLLBACK TO w").await?;
     exec(c, "RELEASE w").await
 }

@@ -5,7 +5,8 @@
 use crm_api::ListParams;
 use crm_api::contacts::NewContact;
 use crm_api::resource::Contacts;
-use crm_server::db::{Db, Dialect, bind_all};
+use crm_server::db::{Col, Conn, Db, Dialect, RowExt, SqlValue, bind_all};
+use crm_server::error::ApiError;
 use crm_server::store::list::{SearchMode, plan};
 use crm_server::store::records::Actor;
 use crm_server::store::spec::CONTACTS;
@@ -20,9 +21,10 @@ backend_tests!(
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
     match db {
         Db::Sqlite { read, .. } => {
-            let q = bind_all(sqlx::query(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}"))), binds);
-            let rows = q.fetch_all(read).await.expect("explain");
-            rows.iter().map(|r| sqlx::Row::get::<String, _>(r, 3)).collect()
+            let mut conn = read.get().expect("conn");
+            let cols = [Col::Int, Col::Int, Col::Int, Col::Text];
+            let rows = conn.fetch_now(&format!("EXPLAIN QUERY PLAN {sql}"), binds, &cols).expect("explain");
+            rows.iter().filter_map(|r| r.text(3)).collect()
         }
         Db::Postgres(pool) => {
             let mut conn = pool.acquire().await.expect("conn");
@@ -137,21 +139,22 @@ async fn search_text_of_an_older_format_is_rewritten_at_start_up(b: Backend) {
     let new = NewContact { name: "Ann-Marie O'Neil".into(), email: Some("ANN@acme.io".into()), ..Default::default() };
     let id = u.create::<Contacts>(&new).await.expect("create").record.id;
     let db = Db::connect(&s.database_url, 2).await.expect("db");
-    crm_server::with_write!(&db, pool => {
-        sqlx::query("UPDATE contacts SET search = 'ann-marie o''neil\nann@acme.io' WHERE id = $1")
-            .bind(id)
-            .execute(pool)
-            .await
-            .expect("old format");
-        sqlx::query("UPDATE search_format SET version = 1").execute(pool).await.expect("version");
+    let old: Result<(), ApiError> = crm_server::in_tx!(&db, c => async move {
+        c.execute("UPDATE contacts SET search = 'ann-marie o''neil\nann@acme.io' WHERE id = $1", &[SqlValue::Int(Some(id))])
+            .await?;
+        c.execute("UPDATE search_format SET version = 1", &[]).await?;
+        Ok::<_, ApiError>(())
     });
+    old.expect("old format");
     db.close().await;
     let db = Db::connect(&s.database_url, 2).await.expect("db");
-    let (text, version): (String, i64) = crm_server::with_write!(&db, pool => {
-        let text = sqlx::query_scalar("SELECT search FROM contacts WHERE id = $1").bind(id).fetch_one(pool).await;
-        let version = sqlx::query_scalar("SELECT version FROM search_format").fetch_one(pool).await;
-        (text.expect("search"), version.expect("version"))
+    let found: Result<(Option<String>, Option<i64>), ApiError> = crm_server::on_read!(&db, c => async {
+        let text = c.fetch_one("SELECT search FROM contacts WHERE id = $1", &[SqlValue::Int(Some(id))], &[Col::Text]).await?;
+        let version = c.fetch_one("SELECT version FROM search_format", &[], &[Col::Int]).await?;
+        Ok::<_, ApiError>((text.and_then(|r| r.text(0)), version.and_then(|r| r.int(0))))
     });
+    let (text, version) = found.expect("read back");
+    let (text, version) = (text.expect("search"), version.expect("version"));
     assert_eq!(text, "ann marie o neil acme io");
     assert_eq!(version, 2);
     let found = u.list::<Contacts>(&ListParams { q: Some("o'neil ACME".into()), ..Default::default() }).await;

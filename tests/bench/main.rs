@@ -310,7 +310,8 @@ async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) ->
         "sqlite" => {
             drop(server);
             let me = 1;
-            let reads = raw::reads(&url, me, n, 4, secs).await?;
+            let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+            let reads = raw::reads(&url, me, n, cores, secs).await?;
             let inserts = raw::inserts(dir.path(), secs).await?;
             (dir_size_mb(dir.path(), "crm.db"), Some(reads), Some(inserts))
         }

@@ -19,7 +19,6 @@ use crate::store::audit::IMPORT_ID;
 use crate::store::bulk;
 use crate::store::imports;
 use crate::store::records::{self, Actor, values_from_body};
-use crate::with_write;
 
 pub async fn batch<E: Entity>(
     State(s): State<AppState>,
@@ -52,58 +51,65 @@ pub async fn batch<E: Entity>(
         crate::on_read!(&s.db, c => imports::check(c, actor, import_id, E::PATH))?;
         wait_for_batch(&s.db, import_id, seq - 1).await?;
     }
-    let response = with_write!(&s.db, pool => async {
-        let mut tx = pool.begin().await?;
-        // Batches of one user that match on e-mail run one at a time on PostgreSQL (SQLite has
-        // one writer anyway), so that two in flight cannot both create the same new contact.
-        if match_on == MatchOn::Email && Conn::dialect(&*tx) == Dialect::Postgres {
-            Conn::execute(&mut *tx, "SELECT pg_advisory_xact_lock($1)", &[SqlValue::Int(Some(actor.user_id))]).await?;
-        }
-        if let Some((import_id, seq)) = import {
-            imports::check(&mut *tx, actor, import_id, E::PATH).await?;
-            // Sent again (a resumed import): answer as the first time, apply nothing.
-            if let Some(done) = imports::applied(&mut *tx, import_id, seq).await? {
-                tx.rollback().await?;
-                // Its answer only fits the same rows: a resume cut into other batches would
-                // be told that rows were written that never were.
-                if done.results.len() != records.len() {
-                    return Err(ApiError::Conflict(format!(
-                        "batch {seq} of import {import_id} was applied with {} records, not {}: resume with the same file and batch size",
-                        done.results.len(),
-                        records.len()
-                    )));
-                }
-                return Ok(done);
-            }
-        }
-        let results = match import {
-            Some((import_id, _)) => IMPORT_ID.scope(import_id, apply::<E, _>(&mut *tx, actor, records, match_on)).await?,
-            None => apply::<E, _>(&mut *tx, actor, records, match_on).await?,
-        };
-        let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
-        let response = BatchResponse {
-            created: count(Outcome::Created),
-            updated: count(Outcome::Updated),
-            unchanged: count(Outcome::Unchanged),
-            failed: count(Outcome::Failed),
-            dry_run,
-            results,
-        };
-        if dry_run {
-            tx.rollback().await?;
-        } else {
-            if let Some((import_id, seq)) = import {
-                imports::record(&mut *tx, import_id, seq, &response).await?;
-            }
-            tx.commit().await?;
-            if import.is_some() {
-                BATCH_APPLIED.notify_waiters();
-            }
-        }
-        Ok::<_, ApiError>(response)
+    let (response, applied) =
+        crate::in_tx_keep!(&s.db, c => write_batch::<E, _>(c, actor, records, match_on, import, dry_run))?;
+    if applied && import.is_some() {
+        BATCH_APPLIED.notify_waiters();
     }
-    .await)?;
     Ok(Json(response))
+}
+
+/// Writes a batch in the caller's transaction. Returns the answer, whether it was applied now,
+/// and whether the transaction is to be kept (not for a dry run or a batch already applied).
+async fn write_batch<E: Entity, C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    records: Vec<(Json_, Option<ApiResult<bulk::NewRow>>)>,
+    match_on: MatchOn,
+    import: Option<(i64, i64)>,
+    dry_run: bool,
+) -> ApiResult<((BatchResponse, bool), bool)> {
+    // Batches of one user that match on e-mail run one at a time on PostgreSQL (SQLite has
+    // one writer anyway), so that two in flight cannot both create the same new contact.
+    if match_on == MatchOn::Email && c.dialect() == Dialect::Postgres {
+        c.execute("SELECT pg_advisory_xact_lock($1)", &[SqlValue::Int(Some(actor.user_id))]).await?;
+    }
+    if let Some((import_id, seq)) = import {
+        imports::check(c, actor, import_id, E::PATH).await?;
+        // Sent again (a resumed import): answer as the first time, apply nothing.
+        if let Some(done) = imports::applied(c, import_id, seq).await? {
+            // Its answer only fits the same rows: a resume cut into other batches would
+            // be told that rows were written that never were.
+            if done.results.len() != records.len() {
+                return Err(ApiError::Conflict(format!(
+                    "batch {seq} of import {import_id} was applied with {} records, not {}: resume with the same file and batch size",
+                    done.results.len(),
+                    records.len()
+                )));
+            }
+            return Ok(((done, false), false));
+        }
+    }
+    let results = match import {
+        Some((import_id, _)) => IMPORT_ID.scope(import_id, apply::<E, _>(c, actor, records, match_on)).await?,
+        None => apply::<E, _>(c, actor, records, match_on).await?,
+    };
+    let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
+    let response = BatchResponse {
+        created: count(Outcome::Created),
+        updated: count(Outcome::Updated),
+        unchanged: count(Outcome::Unchanged),
+        failed: count(Outcome::Failed),
+        dry_run,
+        results,
+    };
+    if dry_run {
+        return Ok(((response, false), false));
+    }
+    if let Some((import_id, seq)) = import {
+        imports::record(c, import_id, seq, &response).await?;
+    }
+    Ok(((response, true), true))
 }
 
 /// Woken when a batch of an import commits in this process (replicas of one PostgreSQL see

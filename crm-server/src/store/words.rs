@@ -15,7 +15,8 @@ use serde_json::Value as Json;
 
 use super::records::{Record, cols, to_record};
 use super::spec::{ACTIVITIES, CONTACTS, DEALS, OPPORTUNITIES, Spec};
-use crate::db::{Db, SqlValue};
+use crate::db::{Col, Conn, Db, RowExt, SqlValue};
+use crate::error::ApiError;
 
 /// The version of the `search` column's format that this code writes.
 const FORMAT: i64 = 2;
@@ -77,9 +78,9 @@ pub const PG_VECTOR: &str = "search_vec";
 /// then records the format. Safe to run again or from several replicas at once: each run
 /// computes the same values.
 pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
-    let version: i64 = crate::with_write!(db, pool => {
-        sqlx::query_scalar("SELECT version FROM search_format").fetch_one(pool).await?
-    });
+    let version = crate::on_read!(db, c => c.fetch_one("SELECT version FROM search_format", &[], &[Col::Int]))?
+        .and_then(|r| r.int(0))
+        .unwrap_or_default();
     if version >= FORMAT {
         return Ok(());
     }
@@ -87,29 +88,28 @@ pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
         let mut last = 0i64;
         loop {
             let sql = format!("SELECT {} FROM {} WHERE id > $1 ORDER BY id LIMIT 1000", spec.columns(), spec.table);
-            let batch: Vec<(i64, String)> = crate::with_write!(db, pool => {
-                let mut conn = pool.acquire().await?;
-                let rows = crate::db::Conn::fetch(&mut *conn, &sql, &[SqlValue::Int(Some(last))], &cols(spec)).await?;
-                rows.iter()
-                    .map(|r| to_record(spec, r))
-                    .map(|rec| (rec.get("id").and_then(Json::as_i64).unwrap_or_default(), search_text(spec, &rec)))
-                    .collect()
-            });
+            let rows = crate::on_read!(db, c => c.fetch(&sql, &[SqlValue::Int(Some(last))], &cols(spec)))?;
+            let batch: Vec<(i64, String)> = rows
+                .iter()
+                .map(|r| to_record(spec, r))
+                .map(|rec| (rec.get("id").and_then(Json::as_i64).unwrap_or_default(), search_text(spec, &rec)))
+                .collect();
             let Some((id, _)) = batch.last() else { break };
             last = *id;
             let update = format!("UPDATE {} SET search = $1 WHERE id = $2 AND search <> $1", spec.table);
-            crate::with_write!(db, pool => {
-                let mut tx = pool.begin().await?;
-                for (id, text) in &batch {
-                    sqlx::query(sqlx::AssertSqlSafe(update.as_str())).bind(text).bind(id).execute(&mut *tx).await?;
+            let written: Result<(), ApiError> = crate::in_tx!(db, c => async move {
+                for (id, text) in batch {
+                    c.execute(&update, &[SqlValue::Text(Some(text)), SqlValue::Int(Some(id))]).await?;
                 }
-                tx.commit().await?;
+                Ok::<_, ApiError>(())
             });
+            written?;
         }
     }
-    crate::with_write!(db, pool => {
-        sqlx::query("UPDATE search_format SET version = $1").bind(FORMAT).execute(pool).await?;
+    let done: Result<u64, ApiError> = crate::in_tx!(db, c => async move {
+        Ok::<_, ApiError>(c.execute("UPDATE search_format SET version = $1", &[SqlValue::Int(Some(FORMAT))]).await?)
     });
+    done?;
     Ok(())
 }
 

@@ -1,0 +1,281 @@
+//! SQLite connections used in place, on the thread of the task that queries.
+//!
+//! sqlx runs each SQLite connection on a thread of its own and hands every statement and every
+//! row across to it and back: two thread switches per statement, which the profiles showed to
+//! be most of the cost of a point read or a single create (BENCHMARKS.md). A SQLite statement
+//! on a warm page cache takes microseconds, so it is cheaper to run it where the request is.
+//! Migrations still go through sqlx at start-up; PostgreSQL is sqlx throughout.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::{Connection, OpenFlags, Statement};
+use sqlx::error::{DatabaseError, ErrorKind};
+
+use crate::db::{Col, Row, SqlValue};
+
+/// Statements longer than this (bulk inserts of many rows) are not kept prepared: each is
+/// built for one batch and would push the small, hot statements out of the cache.
+const CACHE_SQL_UP_TO: usize = 2048;
+
+/// One SQLite connection.
+pub struct Lite {
+    conn: Connection,
+}
+
+impl std::fmt::Debug for Lite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lite")
+    }
+}
+
+impl Lite {
+    /// Opens the database at `path` (which must exist) for writing or for reading only, with a
+    /// page cache of `cache_kib`.
+    pub fn open(path: &Path, write: bool, cache_kib: u32) -> Result<Lite, sqlx::Error> {
+        let access = if write { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY };
+        let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(error)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(error)?;
+        conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cache_kib};"
+        ))
+        .map_err(error)?;
+        conn.set_prepared_statement_cache_capacity(128);
+        Ok(Lite { conn })
+    }
+
+    /// Runs one or more statements without parameters or results.
+    pub fn batch(&mut self, sql: &str) -> Result<(), sqlx::Error> {
+        self.conn.execute_batch(sql).map_err(error)
+    }
+
+    /// Runs a query and decodes every row by `cols`.
+    pub fn fetch_now(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
+        self.with_statement(sql, binds, |stmt| {
+            let mut rows = stmt.raw_query();
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                let mut decoded = Vec::with_capacity(cols.len());
+                for (i, col) in cols.iter().enumerate() {
+                    decoded.push(decode(row.get_ref(i)?, *col, i)?);
+                }
+                out.push(decoded);
+            }
+            Ok(out)
+        })
+    }
+
+    /// Runs a statement to its end and returns the number of rows it changed.
+    pub fn execute_now(&mut self, sql: &str, binds: &[SqlValue]) -> Result<u64, sqlx::Error> {
+        let changed = self.with_statement(sql, binds, |stmt| {
+            let mut rows = stmt.raw_query();
+            while rows.next()?.is_some() {}
+            Ok(())
+        });
+        changed.map(|()| self.conn.changes())
+    }
+
+    fn with_statement<T>(
+        &mut self,
+        sql: &str,
+        binds: &[SqlValue],
+        run: impl FnOnce(&mut Statement<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, sqlx::Error> {
+        let result = if sql.len() <= CACHE_SQL_UP_TO {
+            let mut stmt = self.conn.prepare_cached(sql).map_err(error)?;
+            bind(&mut stmt, binds).and_then(|()| run(&mut stmt))
+        } else {
+            let mut stmt = self.conn.prepare(sql).map_err(error)?;
+            bind(&mut stmt, binds).and_then(|()| run(&mut stmt))
+        };
+        result.map_err(error)
+    }
+}
+
+/// Binds `binds` to the statement's parameters: `$n` and `?n` take the n-th value, plain `?`
+/// the next in order (the two styles of the store's SQL).
+fn bind(stmt: &mut Statement<'_>, binds: &[SqlValue]) -> rusqlite::Result<()> {
+    let count = stmt.parameter_count();
+    let mut next = 0;
+    for i in 1..=count {
+        let numbered = stmt.parameter_name(i).and_then(|name| name.get(1..)).and_then(|n| n.parse::<usize>().ok());
+        let at = match numbered {
+            Some(n) if n >= 1 => n - 1,
+            _ => {
+                next += 1;
+                next - 1
+            }
+        };
+        let value = binds.get(at).ok_or(rusqlite::Error::InvalidParameterCount(at + 1, binds.len()))?;
+        stmt.raw_bind_parameter(i, to_sql(value))?;
+    }
+    Ok(())
+}
+
+fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
+    match v {
+        SqlValue::Int(Some(i)) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
+        SqlValue::Text(Some(s)) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        SqlValue::Bool(Some(b)) => ToSqlOutput::Borrowed(ValueRef::Integer(i64::from(*b))),
+        // Dates are stored as ISO 8601 text, as sqlx stores them.
+        SqlValue::Date(Some(d)) => ToSqlOutput::Owned(Value::Text(d.format("%Y-%m-%d").to_string())),
+        SqlValue::Int(None) | SqlValue::Text(None) | SqlValue::Bool(None) | SqlValue::Date(None) => {
+            ToSqlOutput::Borrowed(ValueRef::Null)
+        }
+    }
+}
+
+fn decode(v: ValueRef<'_>, col: Col, i: usize) -> rusqlite::Result<SqlValue> {
+    let wrong = |what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            v.data_type(),
+            format!("column {i} holds {:?}, not {what}", v.data_type()).into(),
+        )
+    };
+    Ok(match (col, v) {
+        (Col::Int, ValueRef::Null) => SqlValue::Int(None),
+        (Col::Int, ValueRef::Integer(n)) => SqlValue::Int(Some(n)),
+        (Col::Int, _) => return Err(wrong("an integer")),
+        (Col::Bool, ValueRef::Null) => SqlValue::Bool(None),
+        (Col::Bool, ValueRef::Integer(n)) => SqlValue::Bool(Some(n != 0)),
+        (Col::Bool, _) => return Err(wrong("a boolean")),
+        (Col::Text, ValueRef::Null) => SqlValue::Text(None),
+        (Col::Text, ValueRef::Text(t)) => SqlValue::Text(Some(String::from_utf8_lossy(t).into_owned())),
+        (Col::Text, ValueRef::Integer(n)) => SqlValue::Text(Some(n.to_string())),
+        (Col::Text, _) => return Err(wrong("text")),
+        (Col::Date, ValueRef::Null) => SqlValue::Date(None),
+        (Col::Date, ValueRef::Text(t)) => {
+            let s = std::str::from_utf8(t).map_err(|_| wrong("a date"))?;
+            SqlValue::Date(Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| wrong("a date"))?))
+        }
+        (Col::Date, _) => return Err(wrong("a date")),
+    })
+}
+
+/// A SQLite error, as the database error sqlx would have reported (the rest of the server
+/// knows one error type).
+#[derive(Debug)]
+struct LiteError {
+    message: String,
+    kind: ErrorKind,
+    code: Option<String>,
+}
+
+impl std::fmt::Display for LiteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LiteError {}
+
+impl DatabaseError for LiteError {
+    fn message(&self) -> &str {
+        &self.message
+    }
+    fn code(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.code.as_deref().map(std::borrow::Cow::Borrowed)
+    }
+    fn as_error(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        self
+    }
+    fn as_error_mut(&mut self) -> &mut (dyn std::error::Error + Send + Sync + 'static) {
+        self
+    }
+    fn into_error(self: Box<Self>) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+        self
+    }
+    fn kind(&self) -> ErrorKind {
+        match self.kind {
+            ErrorKind::UniqueViolation => ErrorKind::UniqueViolation,
+            ErrorKind::ForeignKeyViolation => ErrorKind::ForeignKeyViolation,
+            ErrorKind::NotNullViolation => ErrorKind::NotNullViolation,
+            ErrorKind::CheckViolation => ErrorKind::CheckViolation,
+            _ => ErrorKind::Other,
+        }
+    }
+}
+
+fn error(e: rusqlite::Error) -> sqlx::Error {
+    let (kind, code) = match &e {
+        rusqlite::Error::SqliteFailure(f, _) => {
+            let kind = match f.extended_code {
+                rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
+                    ErrorKind::UniqueViolation
+                }
+                rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => ErrorKind::ForeignKeyViolation,
+                rusqlite::ffi::SQLITE_CONSTRAINT_NOTNULL => ErrorKind::NotNullViolation,
+                rusqlite::ffi::SQLITE_CONSTRAINT_CHECK => ErrorKind::CheckViolation,
+                _ => ErrorKind::Other,
+            };
+            (kind, Some(f.extended_code.to_string()))
+        }
+        _ => (ErrorKind::Other, None),
+    };
+    sqlx::Error::Database(Box::new(LiteError { message: e.to_string(), kind, code }))
+}
+
+/// Reading connections, opened when needed and kept for the next reader. A connection is held
+/// only while a request's queries run in place, so there are about as many as threads.
+pub struct ReadPool {
+    path: PathBuf,
+    idle: Mutex<Vec<Lite>>,
+}
+
+impl std::fmt::Debug for ReadPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadPool").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+/// Most idle reading connections kept.
+const MAX_IDLE: usize = 16;
+
+impl ReadPool {
+    pub fn new(path: PathBuf) -> ReadPool {
+        ReadPool { path, idle: Mutex::new(Vec::new()) }
+    }
+
+    /// An idle connection, or a new one.
+    pub fn get(&self) -> Result<Pooled<'_>, sqlx::Error> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let conn = match idle {
+            Some(c) => c,
+            None => Lite::open(&self.path, false, 2000)?,
+        };
+        Ok(Pooled { pool: self, conn: Some(conn) })
+    }
+}
+
+/// A reading connection, back to its pool when dropped.
+pub struct Pooled<'a> {
+    pool: &'a ReadPool,
+    conn: Option<Lite>,
+}
+
+impl std::ops::Deref for Pooled<'_> {
+    type Target = Lite;
+    fn deref(&self) -> &Lite {
+        self.conn.as_ref().expect("a pooled connection is present until dropped")
+    }
+}
+
+impl std::ops::DerefMut for Pooled<'_> {
+    fn deref_mut(&mut self) -> &mut Lite {
+        self.conn.as_mut().expect("a pooled connection is present until dropped")
+    }
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        if let (Some(conn), Ok(mut idle)) = (self.conn.take(), self.pool.idle.lock())
+            && idle.len() < MAX_IDLE
+        {
+            idle.push(conn);
+        }
+    }
+}
