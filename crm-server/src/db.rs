@@ -56,11 +56,13 @@ impl Db {
             setup.close().await;
             // Page caches are per connection: a modest one for each reader (the operating
             // system's file cache serves the rest), a larger one for the single writer.
-            let write = crate::lite::Lite::open(&path, true, 16000)
+            let mut write = crate::lite::Lite::open(&path, true, 16000)
                 .with_context(|| format!("opening the SQLite database {url} for writing"))?;
+            write.execute_now("PRAGMA wal_autocheckpoint = 0", &[])?;
+            let checkpoints = crate::lite::start_checkpointer(&path).context("starting the checkpoint thread")?;
             let read = std::sync::Arc::new(crate::lite::ReadPool::new(path));
             read.get().with_context(|| format!("opening the SQLite database {url} for reading"))?;
-            let writer = crate::writer::Writer::start(write);
+            let writer = crate::writer::Writer::start(write, checkpoints);
             Db::Sqlite { read, writer }
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each use (a round trip per request): a connection that died is

@@ -66,7 +66,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 }
 
 /// Deserializes an already parsed JSON value, naming the field at fault.
-pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+pub fn parse_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, ApiError> {
     if !value.is_object() {
         return Err(ApiError::invalid("record", "must be a JSON object"));
     }

@@ -17,9 +17,9 @@ use sqlx::error::{DatabaseError, ErrorKind};
 
 use crate::db::{Col, Row, SqlValue};
 
-/// Statements longer than this (bulk inserts of many rows) are not kept prepared: each is
-/// built for one batch and would push the small, hot statements out of the cache.
-const CACHE_SQL_UP_TO: usize = 2048;
+/// Statements longer than this are not kept prepared. The store's statements have fixed
+/// shapes (bulk inserts come in a few sizes, see `store::bulk`), so the cache holds few.
+const CACHE_SQL_UP_TO: usize = 64 * 1024;
 
 /// One SQLite connection.
 pub struct Lite {
@@ -217,6 +217,28 @@ fn error(e: rusqlite::Error) -> sqlx::Error {
         _ => (ErrorKind::Other, None),
     };
     sqlx::Error::Database(Box::new(LiteError { message: e.to_string(), kind, code }))
+}
+
+/// Starts the thread that copies committed pages from the write-ahead log into the database,
+/// so that the writer does not (its own automatic checkpoints are turned off). Each commit
+/// sends a signal; a checkpoint follows within 100 ms of the first. The thread ends when the
+/// sender is dropped.
+pub fn start_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>, sqlx::Error> {
+    let mut conn = Lite::open(path, true, 2000)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<()>(1);
+    std::thread::Builder::new()
+        .name("sqlite-checkpoint".into())
+        .spawn(move || {
+            while rx.recv().is_ok() {
+                std::thread::sleep(Duration::from_millis(100));
+                while rx.try_recv().is_ok() {}
+                if let Err(e) = conn.execute_now("PRAGMA wal_checkpoint(PASSIVE)", &[]) {
+                    tracing::warn!(error = %e, "checkpoint failed");
+                }
+            }
+        })
+        .map_err(sqlx::Error::Io)?;
+    Ok(tx)
 }
 
 /// Reading connections, opened when needed and kept for the next reader. A connection is held

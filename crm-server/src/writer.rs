@@ -33,9 +33,10 @@ pub struct Writer {
 
 impl Writer {
     /// Starts the writer task on the write connection.
-    pub fn start(conn: Lite) -> Self {
+    /// `checkpoints` is told of each commit (see [`crate::lite::start_checkpointer`]).
+    pub fn start(conn: Lite, checkpoints: std::sync::mpsc::SyncSender<()>) -> Self {
         let (tx, rx) = mpsc::channel::<Job>(4096);
-        tokio::spawn(run(conn, rx));
+        tokio::spawn(run(conn, rx, checkpoints));
         Writer { tx }
     }
 
@@ -75,7 +76,7 @@ async fn exec(c: &mut Lite, sql: &'static str) -> Result<(), sqlx::Error> {
     c.execute_now(sql, &[]).map(|_| ())
 }
 
-async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>) {
+async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync::mpsc::SyncSender<()>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         while jobs.len() < MAX_GROUP {
@@ -111,7 +112,11 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>) {
                 let _ = exec(&mut conn, "ROLLBACK").await;
                 Some(e)
             }
-            None => exec(&mut conn, "COMMIT").await.err().map(|e| e.to_string()),
+            None => {
+                let committed = exec(&mut conn, "COMMIT").await;
+                let _ = checkpoints.try_send(());
+                committed.err().map(|e| e.to_string())
+            }
         };
         if let Some(e) = &outcome {
             tracing::error!(error = %e, "group commit failed");

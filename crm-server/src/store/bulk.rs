@@ -15,7 +15,7 @@ use serde_json::Value as Json;
 use super::audit::{self, Action};
 use super::records::{Actor, Record, Values};
 use super::spec::{Kind, Spec, to_json};
-use crate::db::{Col, Conn, Params, RowExt, SqlValue, format_micros};
+use crate::db::{Col, Conn, Dialect, Params, RowExt, SqlValue, format_micros};
 use crate::error::{ApiError, ApiResult};
 
 /// Bound parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
@@ -35,6 +35,17 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
     }
     let mut found: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
     for (table, ids) in &wanted {
+        if c.dialect() == Dialect::Sqlite {
+            // In place, a prepared look-up per id costs less than parsing a list of them.
+            let sql = format!("SELECT id FROM {table} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL");
+            for id in ids {
+                let binds = [SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))];
+                if c.fetch_one(&sql, &binds, &[Col::Int]).await?.is_some() {
+                    found.entry(table).or_default().insert(*id);
+                }
+            }
+            continue;
+        }
         let ids: Vec<i64> = ids.iter().copied().collect();
         for chunk in ids.chunks(MAX_BINDS) {
             let mut p = Params::new(c.dialect());
@@ -74,7 +85,8 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
 pub struct NewRow {
     values: Values,
     binds: Vec<SqlValue>,
-    record: Record,
+    /// A deal's stage, its first stage change.
+    stage: Option<String>,
     /// Its audit entry's changes.
     changes: String,
     now: i64,
@@ -112,20 +124,27 @@ pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) 
     record.insert("updated_at".into(), Json::String(format_micros(now)));
     record.insert("deleted_at".into(), Json::Null);
     let changes = audit::diff(None, &record).to_string();
-    NewRow { values, binds, record, changes, now }
+    let stage =
+        if spec.table == "deals" { record.get("stage").and_then(Json::as_str).map(str::to_string) } else { None };
+    NewRow { values, binds, stage, changes, now }
 }
 
-/// Creates the rows, in order. Each answer is the stored record, or the link errors that kept
-/// that row out (the others are written).
+/// Creates the rows, in order. Each answer is the new record's id, or the link errors that
+/// kept that row out (the others are written).
+///
+/// The rows go in statements of many rows each: on PostgreSQL each statement is a round trip;
+/// on SQLite each writing statement makes the full-text index flush what it holds in memory
+/// to a new segment. On SQLite the statements have a few fixed sizes (see [`chunk_len`]), so
+/// that each is parsed once and then kept prepared.
 pub async fn insert_many<C: Conn>(
     c: &mut C,
     spec: &'static Spec,
     actor: Actor,
     rows: Vec<NewRow>,
-) -> ApiResult<Vec<Result<Record, Vec<FieldError>>>> {
+) -> ApiResult<Vec<Result<i64, Vec<FieldError>>>> {
     let values: Vec<&Values> = rows.iter().map(|r| &r.values).collect();
     let link_errors = missing_links(c, actor, &values).await?;
-    let mut answers: Vec<Option<Result<Record, Vec<FieldError>>>> = Vec::with_capacity(rows.len());
+    let mut answers: Vec<Option<Result<i64, Vec<FieldError>>>> = Vec::with_capacity(rows.len());
     let mut ok: Vec<(usize, NewRow)> = Vec::new();
     for (i, (row, errors)) in rows.into_iter().zip(link_errors).enumerate() {
         if errors.is_empty() {
@@ -137,13 +156,18 @@ pub async fn insert_many<C: Conn>(
     }
     let names: Vec<&str> = columns(spec).map(|f| f.name).collect();
     let per_row = names.len() + 4;
-    let chunk_rows = (MAX_BINDS / per_row).max(1);
-    for chunk in ok.chunks(chunk_rows) {
-        let mut values = Vec::with_capacity(chunk.len() * per_row);
-        for (_, row) in chunk {
-            values.extend(row.binds.iter().cloned());
+    let mut left = ok.len();
+    let mut rest = ok.into_iter();
+    while left > 0 {
+        let chunk_rows = chunk_len(c.dialect(), left, per_row);
+        left -= chunk_rows;
+        let mut values = Vec::with_capacity(chunk_rows * per_row);
+        let mut chunk = Vec::with_capacity(chunk_rows);
+        for (i, mut row) in rest.by_ref().take(chunk_rows) {
+            values.append(&mut row.binds);
             values.push(SqlValue::Int(Some(row.now)));
             values.push(SqlValue::Int(Some(row.now)));
+            chunk.push((i, row));
         }
         let sql = format!(
             "INSERT INTO {} (user_id, search, {}, version, created_at, updated_at) VALUES {} RETURNING id",
@@ -165,13 +189,21 @@ pub async fn insert_many<C: Conn>(
         ids.sort_unstable();
         let written: Vec<(&NewRow, i64)> = chunk.iter().map(|(_, row)| row).zip(ids).collect();
         audit_and_history(c, spec, actor, &written).await?;
-        for ((i, row), (_, id)) in chunk.iter().zip(written) {
-            let mut rec = row.record.clone();
-            rec.insert("id".into(), Json::from(id));
-            answers[*i] = Some(Ok(rec));
+        for ((i, _), (_, id)) in chunk.iter().zip(written) {
+            answers[*i] = Some(Ok(id));
         }
     }
     Ok(answers.into_iter().map(|a| a.unwrap_or_else(|| Err(vec![FieldError::new("record", "not written")]))).collect())
+}
+
+/// Rows in the next statement, `left` rows to go: as many as fit on PostgreSQL; on SQLite
+/// one of a few sizes, so that a batch of 1,000 rows takes two statements and others a few
+/// more, all kept prepared.
+fn chunk_len(dialect: Dialect, left: usize, per_row: usize) -> usize {
+    match dialect {
+        Dialect::Postgres => (MAX_BINDS / per_row).clamp(1, left.max(1)),
+        Dialect::Sqlite => [500, 100, 20, 5, 1].into_iter().find(|n| *n <= left).unwrap_or(1),
+    }
 }
 
 /// `rows` value tuples of `n` parameters each, with the literal `1` (the version) before the
@@ -248,7 +280,7 @@ async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, writte
                 p.push(SqlValue::Int(Some(actor.user_id))),
                 p.push(SqlValue::Int(Some(*id))),
                 p.push(SqlValue::Text(None)),
-                p.push(SqlValue::Text(row.record.get("stage").and_then(Json::as_str).map(str::to_string))),
+                p.push(SqlValue::Text(row.stage.clone())),
                 p.push(SqlValue::Int(Some(row.now))),
             ];
             tuples.push(format!("({})", marks.join(", ")));
@@ -264,8 +296,22 @@ async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, writte
 
 #[cfg(test)]
 mod tests {
-    use super::tuples;
+    use super::{chunk_len, tuples};
     use crate::db::Dialect;
+
+    #[test]
+    fn sqlite_statements_have_a_few_sizes() {
+        let mut sizes = Vec::new();
+        let mut left = 1234;
+        while left > 0 {
+            let n = chunk_len(Dialect::Sqlite, left, 18);
+            sizes.push(n);
+            left -= n;
+        }
+        assert_eq!(sizes, [500, 500, 100, 100, 20, 5, 5, 1, 1, 1, 1]);
+        assert_eq!(chunk_len(Dialect::Postgres, 1234, 18), 1234);
+        assert_eq!(chunk_len(Dialect::Postgres, 5000, 18), 1666);
+    }
 
     #[test]
     fn value_tuples() {
