@@ -56,9 +56,12 @@ impl Db {
             setup.close().await;
             // Page caches are per connection: a modest one for each reader (the operating
             // system's file cache serves the rest), a larger one for the single writer.
-            let mut write = crate::lite::Lite::open(&path, true, 16000)
+            let write = crate::lite::Lite::open(&path, true, 16000)
                 .with_context(|| format!("opening the SQLite database {url} for writing"))?;
-            write.execute_now("PRAGMA wal_autocheckpoint = 0", &[])?;
+            // The checkpoint thread copies the log into the database as it grows; the writer's
+            // own checkpoint (at 1,000 pages, SQLite's default) then finds little left to copy,
+            // and is what lets the next write start the log over: a checkpoint running beside
+            // the writer never catches up with it, and the log would grow without end.
             let checkpoints = crate::lite::start_checkpointer(&path).context("starting the checkpoint thread")?;
             let read = std::sync::Arc::new(crate::lite::ReadPool::new(path));
             read.get().with_context(|| format!("opening the SQLite database {url} for reading"))?;

@@ -220,9 +220,8 @@ fn error(e: rusqlite::Error) -> sqlx::Error {
 }
 
 /// Starts the thread that copies committed pages from the write-ahead log into the database,
-/// so that the writer does not (its own automatic checkpoints are turned off). Each commit
-/// sends a signal; a checkpoint follows within 100 ms of the first. The thread ends when the
-/// sender is dropped.
+/// so that the writer's own checkpoints find little left to copy. Each commit sends a signal;
+/// a checkpoint follows within 100 ms of the first. The thread ends when the sender is dropped.
 pub fn start_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>, sqlx::Error> {
     let mut conn = Lite::open(path, true, 2000)?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<()>(1);

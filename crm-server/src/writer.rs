@@ -107,6 +107,11 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
                 break;
             }
         }
+        if broken.is_none()
+            && let Err(e) = crate::store::words::apply_search_queue(&mut conn)
+        {
+            broken = Some(format!("updating the search index: {e}"));
+        }
         let outcome = match broken {
             Some(e) => {
                 let _ = exec(&mut conn, "ROLLBACK").await;

@@ -15,6 +15,7 @@ backend_tests!(
     import_batches_apply_once_and_join_only_their_import,
     batch_creates_write_what_single_creates_write,
     import_batches_apply_in_order_whatever_order_they_arrive_in,
+    search_follows_every_kind_of_write,
 );
 
 fn req(records: Vec<Value>) -> BatchRequest {
@@ -364,4 +365,75 @@ async fn import_batches_apply_in_order_whatever_order_they_arrive_in(b: Backend)
     assert_eq!((first.created, second.updated), (1, 1));
     let all = u.list::<Contacts>(&ListParams::default()).await.expect("list").data;
     assert_eq!(all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Second row"]);
+}
+
+/// The word index follows creates, updates, batches and undone imports at once, and keeps
+/// nothing of a write that was rolled back (a dry run), even when a later record gets its id.
+async fn search_follows_every_kind_of_write(b: Backend) {
+    use crm_api::contacts::{ContactPatch, NewContact};
+    use reqwest::Method;
+    let s = TestServer::start(b).await;
+    let u = s.user("search-writes").await;
+    let find = |q: &'static str| {
+        let u = u.clone();
+        async move {
+            let params = ListParams { q: Some(q.into()), sort: Some("name".into()), ..Default::default() };
+            let page = u.list::<Contacts>(&params).await.expect("search");
+            page.data.into_iter().map(|c| c.name).collect::<Vec<_>>()
+        }
+    };
+    // Single writes, many at once (so that the writer groups them).
+    let mut creates = Vec::new();
+    for i in 0..40 {
+        let u = u.clone();
+        creates.push(tokio::spawn(async move {
+            u.create::<Contacts>(&NewContact { name: format!("Quokka{i} Single"), ..Default::default() }).await
+        }));
+    }
+    let mut ids = Vec::new();
+    for c in creates {
+        ids.push(c.await.expect("task").expect("create").record.id);
+    }
+    assert_eq!(find("single").await.len(), 40);
+    let patch = ContactPatch { name: Some("Renamed Wombat".into()), ..Default::default() };
+    u.update::<Contacts>(ids[0], &patch, None).await.expect("update");
+    assert_eq!(find("quokka0").await, Vec::<String>::new(), "the old words are gone");
+    assert_eq!(find("wombat").await, vec!["Renamed Wombat"]);
+    // A dry run writes and rolls back; the next record takes the id it had.
+    let dry = BatchRequest { records: vec![json!({"name": "Phantom Zebra"})], dry_run: true, ..Default::default() };
+    u.batch::<Contacts>(&dry).await.expect("dry run");
+    let real = u.create::<Contacts>(&NewContact { name: "Real Person".into(), ..Default::default() }).await;
+    real.expect("create");
+    assert!(find("phantom").await.is_empty(), "a rolled-back write left words behind");
+    assert_eq!(find("real").await, vec!["Real Person"]);
+    // A batch with an invalid record in the middle.
+    let records = vec![json!({"name": "Batch Alpaca"}), json!({"name": ""}), json!({"name": "Batch Llama"})];
+    let r = u.batch::<Contacts>(&req(records)).await.expect("batch");
+    assert_eq!((r.created, r.failed), (2, 1));
+    assert_eq!(find("batch").await, vec!["Batch Alpaca", "Batch Llama"]);
+    // An import, undone: its records leave the index.
+    let imp: Value = u
+        .request(Method::POST, "/api/crm/imports")
+        .json(&json!({"entity": "contacts", "name": "s.csv"}))
+        .send()
+        .await
+        .expect("import")
+        .json()
+        .await
+        .expect("json");
+    let id = imp["id"].as_i64().expect("id");
+    let batch = BatchRequest {
+        records: vec![json!({"name": "Imported Narwhal"})],
+        match_on: Some(MatchOn::None),
+        import_id: Some(id),
+        seq: Some(0),
+        ..Default::default()
+    };
+    u.batch::<Contacts>(&batch).await.expect("import batch");
+    assert_eq!(find("narwhal").await, vec!["Imported Narwhal"]);
+    let undo = u.request(Method::POST, &format!("/api/crm/imports/{id}/undo")).send().await.expect("undo");
+    assert!(undo.status().is_success(), "{}", undo.status());
+    assert!(find("narwhal").await.is_empty());
+    // Everything else is still found.
+    assert_eq!(find("single").await.len(), 39);
 }

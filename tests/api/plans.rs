@@ -15,7 +15,8 @@ use crm_tests::{Backend, TestServer, backend_tests};
 backend_tests!(
     default_list_pages_walk_the_index_without_sorting,
     rare_search_terms_use_the_word_index,
-    search_text_of_an_older_format_is_rewritten_at_start_up
+    search_text_of_an_older_format_is_rewritten_at_start_up,
+    the_sqlite_log_stays_small_under_writes_and_reads
 );
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
@@ -160,4 +161,51 @@ async fn search_text_of_an_older_format_is_rewritten_at_start_up(b: Backend) {
     let found = u.list::<Contacts>(&ListParams { q: Some("o'neil ACME".into()), ..Default::default() }).await;
     assert_eq!(found.expect("search").data.iter().map(|c| c.id).collect::<Vec<_>>(), vec![id]);
     db.close().await;
+}
+
+/// SQLite's write-ahead log is copied into the database and started over while writes and
+/// reads go on: it must not grow with what is written.
+async fn the_sqlite_log_stays_small_under_writes_and_reads(b: Backend) {
+    if b != Backend::Sqlite {
+        return;
+    }
+    use crm_api::batch::BatchRequest;
+    let s = TestServer::start(b).await;
+    let u = s.user("wal").await;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut readers = Vec::new();
+    for _ in 0..4 {
+        let (u, done) = (u.clone(), done.clone());
+        readers.push(tokio::spawn(async move {
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                u.list::<Contacts>(&ListParams { limit: Some(5), ..Default::default() }).await.expect("read");
+            }
+        }));
+    }
+    // Several batches in flight keep the writer busy without a pause.
+    let mut writers = Vec::new();
+    for w in 0..4 {
+        let u = u.clone();
+        writers.push(tokio::spawn(async move {
+            for batch in 0..10 {
+                let records = (0..500)
+                    .map(|i| serde_json::json!({ "name": format!("Log {w} {batch} {i}"), "notes": "x".repeat(500) }))
+                    .collect();
+                let req = BatchRequest { records, match_on: Some(crm_api::batch::MatchOn::None), ..Default::default() };
+                u.batch::<Contacts>(&req).await.expect("batch");
+            }
+        }));
+    }
+    for w in writers {
+        w.await.expect("writer");
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    for r in readers {
+        r.await.expect("reader");
+    }
+    let path = s.database_url.strip_prefix("sqlite:").expect("a SQLite URL");
+    let db = std::fs::metadata(path).expect("database").len();
+    let log = std::fs::metadata(format!("{path}-wal")).map(|m| m.len()).unwrap_or(0);
+    assert!(db > 10 << 20, "the test wrote too little to tell: {db} bytes");
+    assert!(log < db / 2, "the log holds {log} bytes beside a database of {db}");
 }

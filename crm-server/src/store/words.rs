@@ -113,6 +113,25 @@ pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Applies the changes queued by the SQLite triggers (migration 0006) to the full-text
+/// indexes, in order, and empties the queue: one statement per table, so that FTS5 writes one
+/// index segment for a whole group commit. Runs in the writer's transaction, before it commits.
+pub fn apply_search_queue(c: &mut crate::lite::Lite) -> Result<(), sqlx::Error> {
+    if c.fetch_now("SELECT 1 FROM search_queue LIMIT 1", &[], &[Col::Int])?.is_empty() {
+        return Ok(());
+    }
+    for spec in [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES] {
+        let sql = format!(
+            "INSERT INTO {0}_fts ({0}_fts, rowid, search) \
+             SELECT CASE WHEN del THEN 'delete' END, row_id, search FROM search_queue WHERE tbl = '{0}' ORDER BY seq",
+            spec.table
+        );
+        c.execute_now(&sql, &[])?;
+    }
+    c.execute_now("DELETE FROM search_queue", &[])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
