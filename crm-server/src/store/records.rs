@@ -76,6 +76,17 @@ async fn select<C: Conn>(
     deleted: bool,
     lock: bool,
 ) -> ApiResult<Option<Record>> {
+    Ok(select_row(c, spec, user, id, deleted, lock).await?.map(|r| to_record(spec, &r)))
+}
+
+async fn select_row<C: Conn>(
+    c: &mut C,
+    spec: &Spec,
+    user: i64,
+    id: i64,
+    deleted: bool,
+    lock: bool,
+) -> ApiResult<Option<Row>> {
     let sql = format!(
         "SELECT {} FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS {}NULL{}",
         spec.columns(),
@@ -83,8 +94,12 @@ async fn select<C: Conn>(
         if deleted { "NOT " } else { "" },
         if lock { c.dialect().for_update() } else { "" },
     );
-    let row = c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], &cols(spec)).await?;
-    Ok(row.map(|r| to_record(spec, &r)))
+    Ok(c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], &cols(spec)).await?)
+}
+
+/// A live record of the user, as read.
+pub async fn get_row<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, id: i64) -> ApiResult<Row> {
+    select_row(c, spec, actor.user_id, id, false, false).await?.ok_or_else(|| ApiError::not_found(spec.entity))
 }
 
 /// A live record of the user.
