@@ -221,7 +221,7 @@ fn error(e: rusqlite::Error) -> sqlx::Error {
 
 /// Starts the thread that copies committed pages from the write-ahead log into the database,
 /// so that the writer's own checkpoints find little left to copy. Each commit sends a signal;
-/// a checkpoint follows within 100 ms of the first. The thread ends when the sender is dropped.
+/// a checkpoint follows within 10 ms of the first. The thread ends when the sender is dropped.
 pub fn start_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>, sqlx::Error> {
     let mut conn = Lite::open(path, true, 2000)?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<()>(1);
@@ -229,7 +229,7 @@ pub fn start_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>
         .name("sqlite-checkpoint".into())
         .spawn(move || {
             while rx.recv().is_ok() {
-                std::thread::sleep(Duration::from_millis(100));
+                std::thread::sleep(Duration::from_millis(10));
                 while rx.try_recv().is_ok() {}
                 if let Err(e) = conn.execute_now("PRAGMA wal_checkpoint(PASSIVE)", &[]) {
                     tracing::warn!(error = %e, "checkpoint failed");

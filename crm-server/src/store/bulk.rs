@@ -50,9 +50,14 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
         for chunk in ids.chunks(MAX_BINDS) {
             let mut p = Params::new(c.dialect());
             let user = p.push(SqlValue::Int(Some(actor.user_id)));
-            let list: Vec<String> = chunk.iter().map(|id| p.push(SqlValue::Int(Some(*id)))).collect();
+            let list: Vec<String> =
+                chunk.iter().map(|id| format!("({}::bigint)", p.push(SqlValue::Int(Some(*id))))).collect();
+            // Joined from a list of values rather than `id IN (...)`: right after a bulk load,
+            // before statistics catch up, PostgreSQL tested a long IN list against every row
+            // of the table (24 s a batch); a join reads each id through the primary key.
             let sql = format!(
-                "SELECT id FROM {table} WHERE user_id = {user} AND deleted_at IS NULL AND id IN ({})",
+                "SELECT t.id FROM (VALUES {}) AS wanted (id) JOIN {table} t ON t.id = wanted.id \
+                 WHERE t.user_id = {user} AND t.deleted_at IS NULL",
                 list.join(", ")
             );
             for r in c.fetch(&sql, &p.values, &[Col::Int]).await? {
