@@ -43,6 +43,10 @@ impl Lite {
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cache_kib};"
         ))
         .map_err(error)?;
+        // Plans must not depend on bound values: SQLite otherwise looks at a bound LIKE pattern
+        // (the search's word test) or LIMIT while planning, and then prepares the statement
+        // again every time it is bound, so that keeping it prepared saved nothing.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(error)?;
         conn.set_prepared_statement_cache_capacity(128);
         Ok(Lite { conn })
     }

@@ -281,12 +281,14 @@ fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String
             let p = sql.bind(SqlValue::Text(Some(fts5_query(words))));
             format!("id IN (SELECT rowid FROM {0}_fts WHERE {0}_fts MATCH {p})", spec.table)
         }
-        // A word of the record begins with each word of the query; words hold no wildcards.
+        // A word of the record begins with each word of the query: the text starts with it or
+        // holds it after a space (`instr` finds it without building a string or a pattern).
         Query::Words(words) => words
             .iter()
             .map(|w| {
-                let p = sql.bind(SqlValue::Text(Some(format!("% {w}%"))));
-                format!("' ' || search LIKE {p}")
+                let first = sql.bind(SqlValue::Text(Some(w.clone())));
+                let later = sql.bind(SqlValue::Text(Some(format!(" {w}"))));
+                format!("(instr(search, {first}) = 1 OR instr(search, {later}) > 0)")
             })
             .collect::<Vec<_>>()
             .join(" AND "),
