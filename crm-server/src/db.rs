@@ -65,7 +65,7 @@ impl Db {
             let checkpoints = crate::lite::start_checkpointer(&path).context("starting the checkpoint thread")?;
             let read = std::sync::Arc::new(crate::lite::ReadPool::new(path));
             read.get().with_context(|| format!("opening the SQLite database {url} for reading"))?;
-            let writer = crate::writer::Writer::start(write, checkpoints);
+            let writer = crate::writer::Writer::start(write, checkpoints).context("starting the writer thread")?;
             Db::Sqlite { read, writer }
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // No ping before each use (a round trip per request): a connection that died is

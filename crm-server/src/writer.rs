@@ -13,6 +13,9 @@ use tokio::sync::{mpsc, oneshot};
 use crate::error::{ApiError, ApiResult};
 use crate::lite::Lite;
 
+/// Longest wait for a place in the writer's queue.
+const QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Most writes committed together.
 const MAX_GROUP: usize = 256;
 
@@ -34,10 +37,18 @@ pub struct Writer {
 impl Writer {
     /// Starts the writer task on the write connection.
     /// `checkpoints` is told of each commit (see [`crate::lite::start_checkpointer`]).
-    pub fn start(conn: Lite, checkpoints: std::sync::mpsc::SyncSender<()>) -> Self {
+    ///
+    /// The writer has a thread of its own (running the writes' futures, which wait on nothing
+    /// but the connection, on a single-threaded runtime): its statements run in place, and a
+    /// long write (a group of batches, the undo of a big import) would otherwise hold one of
+    /// the runtime's workers and the requests queued on it.
+    pub fn start(conn: Lite, checkpoints: std::sync::mpsc::SyncSender<()>) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel::<Job>(4096);
-        tokio::spawn(run(conn, rx, checkpoints));
-        Writer { tx }
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || rt.block_on(run(conn, rx, checkpoints)))?;
+        Ok(Writer { tx })
     }
 
     /// Runs `f` in the next group transaction and returns its result after the commit. `f`
@@ -67,7 +78,13 @@ impl Writer {
                 Done { ok, deliver }
             })
         });
-        self.tx.send(job).await.map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer has stopped")))?;
+        // A write that cannot even join the queue for this long is refused with 503 (it was not
+        // queued, so nothing of it is written). Once queued, its answer is awaited however long
+        // it takes: answering before then could report as failed a write that commits.
+        match tokio::time::timeout(QUEUE_WAIT, self.tx.send(job)).await {
+            Ok(sent) => sent.map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer has stopped")))?,
+            Err(_) => return Err(ApiError::Unavailable("the server is busy writing; retry shortly".into())),
+        }
         rx.await.map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer dropped a write")))?
     }
 }

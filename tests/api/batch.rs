@@ -337,16 +337,7 @@ async fn probe_post(u: &Client, entity: &str, body: &Value) -> Value {
 async fn import_batches_apply_in_order_whatever_order_they_arrive_in(b: Backend) {
     let s = TestServer::start(b).await;
     let u = s.user("order").await;
-    let imp: Value = u
-        .request(reqwest::Method::POST, "/api/crm/imports")
-        .json(&json!({"entity": "contacts", "name": "order.csv"}))
-        .send()
-        .await
-        .expect("import")
-        .json()
-        .await
-        .expect("json");
-    let id = imp["id"].as_i64().expect("id");
+    let id = crm_tests::start_import(&u, "contacts", "order.csv").await;
     let batch = |seq: i64, name: &str| BatchRequest {
         records: vec![json!({"name": name, "email": "same@example.com"})],
         match_on: Some(MatchOn::Email),
@@ -412,16 +403,7 @@ async fn search_follows_every_kind_of_write(b: Backend) {
     assert_eq!((r.created, r.failed), (2, 1));
     assert_eq!(find("batch").await, vec!["Batch Alpaca", "Batch Llama"]);
     // An import, undone: its records leave the index.
-    let imp: Value = u
-        .request(Method::POST, "/api/crm/imports")
-        .json(&json!({"entity": "contacts", "name": "s.csv"}))
-        .send()
-        .await
-        .expect("import")
-        .json()
-        .await
-        .expect("json");
-    let id = imp["id"].as_i64().expect("id");
+    let id = crm_tests::start_import(&u, "contacts", "s.csv").await;
     let batch = BatchRequest {
         records: vec![json!({"name": "Imported Narwhal"})],
         match_on: Some(MatchOn::None),

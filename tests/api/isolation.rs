@@ -566,16 +566,7 @@ async fn imports_and_exports_show_nothing_of_another_user(b: Backend) {
     let ua = s.user("owner").await;
     let ub = s.user("prober").await;
     let a = seed(&ua, "a").await;
-    let imp: Value = ua
-        .request(Method::POST, "/api/crm/imports")
-        .json(&json!({"entity": "contacts", "name": "a.csv"}))
-        .send()
-        .await
-        .expect("import")
-        .json()
-        .await
-        .expect("json");
-    let id = imp["id"].as_i64().expect("id");
+    let id = crm_tests::start_import(&ua, "contacts", "a.csv").await;
     let req = BatchRequest {
         records: vec![json!({"name": "Imported by A"})],
         match_on: Some(MatchOn::None),

@@ -174,3 +174,12 @@ macro_rules! backend_tests {
         }
     };
 }
+
+/// Starts an import of `entity` records (`POST /api/crm/imports`) and returns its id.
+pub async fn start_import(c: &Client, entity: &str, name: &str) -> i64 {
+    let body = serde_json::json!({ "entity": entity, "name": name });
+    let resp = c.request(reqwest::Method::POST, "/api/crm/imports").json(&body).send().await.expect("send");
+    assert_eq!(resp.status(), 201, "starting an import");
+    let imp: serde_json::Value = resp.json().await.expect("json");
+    imp["id"].as_i64().expect("the import's id")
+}

@@ -207,7 +207,8 @@ pub async fn insert_many<C: Conn>(
 fn chunk_len(dialect: Dialect, left: usize, per_row: usize) -> usize {
     match dialect {
         Dialect::Postgres => (MAX_BINDS / per_row).clamp(1, left.max(1)),
-        Dialect::Sqlite => [500, 100, 20, 5, 1].into_iter().find(|n| *n <= left).unwrap_or(1),
+        // Within SQLite's 32,766 parameters a statement.
+        Dialect::Sqlite => [500, 100, 20, 5, 1].into_iter().find(|n| *n <= left && n * per_row <= 32_000).unwrap_or(1),
     }
 }
 
