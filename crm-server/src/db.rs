@@ -396,9 +396,9 @@ impl RowExt for Row {
 }
 
 /// Bound parameters of a statement built on the fly, each used once: `?` on SQLite, `$n` on
-/// PostgreSQL. SQLite finds a numbered parameter's name by a linear search, and sqlx asks for
-/// every parameter's name, so a statement with thousands of `$n` costs time quadratic in
-/// their number; anonymous `?` parameters cost nothing.
+/// PostgreSQL. SQLite keeps numbered parameters' names in a list searched linearly, so binding
+/// a statement with thousands of `$n` by name costs time quadratic in their number; anonymous
+/// `?` parameters are bound by position.
 pub struct Params {
     dialect: Dialect,
     pub values: Vec<SqlValue>,

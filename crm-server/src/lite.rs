@@ -51,11 +51,6 @@ impl Lite {
         Ok(Lite { conn })
     }
 
-    /// Runs one or more statements without parameters or results.
-    pub fn batch(&mut self, sql: &str) -> Result<(), sqlx::Error> {
-        self.conn.execute_batch(sql).map_err(error)
-    }
-
     /// Runs a query and decodes every row by `cols`.
     pub fn fetch_now(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
         self.with_statement(sql, binds, |stmt| {
@@ -194,6 +189,7 @@ impl DatabaseError for LiteError {
         self
     }
     fn kind(&self) -> ErrorKind {
+        // `ErrorKind` is neither `Clone` nor `Copy`: rebuilt from the stored one.
         match self.kind {
             ErrorKind::UniqueViolation => ErrorKind::UniqueViolation,
             ErrorKind::ForeignKeyViolation => ErrorKind::ForeignKeyViolation,

@@ -187,22 +187,14 @@ async fn import_batches_apply_once_and_join_only_their_import(b: Backend) {
     let s = TestServer::start(b).await;
     let u = s.user("imports").await;
     let other = s.user("imports-other").await;
-    let start = |c: &Client, entity: &str| {
-        let c = c.clone();
-        let body = json!({"entity": entity, "name": "file.csv"});
-        async move {
-            let resp = c.request(reqwest::Method::POST, "/api/crm/imports").json(&body).send().await.expect("send");
-            assert_eq!(resp.status(), 201);
-            resp.json::<Import>().await.expect("import")
-        }
-    };
-    let imp = start(&u, "contacts").await;
-    let batch = |seq: i64, name: &str| BatchRequest {
-        records: vec![json!({"name": name}), json!({"name": "Bad", "rating": 9})],
-        match_on: Some(MatchOn::None),
-        import_id: Some(imp.id),
-        seq: Some(seq),
-        ..Default::default()
+    let id = crm_tests::start_import(&u, "contacts", "file.csv").await;
+    let batch = |seq: i64, name: &str| {
+        crm_tests::import_batch(
+            id,
+            seq,
+            MatchOn::None,
+            vec![json!({"name": name}), json!({"name": "Bad", "rating": 9})],
+        )
     };
     let first = u.batch::<Contacts>(&batch(0, "Once")).await.expect("batch");
     assert_eq!((first.created, first.failed), (1, 1));
@@ -213,7 +205,7 @@ async fn import_batches_apply_once_and_join_only_their_import(b: Backend) {
     u.batch::<Contacts>(&batch(1, "Next")).await.expect("seq 1");
     assert_eq!(count(&u).await, 2);
     let shown: Import = u
-        .request(reqwest::Method::GET, &format!("/api/crm/imports/{}", imp.id))
+        .request(reqwest::Method::GET, &format!("/api/crm/imports/{id}"))
         .send()
         .await
         .expect("get")
@@ -338,12 +330,8 @@ async fn import_batches_apply_in_order_whatever_order_they_arrive_in(b: Backend)
     let s = TestServer::start(b).await;
     let u = s.user("order").await;
     let id = crm_tests::start_import(&u, "contacts", "order.csv").await;
-    let batch = |seq: i64, name: &str| BatchRequest {
-        records: vec![json!({"name": name, "email": "same@example.com"})],
-        match_on: Some(MatchOn::Email),
-        import_id: Some(id),
-        seq: Some(seq),
-        ..Default::default()
+    let batch = |seq: i64, name: &str| {
+        crm_tests::import_batch(id, seq, MatchOn::Email, vec![json!({"name": name, "email": "same@example.com"})])
     };
     let later = {
         let u = u.clone();
@@ -404,13 +392,7 @@ async fn search_follows_every_kind_of_write(b: Backend) {
     assert_eq!(find("batch").await, vec!["Batch Alpaca", "Batch Llama"]);
     // An import, undone: its records leave the index.
     let id = crm_tests::start_import(&u, "contacts", "s.csv").await;
-    let batch = BatchRequest {
-        records: vec![json!({"name": "Imported Narwhal"})],
-        match_on: Some(MatchOn::None),
-        import_id: Some(id),
-        seq: Some(0),
-        ..Default::default()
-    };
+    let batch = crm_tests::import_batch(id, 0, MatchOn::None, vec![json!({"name": "Imported Narwhal"})]);
     u.batch::<Contacts>(&batch).await.expect("import batch");
     assert_eq!(find("narwhal").await, vec!["Imported Narwhal"]);
     let undo = u.request(Method::POST, &format!("/api/crm/imports/{id}/undo")).send().await.expect("undo");

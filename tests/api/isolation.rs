@@ -567,13 +567,7 @@ async fn imports_and_exports_show_nothing_of_another_user(b: Backend) {
     let ub = s.user("prober").await;
     let a = seed(&ua, "a").await;
     let id = crm_tests::start_import(&ua, "contacts", "a.csv").await;
-    let req = BatchRequest {
-        records: vec![json!({"name": "Imported by A"})],
-        match_on: Some(MatchOn::None),
-        import_id: Some(id),
-        seq: Some(0),
-        ..Default::default()
-    };
+    let req = crm_tests::import_batch(id, 0, MatchOn::None, vec![json!({"name": "Imported by A"})]);
     ua.batch::<Contacts>(&req).await.expect("A's batch");
     let mut wrong = Vec::new();
     for p in [

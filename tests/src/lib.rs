@@ -183,3 +183,19 @@ pub async fn start_import(c: &Client, entity: &str, name: &str) -> i64 {
     let imp: serde_json::Value = resp.json().await.expect("json");
     imp["id"].as_i64().expect("the import's id")
 }
+
+/// A batch of import `import_id`, its `seq`-th, matching on `match_on`.
+pub fn import_batch(
+    import_id: i64,
+    seq: i64,
+    match_on: crm_api::batch::MatchOn,
+    records: Vec<serde_json::Value>,
+) -> crm_api::batch::BatchRequest {
+    crm_api::batch::BatchRequest {
+        records,
+        match_on: Some(match_on),
+        import_id: Some(import_id),
+        seq: Some(seq),
+        ..Default::default()
+    }
+}

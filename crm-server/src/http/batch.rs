@@ -220,8 +220,6 @@ fn failed(index: usize, e: ApiError) -> ApiResult<BatchItem> {
     Ok(BatchItem { index, outcome: Outcome::Failed, id: None, errors: record_errors(e)? })
 }
 
-/// Applies the records in order. New records are written together (see [`bulk`]); a record
-/// that matches a stored one is updated on its own.
 /// A record parsed and checked as a create body, made ready to write.
 fn new_row<E: Entity>(actor: Actor, body: &Json_, now: i64) -> ApiResult<bulk::NewRow> {
     let spec = E::spec();
@@ -230,6 +228,8 @@ fn new_row<E: Entity>(actor: Actor, body: &Json_, now: i64) -> ApiResult<bulk::N
     Ok(bulk::prepare(spec, actor, values, now))
 }
 
+/// Applies the records in order. New records are written together (see [`bulk`]); a record
+/// that matches a stored one is updated on its own.
 async fn apply<E: Entity, C: Conn>(
     c: &mut C,
     actor: Actor,

@@ -15,7 +15,7 @@ use crate::db::{Row, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery, IfMatch, RecordId};
 use crate::store::records::{self, Record};
-use crate::store::spec::{ACTIVITIES, CONTACTS, DEALS, Kind, OPPORTUNITIES, Spec, to_json};
+use crate::store::spec::{ACTIVITIES, CONTACTS, DEALS, Field, Kind, OPPORTUNITIES, Spec, to_json};
 use crate::store::{list as list_store, records::values_from_body};
 use crate::{in_tx, on_read};
 
@@ -75,6 +75,19 @@ pub async fn list<E: Entity>(
 /// the bytes that serializing the typed record gives (a test holds them equal), without
 /// building a map and a typed record on the way.
 pub fn write_row(spec: &Spec, row: &Row, out: &mut Vec<u8>) {
+    write_object(spec, row, out, |f, v| match (f.kind, v) {
+        // As chrono writes a time: only the fractional digits it needs.
+        (Kind::Timestamp, SqlValue::Int(Some(t))) => serde_json::Value::String(
+            chrono::DateTime::from_timestamp_micros(*t)
+                .unwrap_or_default()
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        ),
+        _ => to_json(f, v),
+    });
+}
+
+/// A row as a JSON object of its fields in column order, each value as `value` gives it.
+pub fn write_object(spec: &Spec, row: &Row, out: &mut Vec<u8>, value: impl Fn(&Field, &SqlValue) -> serde_json::Value) {
     out.push(b'{');
     for (i, (f, v)) in spec.fields.iter().zip(row).enumerate() {
         if i > 0 {
@@ -82,16 +95,7 @@ pub fn write_row(spec: &Spec, row: &Row, out: &mut Vec<u8>) {
         }
         write_json(out, &f.name);
         out.push(b':');
-        let value = match (f.kind, v) {
-            // As chrono writes a time: only the fractional digits it needs.
-            (Kind::Timestamp, SqlValue::Int(Some(t))) => serde_json::Value::String(
-                chrono::DateTime::from_timestamp_micros(*t)
-                    .unwrap_or_default()
-                    .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-            ),
-            _ => to_json(f, v),
-        };
-        write_json(out, &value);
+        write_json(out, &value(f, v));
     }
     out.push(b'}');
 }

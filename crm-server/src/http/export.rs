@@ -62,16 +62,8 @@ fn encode(spec: &Spec, format: Format, header: bool, rows: &[Row]) -> Result<Vec
         Format::Ndjson => {
             // Straight from the row, in column order, without building a map per record.
             for r in rows {
-                out.push(b'{');
-                for (i, (f, v)) in spec.fields.iter().zip(r).enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    serde_json::to_writer(&mut out, f.name)?;
-                    out.push(b':');
-                    serde_json::to_writer(&mut out, &to_json(f, v))?;
-                }
-                out.extend_from_slice(b"}\n");
+                super::entities::write_object(spec, r, &mut out, to_json);
+                out.push(b'\n');
             }
         }
     }

@@ -17,6 +17,9 @@ const MAX_IN_VALUES: usize = 100;
 const MAX_Q_LEN: usize = 200;
 
 /// A query under construction: SQL text and its binds, numbered in order.
+/// A list query being built. Its parameters are numbered on both databases (unlike
+/// [`crate::db::Params`]): the window walk's search test is bound before the conditions it
+/// follows in the text.
 struct Sql {
     text: String,
     binds: Vec<SqlValue>,
@@ -450,9 +453,8 @@ pub fn plan(
     // list a sixth of its time. They are checked integers.
     let lim = i64::from(limit) + 1;
     sql.text = if let Some(test) = window_test {
-        let win = SEARCH_WINDOW;
         format!(
-            "SELECT {cols} FROM (SELECT {cols}, {PG_VECTOR} FROM {from} WHERE {} ORDER BY {order} LIMIT {win}) AS walked \
+            "SELECT {cols} FROM (SELECT {cols}, {PG_VECTOR} FROM {from} WHERE {} ORDER BY {order} LIMIT {SEARCH_WINDOW}) AS walked \
              WHERE {test} ORDER BY {order} LIMIT {lim}",
             conds.join(" AND "),
             cols = spec.columns(),
