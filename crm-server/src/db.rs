@@ -216,6 +216,19 @@ pub trait Conn: Send {
         binds: &'a [SqlValue],
     ) -> impl Future<Output = Result<u64, sqlx::Error>> + Send + 'a;
 
+    /// [`Conn::fetch`], given up (`Ok(None)`) after about `work` steps of the database's work.
+    /// Only SQLite, outside a transaction, stops a query midway; elsewhere it runs to its end.
+    fn fetch_within<'a>(
+        &'a mut self,
+        sql: &'a str,
+        binds: &'a [SqlValue],
+        cols: &'a [Col],
+        work: u32,
+    ) -> impl Future<Output = Result<Option<Vec<Row>>, sqlx::Error>> + Send + 'a {
+        let _ = work;
+        async move { self.fetch(sql, binds, cols).await.map(Some) }
+    }
+
     /// The first row, if any.
     fn fetch_one<'a>(
         &'a mut self,
@@ -297,6 +310,16 @@ impl Conn for crate::lite::Lite {
         cols: &'a [Col],
     ) -> impl Future<Output = Result<Vec<Row>, sqlx::Error>> + Send + 'a {
         std::future::ready(self.fetch_now(sql, binds, cols))
+    }
+
+    fn fetch_within<'a>(
+        &'a mut self,
+        sql: &'a str,
+        binds: &'a [SqlValue],
+        cols: &'a [Col],
+        work: u32,
+    ) -> impl Future<Output = Result<Option<Vec<Row>>, sqlx::Error>> + Send + 'a {
+        std::future::ready(self.fetch_within(sql, binds, cols, work))
     }
 
     fn execute<'a>(

@@ -53,18 +53,41 @@ impl Lite {
 
     /// Runs a query and decodes every row by `cols`.
     pub fn fetch_now(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
-        self.with_statement(sql, binds, |stmt| {
-            let mut rows = stmt.raw_query();
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                let mut decoded = Vec::with_capacity(cols.len());
-                for (i, col) in cols.iter().enumerate() {
-                    decoded.push(decode(row.get_ref(i)?, *col, i)?);
-                }
-                out.push(decoded);
+        self.with_statement(sql, binds, |stmt| read_rows(stmt, cols))
+    }
+
+    /// [`Lite::fetch_now`], given up (`Ok(None)`) after about `work` steps of SQLite's virtual
+    /// machine (a row walked is about ten). Outside a transaction only: an interrupted statement
+    /// would roll a transaction back, so inside one the query runs to its end.
+    pub fn fetch_within(
+        &mut self,
+        sql: &str,
+        binds: &[SqlValue],
+        cols: &[Col],
+        work: u32,
+    ) -> Result<Option<Vec<Row>>, sqlx::Error> {
+        const STEP: u32 = 1000;
+        if !self.conn.is_autocommit() {
+            return self.fetch_now(sql, binds, cols).map(Some);
+        }
+        let mut left = work.div_ceil(STEP);
+        self.conn
+            .progress_handler(
+                STEP as std::ffi::c_int,
+                Some(move || {
+                    left = left.saturating_sub(1);
+                    left == 0
+                }),
+            )
+            .map_err(error)?;
+        let result = self.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols));
+        self.conn.progress_handler(0, None::<fn() -> bool>).map_err(error)?;
+        match result {
+            Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
+                Ok(None)
             }
-            Ok(out)
-        })
+            other => other.map(Some).map_err(error),
+        }
     }
 
     /// Runs a statement to its end and returns the number of rows it changed.
@@ -83,15 +106,37 @@ impl Lite {
         binds: &[SqlValue],
         run: impl FnOnce(&mut Statement<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, sqlx::Error> {
-        let result = if sql.len() <= CACHE_SQL_UP_TO {
-            let mut stmt = self.conn.prepare_cached(sql).map_err(error)?;
+        self.with_statement_raw(sql, binds, run).map_err(error)
+    }
+
+    fn with_statement_raw<T>(
+        &mut self,
+        sql: &str,
+        binds: &[SqlValue],
+        run: impl FnOnce(&mut Statement<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        if sql.len() <= CACHE_SQL_UP_TO {
+            let mut stmt = self.conn.prepare_cached(sql)?;
             bind(&mut stmt, binds).and_then(|()| run(&mut stmt))
         } else {
-            let mut stmt = self.conn.prepare(sql).map_err(error)?;
+            let mut stmt = self.conn.prepare(sql)?;
             bind(&mut stmt, binds).and_then(|()| run(&mut stmt))
-        };
-        result.map_err(error)
+        }
     }
+}
+
+/// Steps the statement to its end, decoding every row by `cols`.
+fn read_rows(stmt: &mut Statement<'_>, cols: &[Col]) -> rusqlite::Result<Vec<Row>> {
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let mut decoded = Vec::with_capacity(cols.len());
+        for (i, col) in cols.iter().enumerate() {
+            decoded.push(decode(row.get_ref(i)?, *col, i)?);
+        }
+        out.push(decoded);
+    }
+    Ok(out)
 }
 
 /// Binds `binds` to the statement's parameters: `$n` and `?n` take the n-th value, plain `?`

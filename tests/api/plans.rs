@@ -3,6 +3,7 @@
 //! sort step and no scan of the table. Checked on the database's own query plans.
 
 use crm_api::ListParams;
+use crm_api::batch::BatchRequest;
 use crm_api::contacts::NewContact;
 use crm_api::resource::Contacts;
 use crm_server::db::{Col, Conn, Db, Dialect, RowExt, SqlValue, bind_all};
@@ -15,6 +16,7 @@ use crm_tests::{Backend, TestServer, backend_tests};
 backend_tests!(
     default_list_pages_walk_the_index_without_sorting,
     rare_search_terms_use_the_word_index,
+    common_words_are_walked_within_a_bound_then_counted,
     search_text_of_an_older_format_is_rewritten_at_start_up,
     the_sqlite_log_stays_small_under_writes_and_reads
 );
@@ -129,6 +131,51 @@ async fn rare_search_terms_use_the_word_index(b: Backend) {
     let mut want: Vec<String> = (0..30).map(|i| format!("Person {i}")).collect();
     want.sort();
     assert_eq!(names, want);
+    db.close().await;
+}
+
+/// A word with many matches is first looked for by walking the sort order, within a bound of
+/// work (SQLite) or rows (PostgreSQL); when the walk does not fill the page, the matches are
+/// counted and fetched through the word index. Both ways give the same answer.
+async fn common_words_are_walked_within_a_bound_then_counted(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("search-trial").await;
+    // 300 zebras, then 3,000 newer fillers: the newest-first walk meets no zebra for 3,000 rows.
+    let mut records: Vec<serde_json::Value> =
+        (0..300).map(|i| serde_json::json!({ "name": format!("Zebra {i:03}") })).collect();
+    records.extend((0..3000).map(|i| serde_json::json!({ "name": format!("Filler {i:04}") })));
+    for chunk in records.chunks(500) {
+        let req = BatchRequest { records: chunk.to_vec(), ..Default::default() };
+        u.batch::<Contacts>(&req).await.expect("batch");
+    }
+    let names = |q: &str, cursor: Option<String>| {
+        let params = ListParams { q: Some(q.into()), limit: Some(50), cursor, ..Default::default() };
+        let u = &u;
+        async move {
+            let page = u.list::<Contacts>(&params).await.expect("search");
+            (page.data.into_iter().map(|c| c.name).collect::<Vec<_>>(), page.next_cursor)
+        }
+    };
+    // Newest first: the last ones created.
+    let (zebras, next) = names("zebra", None).await;
+    assert_eq!(zebras, (250..300).rev().map(|i| format!("Zebra {i:03}")).collect::<Vec<_>>());
+    let (zebras, _) = names("zebra", next).await;
+    assert_eq!(zebras, (200..250).rev().map(|i| format!("Zebra {i:03}")).collect::<Vec<_>>());
+    let (fillers, _) = names("filler", None).await;
+    assert_eq!(fillers, (2950..3000).rev().map(|i| format!("Filler {i:04}")).collect::<Vec<_>>());
+
+    // The bound itself: SQLite gives a query up after the work allowed, and not before.
+    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let walk = "SELECT id FROM contacts WHERE name LIKE '%nobody%'";
+    if let Db::Sqlite { read, .. } = &db {
+        let mut conn = read.get().expect("conn");
+        assert_eq!(conn.fetch_within(walk, &[], &[Col::Int], 2_000).expect("bounded"), None, "not given up");
+        let all = conn.fetch_within(walk, &[], &[Col::Int], 10_000_000).expect("unbounded");
+        assert_eq!(all, Some(vec![]));
+        // The connection serves the next query as usual.
+        let n = conn.fetch_now("SELECT COUNT(*) FROM contacts", &[], &[Col::Int]).expect("count");
+        assert!(n[0].int(0).unwrap_or_default() >= 3300);
+    }
     db.close().await;
 }
 

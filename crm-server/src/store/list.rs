@@ -207,7 +207,19 @@ pub enum SearchMode {
     /// that does not fill the page, a bounded count of the matches through the word index
     /// chooses between [`SearchMode::Index`] and [`SearchMode::Scan`].
     Window,
+    /// SQLite, for a word with many matches: [`SearchMode::Scan`], given up after
+    /// [`TRIAL_WORK`] steps of SQLite's work; then bounded counts of the matches choose, as
+    /// after a [`SearchMode::Window`].
+    Trial,
 }
+
+/// SQLite's work a [`SearchMode::Trial`] may do: walking about a thousand rows, which fills a
+/// page of 50 when one row in twenty matches.
+pub const TRIAL_WORK: u32 = 12_000;
+
+/// Matches of a word (as it is, not as a prefix) from which a search on SQLite begins with a
+/// [`SearchMode::Trial`]: fewer are fetched through the word index at once.
+pub const TRIAL_FROM: i64 = 200;
 
 /// Rows a [`SearchMode::Window`] walk tests before counting the matches.
 pub const SEARCH_WINDOW: i64 = 1500;
@@ -228,50 +240,73 @@ fn search_term(q: Option<&str>) -> ApiResult<Option<Query>> {
 
 /// Chooses how to find the query's words. The planners cannot: they assume matches are spread
 /// evenly through the sort order, so a rare word looks cheapest found by walking that order,
-/// which then reads the whole table. On SQLite, counts (up to a bound) the matching rows of the
-/// whole table through the word index; on PostgreSQL, whose word index cannot stop early,
-/// tries a bounded walk first ([`SearchMode::Window`]).
+/// which then reads the whole table. Common words are tried by a bounded walk first
+/// ([`SearchMode::Window`] on PostgreSQL, whose word index cannot stop early;
+/// [`SearchMode::Trial`] on SQLite, for words with at least [`TRIAL_FROM`] matches); the
+/// others are counted (up to a bound) through the word index by [`after_walk`].
 async fn choose_search<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> ApiResult<SearchMode> {
     let Some(Query::Words(words)) = search_term(params.q.as_deref())? else { return Ok(SearchMode::Scan) };
     if c.dialect() == Dialect::Postgres {
         return Ok(if params.offset.is_some() { SearchMode::Index } else { SearchMode::Window });
     }
     // FTS5 reads a whole word's list of rows lazily, but gathers every word a prefix covers
-    // before the first row: ask for the words as they are first, which settles common words
-    // at once.
-    let sql = format!(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT {INDEX_SEARCH_MAX})",
-        spec.table
-    );
-    let exact = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
-    let probes = [(sql.clone(), exact), (sql, fts5_query(&words))];
-    probe(c, &probes).await
+    // before the first row: ask for the words as they are, which settles common words at once.
+    if fts_count(c, spec, &exact_words(&words), TRIAL_FROM).await? >= TRIAL_FROM {
+        return Ok(SearchMode::Trial);
+    }
+    let few = fts_count(c, spec, &fts5_query(&words), INDEX_SEARCH_MAX).await? < INDEX_SEARCH_MAX;
+    Ok(if few { SearchMode::Index } else { SearchMode::Scan })
 }
 
-/// Index when each count (bounded by [`INDEX_SEARCH_MAX`]) stays under the bound, else Scan.
-async fn probe<C: Conn>(c: &mut C, probes: &[(String, String)]) -> ApiResult<SearchMode> {
-    for (sql, query) in probes {
-        let binds = [SqlValue::Text(Some(query.clone()))];
-        let n = c.fetch_one(sql, &binds, &[Col::Int]).await?.and_then(|r| match r.first() {
-            Some(SqlValue::Int(n)) => *n,
-            _ => None,
-        });
-        if n.unwrap_or(INDEX_SEARCH_MAX) >= INDEX_SEARCH_MAX {
+/// After a bounded walk that did not fill the page: counts the matches (up to
+/// [`INDEX_SEARCH_MAX`]) through the word index; few are fetched through it, many by walking
+/// the sort order.
+async fn after_walk<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> ApiResult<SearchMode> {
+    let Some(Query::Words(words)) = search_term(params.q.as_deref())? else { return Ok(SearchMode::Scan) };
+    let queries = if c.dialect() == Dialect::Postgres {
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT {INDEX_SEARCH_MAX}) AS probe",
+            spec.table
+        );
+        vec![(sql, tsquery(&words))]
+    } else {
+        let sql = fts_count_sql(spec, INDEX_SEARCH_MAX);
+        vec![(sql.clone(), exact_words(&words)), (sql, fts5_query(&words))]
+    };
+    for (sql, query) in queries {
+        if count(c, &sql, query).await? >= INDEX_SEARCH_MAX {
             return Ok(SearchMode::Scan);
         }
     }
     Ok(SearchMode::Index)
 }
 
-/// PostgreSQL, after a window walk that did not fill the page: counts the matches (up to a
-/// bound) through the word index; few are fetched through it, many by walking the sort order.
-async fn after_window<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> ApiResult<SearchMode> {
-    let Some(Query::Words(words)) = search_term(params.q.as_deref())? else { return Ok(SearchMode::Scan) };
-    let sql = format!(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT {INDEX_SEARCH_MAX}) AS probe",
-        spec.table
-    );
-    probe(c, &[(sql, tsquery(&words))]).await
+/// FTS5 query of the words as they are (not as prefixes).
+fn exact_words(words: &[String]) -> String {
+    words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
+}
+
+/// Rows matching the FTS5 `query`, counted up to `bound`.
+async fn fts_count<C: Conn>(c: &mut C, spec: &Spec, query: &str, bound: i64) -> ApiResult<i64> {
+    count(c, &fts_count_sql(spec, bound), query.to_string()).await
+}
+
+/// The count of [`fts_count`]. The bound is written in: a bound LIMIT would be planned again
+/// at every use.
+fn fts_count_sql(spec: &Spec, bound: i64) -> String {
+    format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT {bound})", spec.table)
+}
+
+/// The single integer `sql` answers with `query` bound.
+async fn count<C: Conn>(c: &mut C, sql: &str, query: String) -> ApiResult<i64> {
+    let binds = [SqlValue::Text(Some(query))];
+    let row = c.fetch_one(sql, &binds, &[Col::Int]).await?;
+    Ok(row
+        .and_then(|r| match r.first() {
+            Some(SqlValue::Int(n)) => *n,
+            _ => None,
+        })
+        .unwrap_or_default())
 }
 
 fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String {
@@ -285,13 +320,14 @@ fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String
             format!("id IN (SELECT rowid FROM {0}_fts WHERE {0}_fts MATCH {p})", spec.table)
         }
         // A word of the record begins with each word of the query: the text starts with it or
-        // holds it after a space (`instr` finds it without building a string or a pattern).
+        // holds it after a space (`substr` and `instr` find it without building a pattern).
         Query::Words(words) => words
             .iter()
             .map(|w| {
                 let first = sql.bind(SqlValue::Text(Some(w.clone())));
                 let later = sql.bind(SqlValue::Text(Some(format!(" {w}"))));
-                format!("(instr(search, {first}) = 1 OR instr(search, {later}) > 0)")
+                let chars = w.chars().count();
+                format!("(substr(search, 1, {chars}) = {first} OR instr(search, {later}) > 0)")
             })
             .collect::<Vec<_>>()
             .join(" AND "),
@@ -408,7 +444,11 @@ pub fn plan(
         conds.push(compile(&mut sql, spec, &parsed)?);
     }
     let term = search_term(params.q.as_deref())?;
-    let mode = if matches!(term, Some(Query::Words(_))) { mode } else { SearchMode::Scan };
+    let mode = match mode {
+        _ if !matches!(term, Some(Query::Words(_))) => SearchMode::Scan,
+        SearchMode::Trial => SearchMode::Scan,
+        mode => mode,
+    };
     // In a window walk the search is tested on the walked rows, outside the walk.
     let mut window_test = None;
     if let Some(term) = &term {
@@ -504,15 +544,21 @@ pub async fn list_rows<C: Conn>(
     params: &ListParams,
 ) -> ApiResult<Page<Row>> {
     let mode = choose_search(c, spec, params).await?;
-    let q = plan(spec, actor, params, c.dialect(), mode)?;
-    let mut rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
-    let mut q = q;
-    if mode == SearchMode::Window && rows.len() <= q.limit {
-        // The walk did not fill the page: fetch the matches through the index if they are
-        // few, else walk on.
-        q = plan(spec, actor, params, c.dialect(), after_window(c, spec, params).await?)?;
-        rows = c.fetch(&q.sql, &q.binds, &cols(spec)).await?;
-    }
+    let mut q = plan(spec, actor, params, c.dialect(), mode)?;
+    let walked = match mode {
+        SearchMode::Trial => c.fetch_within(&q.sql, &q.binds, &cols(spec), TRIAL_WORK).await?,
+        SearchMode::Window => Some(c.fetch(&q.sql, &q.binds, &cols(spec)).await?).filter(|rows| rows.len() > q.limit),
+        _ => Some(c.fetch(&q.sql, &q.binds, &cols(spec)).await?),
+    };
+    let mut rows = match walked {
+        Some(rows) => rows,
+        // The bounded walk did not fill the page: fetch the matches through the index if they
+        // are few, else walk on.
+        None => {
+            q = plan(spec, actor, params, c.dialect(), after_walk(c, spec, params).await?)?;
+            c.fetch(&q.sql, &q.binds, &cols(spec)).await?
+        }
+    };
     let total = match &q.count {
         Some((sql, binds)) => c.fetch_one(sql, binds, &[Col::Int]).await?.and_then(|r| match r.first() {
             Some(SqlValue::Int(n)) => *n,
