@@ -90,6 +90,11 @@ impl Lite {
         }
     }
 
+    /// Rows changed by every statement run on this connection so far.
+    pub fn total_changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     /// Runs a statement to its end and returns the number of rows it changed.
     pub fn execute_now(&mut self, sql: &str, binds: &[SqlValue]) -> Result<u64, sqlx::Error> {
         let changed = self.with_statement(sql, binds, |stmt| {

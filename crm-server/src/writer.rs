@@ -19,6 +19,10 @@ const QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Most writes committed together.
 const MAX_GROUP: usize = 256;
 
+/// How long the writer waits for a write before it merges a step of a full-text index (see
+/// [`crate::store::words::merge_step`]).
+const IDLE: std::time::Duration = std::time::Duration::from_millis(20);
+
 /// What a queued write reports to the writer: whether it succeeded, and how to deliver its
 /// result once the group's fate is known.
 struct Done {
@@ -94,7 +98,20 @@ async fn exec(c: &mut Lite, sql: &'static str) -> Result<(), sqlx::Error> {
 }
 
 async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync::mpsc::SyncSender<()>) {
-    while let Some(first) = rx.recv().await {
+    // Which full-text indexes may have segments to merge: all at start, then those written.
+    let mut untidy = [true; 4];
+    loop {
+        let next = match untidy.iter().position(|u| *u) {
+            Some(i) => match tokio::time::timeout(IDLE, rx.recv()).await {
+                Ok(next) => next,
+                Err(_) => {
+                    untidy[i] = merge_step(&mut conn, i, &checkpoints).await;
+                    continue;
+                }
+            },
+            None => rx.recv().await,
+        };
+        let Some(first) = next else { break };
         let mut jobs = vec![first];
         while jobs.len() < MAX_GROUP {
             match rx.try_recv() {
@@ -124,10 +141,15 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
                 break;
             }
         }
-        if broken.is_none()
-            && let Err(e) = crate::store::words::apply_search_queue(&mut conn)
-        {
-            broken = Some(format!("updating the search index: {e}"));
+        if broken.is_none() {
+            match crate::store::words::apply_search_queue(&mut conn) {
+                Ok(written) => {
+                    for (u, w) in untidy.iter_mut().zip(written) {
+                        *u |= w;
+                    }
+                }
+                Err(e) => broken = Some(format!("updating the search index: {e}")),
+            }
         }
         let outcome = match broken {
             Some(e) => {
@@ -146,6 +168,32 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
         }
         for d in done {
             (d.deliver)(outcome.clone());
+        }
+    }
+}
+
+/// One step of merging the segments of the `i`-th full-text index, in a transaction of its own;
+/// returns whether there is more to merge. A failure is logged, and the index is left as it is
+/// until it is written again.
+async fn merge_step(c: &mut Lite, i: usize, checkpoints: &std::sync::mpsc::SyncSender<()>) -> bool {
+    let spec = crate::store::words::INDEXED[i];
+    let step = async {
+        exec(c, "BEGIN IMMEDIATE").await?;
+        let more = crate::store::words::merge_step(c, spec);
+        let end = if more.is_ok() { exec(c, "COMMIT").await } else { exec(c, "ROLLBACK").await };
+        let more = more?;
+        end?;
+        Ok::<_, sqlx::Error>(more)
+    };
+    match step.await {
+        Ok(more) => {
+            let _ = checkpoints.try_send(());
+            more
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, table = spec.table, "merging the search index's segments failed");
+            let _ = exec(c, "ROLLBACK").await;
+            false
         }
     }
 }

@@ -18,7 +18,8 @@ backend_tests!(
     rare_search_terms_use_the_word_index,
     common_words_are_walked_within_a_bound_then_counted,
     search_text_of_an_older_format_is_rewritten_at_start_up,
-    the_sqlite_log_stays_small_under_writes_and_reads
+    the_sqlite_log_stays_small_under_writes_and_reads,
+    word_index_segments_are_merged_while_no_write_waits
 );
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
@@ -255,4 +256,44 @@ async fn the_sqlite_log_stays_small_under_writes_and_reads(b: Backend) {
     let log = std::fs::metadata(format!("{path}-wal")).map(|m| m.len()).unwrap_or(0);
     assert!(db > 10 << 20, "the test wrote too little to tell: {db} bytes");
     assert!(log < db / 2, "the log holds {log} bytes beside a database of {db}");
+}
+
+/// Every group commit that writes to a word index adds a segment to it, and a search looks its
+/// words up in each. While no write waits, the writer merges them.
+async fn word_index_segments_are_merged_while_no_write_waits(b: Backend) {
+    if b != Backend::Sqlite {
+        return;
+    }
+    let s = TestServer::start(b).await;
+    let u = s.user("segments").await;
+    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let Db::Sqlite { read, .. } = &db else { return };
+    let segments = || {
+        let mut conn = read.get().expect("conn");
+        let sql = "SELECT COUNT(DISTINCT segid) FROM contacts_fts_idx";
+        conn.fetch_now(sql, &[], &[Col::Int]).expect("segments")[0].int(0).unwrap_or_default()
+    };
+    // One write after another: a group commit, and a segment, each. FTS5's own merges leave
+    // three segments after these (and up to fifteen on the way).
+    let writes = 63;
+    let mut most = 0;
+    for i in 0..writes {
+        u.create::<Contacts>(&NewContact { name: format!("Segment {i}"), ..Default::default() }).await.expect("create");
+        most = most.max(segments());
+    }
+    let mut now = segments();
+    for _ in 0..100 {
+        if now <= 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        now = segments();
+    }
+    assert!(now <= 2, "{now} segments are left (at most {most} while writing)");
+    let found = u
+        .list::<Contacts>(&ListParams { q: Some("segment".into()), total: Some(true), ..Default::default() })
+        .await
+        .expect("search");
+    assert_eq!(found.total, Some(writes));
+    db.close().await;
 }

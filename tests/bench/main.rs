@@ -116,6 +116,32 @@ fn rss_mb(pid: u32) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// CPU time (user + system, in clock ticks) the process has used.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// Waits (at most 120 s) until the process uses under 5% of a core over a second.
+async fn wait_quiet(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut last = cpu_ticks(pid);
+    while Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let now = cpu_ticks(pid);
+        // Clock ticks are hundredths of a second on Linux: 5 a second is 5% of a core.
+        if let (Some(a), Some(b)) = (last, now)
+            && b.saturating_sub(a) < 5
+        {
+            return;
+        }
+        last = now;
+    }
+}
+
 async fn wait_ready(base: &str) -> anyhow::Result<()> {
     let deadline = Instant::now() + Duration::from_secs(60);
     let http = reqwest::Client::new();
@@ -227,6 +253,11 @@ async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) ->
     let sizes = data::Sizes::for_contacts(args.contacts);
     eprintln!("generating {sizes:?}");
     let load_rate = data::generate(&client, sizes, 1).await?;
+    // After the load the server merges its word indexes while no write waits; measure once it
+    // is quiet, so that neither the ceiling nor our figures share the cores with that.
+    let settle = Instant::now();
+    wait_quiet(pid).await;
+    eprintln!("  server quiet after {:.1}s", settle.elapsed().as_secs_f64());
 
     let ceiling_port = free_port()?;
     let mut ceiling_child = Command::new(std::env::current_exe()?)
