@@ -19,7 +19,8 @@ backend_tests!(
     common_words_are_walked_within_a_bound_then_counted,
     search_text_of_an_older_format_is_rewritten_at_start_up,
     the_sqlite_log_stays_small_under_writes_and_reads,
-    word_index_segments_are_merged_while_no_write_waits
+    word_index_segments_are_merged_while_no_write_waits,
+    postgres_statistics_follow_bulk_writes
 );
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
@@ -296,4 +297,35 @@ async fn word_index_segments_are_merged_while_no_write_waits(b: Backend) {
         .expect("search");
     assert_eq!(found.total, Some(writes));
     db.close().await;
+}
+
+/// Right after a bulk load PostgreSQL's statistics can describe a table as nearly empty, and
+/// its plans then read every row for each look-up. A batch that changes a table by as many
+/// rows as it had at its last analysis (at least 1,000) has it analysed.
+async fn postgres_statistics_follow_bulk_writes(b: Backend) {
+    if b != Backend::Postgres {
+        return;
+    }
+    let s = TestServer::start(b).await;
+    let u = s.user("statistics").await;
+    let pool = sqlx::PgPool::connect(&s.database_url).await.expect("pool");
+    let analysed = |table: &'static str| {
+        let pool = pool.clone();
+        async move {
+            let sql = "SELECT last_analyze IS NOT NULL, COALESCE(c.reltuples, -1)::bigint FROM pg_stat_user_tables s \
+                       JOIN pg_class c ON c.oid = s.relid WHERE s.relname = $1";
+            sqlx::query_as::<_, (bool, i64)>(sql).bind(table).fetch_one(&pool).await.expect("statistics")
+        }
+    };
+    let batch = |from: usize, n: usize| BatchRequest {
+        records: (from..from + n).map(|i| serde_json::json!({ "name": format!("Stat {i}") })).collect(),
+        ..Default::default()
+    };
+    u.batch::<Contacts>(&batch(0, 10)).await.expect("small batch");
+    assert!(!analysed("contacts").await.0, "analysed after ten rows");
+    u.batch::<Contacts>(&batch(10, 1000)).await.expect("big batch");
+    let (done, rows) = analysed("contacts").await;
+    assert!(done && rows >= 1000, "contacts not analysed after 1,010 rows: {rows} counted");
+    assert!(analysed("audit_log").await.0, "the audit log not analysed");
+    pool.close().await;
 }

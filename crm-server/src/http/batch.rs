@@ -56,6 +56,14 @@ pub async fn batch<E: Entity>(
     if applied && import.is_some() {
         BATCH_APPLIED.notify_waiters();
     }
+    if applied {
+        let written = response.created + response.updated;
+        let mut tables = vec![E::spec().table, "audit_log"];
+        if E::spec().table == "deals" {
+            tables.push("deal_stage_changes");
+        }
+        crate::store::stats::refresh(&s.db, &tables, written).await;
+    }
     Ok(Json(response))
 }
 

@@ -8,4 +8,5 @@ pub mod imports;
 pub mod list;
 pub mod records;
 pub mod spec;
+pub mod stats;
 pub mod words;
