@@ -98,15 +98,66 @@ async fn exec(c: &mut Lite, sql: &'static str) -> Result<(), sqlx::Error> {
     c.execute_now(sql, &[]).map(|_| ())
 }
 
+/// Upkeep of the full-text indexes, done while no write waits.
+struct Upkeep {
+    /// Which indexes may have segments to merge: all at start, then those written.
+    untidy: [bool; 4],
+    /// Which indexes failed to take their changes and are to be rebuilt.
+    damaged: [bool; 4],
+    /// Damaged indexes whose rebuild failed: tried again after the next commit.
+    waiting: [bool; 4],
+}
+
+impl Upkeep {
+    /// The next piece of upkeep: an index to rebuild (first) or to merge.
+    fn next(&self) -> Option<(usize, bool)> {
+        let rebuild = (0..4).find(|&i| self.damaged[i] && !self.waiting[i]).map(|i| (i, true));
+        rebuild.or_else(|| self.untidy.iter().position(|u| *u).map(|i| (i, false)))
+    }
+
+    async fn run(&mut self, c: &mut Lite, (i, rebuild): (usize, bool), checkpoints: &std::sync::mpsc::SyncSender<()>) {
+        let spec = crate::store::words::INDEXED[i];
+        if rebuild {
+            match alone(c, checkpoints, |c| crate::store::words::rebuild(c, spec)).await {
+                Ok(()) => {
+                    tracing::info!(table = spec.table, "search index rebuilt");
+                    self.damaged[i] = false;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, table = spec.table, "rebuilding the search index failed");
+                    self.waiting[i] = true;
+                }
+            }
+            return;
+        }
+        self.untidy[i] = match alone(c, checkpoints, |c| crate::store::words::merge_step(c, spec)).await {
+            Ok(more) => more,
+            Err(e) => {
+                tracing::warn!(error = %e, table = spec.table, "merging the search index's segments failed");
+                false
+            }
+        };
+    }
+
+    /// After a group commit that applied the search queue.
+    fn applied(&mut self, applied: [crate::store::words::Applied; 4]) {
+        use crate::store::words::Applied;
+        for ((untidy, damaged), applied) in self.untidy.iter_mut().zip(&mut self.damaged).zip(applied) {
+            *untidy |= applied == Applied::Written;
+            *damaged |= applied == Applied::Failed;
+        }
+        self.waiting = [false; 4];
+    }
+}
+
 async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync::mpsc::SyncSender<()>) {
-    // Which full-text indexes may have segments to merge: all at start, then those written.
-    let mut untidy = [true; 4];
+    let mut upkeep = Upkeep { untidy: [true; 4], damaged: [false; 4], waiting: [false; 4] };
     let mut merging = false;
     loop {
-        let next = match untidy.iter().position(|u| *u) {
+        let next = match upkeep.next() {
             None => rx.recv().await,
-            Some(i) => {
-                // `None` when no write came: time to merge.
+            Some(work) => {
+                // `None` when no write came: time for upkeep.
                 let came = if merging {
                     match rx.try_recv() {
                         Ok(job) => Some(Some(job)),
@@ -119,7 +170,7 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
                 match came {
                     Some(next) => next,
                     None => {
-                        untidy[i] = merge_step(&mut conn, i, &checkpoints).await;
+                        upkeep.run(&mut conn, work, &checkpoints).await;
                         merging = true;
                         continue;
                     }
@@ -140,6 +191,7 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
             continue;
         }
         let mut done = Vec::with_capacity(jobs.len());
+        let mut applied = None;
         let mut broken: Option<String> = None;
         for job in jobs {
             if let Err(e) = exec(&mut conn, "SAVEPOINT w").await {
@@ -159,11 +211,7 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
         }
         if broken.is_none() {
             match crate::store::words::apply_search_queue(&mut conn) {
-                Ok(written) => {
-                    for (u, w) in untidy.iter_mut().zip(written) {
-                        *u |= w;
-                    }
-                }
+                Ok(a) => applied = Some(a),
                 Err(e) => broken = Some(format!("updating the search index: {e}")),
             }
         }
@@ -178,9 +226,13 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
                 committed.err().map(|e| e.to_string())
             }
         };
-        if let Some(e) = &outcome {
-            tracing::error!(error = %e, "group commit failed");
-            let _ = exec(&mut conn, "ROLLBACK").await;
+        match (&outcome, applied) {
+            (Some(e), _) => {
+                tracing::error!(error = %e, "group commit failed");
+                let _ = exec(&mut conn, "ROLLBACK").await;
+            }
+            (None, Some(applied)) => upkeep.applied(applied),
+            (None, None) => {}
         }
         for d in done {
             (d.deliver)(outcome.clone());
@@ -188,30 +240,22 @@ async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync
     }
 }
 
-/// One step of merging the segments of the `i`-th full-text index, in a transaction of its own;
-/// returns whether there is more to merge. A failure is logged, and the index is left as it is
-/// until it is written again.
-async fn merge_step(c: &mut Lite, i: usize, checkpoints: &std::sync::mpsc::SyncSender<()>) -> bool {
-    let spec = crate::store::words::INDEXED[i];
-    let step = async {
-        exec(c, "BEGIN IMMEDIATE").await?;
-        let more = crate::store::words::merge_step(c, spec);
-        let end = if more.is_ok() { exec(c, "COMMIT").await } else { exec(c, "ROLLBACK").await };
-        let more = more?;
-        end?;
-        Ok::<_, sqlx::Error>(more)
-    };
-    match step.await {
-        Ok(more) => {
-            let _ = checkpoints.try_send(());
-            more
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, table = spec.table, "merging the search index's segments failed");
-            let _ = exec(c, "ROLLBACK").await;
-            false
-        }
+/// Runs `f` in a write transaction of its own, committed when it succeeds.
+async fn alone<T>(
+    c: &mut Lite,
+    checkpoints: &std::sync::mpsc::SyncSender<()>,
+    f: impl FnOnce(&mut Lite) -> Result<T, sqlx::Error>,
+) -> Result<T, sqlx::Error> {
+    exec(c, "BEGIN IMMEDIATE").await?;
+    let result = f(c);
+    let end = if result.is_ok() { exec(c, "COMMIT").await } else { exec(c, "ROLLBACK").await };
+    let value = result?;
+    if let Err(e) = end {
+        let _ = exec(c, "ROLLBACK").await;
+        return Err(e);
     }
+    let _ = checkpoints.try_send(());
+    Ok(value)
 }
 
 async fn rollback_to(c: &mut Lite) -> Result<(), sqlx::Error> {

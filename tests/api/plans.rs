@@ -20,7 +20,8 @@ backend_tests!(
     search_text_of_an_older_format_is_rewritten_at_start_up,
     the_sqlite_log_stays_small_under_writes_and_reads,
     word_index_segments_are_merged_while_no_write_waits,
-    postgres_statistics_follow_bulk_writes
+    postgres_statistics_follow_bulk_writes,
+    a_damaged_word_index_loses_no_write_and_is_rebuilt
 );
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
@@ -329,3 +330,50 @@ async fn postgres_statistics_follow_bulk_writes(b: Backend) {
     assert!(analysed("audit_log").await.0, "the audit log not analysed");
     pool.close().await;
 }
+
+/// The word indexes are derived from the records: when one cannot take a group's changes (here
+/// it is gone altogether), the records still commit, and once the index can be written again
+/// the writer rebuilds it from the table, so that search finds what was written meanwhile.
+async fn a_damaged_word_index_loses_no_write_and_is_rebuilt(b: Backend) {
+    if b != Backend::Sqlite {
+        return;
+    }
+    let s = TestServer::start(b).await;
+    let u = s.user("damaged-index").await;
+    let create = |name: &str| {
+        let new = NewContact { name: name.into(), ..Default::default() };
+        let u = &u;
+        async move { u.create::<Contacts>(&new).await }
+    };
+    create("Before Alpha").await.expect("create before");
+    let path = s.database_url.strip_prefix("sqlite:").expect("a SQLite URL").to_string();
+    let outside = rusqlite::Connection::open(&path).expect("open");
+    outside.busy_timeout(std::time::Duration::from_secs(10)).expect("busy timeout");
+    let definition: String = outside
+        .query_row("SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'", [], |r| r.get(0))
+        .expect("the index's definition");
+    outside.execute_batch("DROP TABLE contacts_fts").expect("drop the index");
+    // Written while the index is gone: answered, and stored.
+    let during = create("During Bravo").await.expect("a create while the index is gone");
+    let read = u.get::<Contacts>(during.record.id).await.expect("read it back").record;
+    assert_eq!(read.name, "During Bravo");
+    // The index comes back empty; the next write and the rebuild that follows fill it.
+    outside.execute_batch(&definition).expect("make the index again");
+    create("After Charlie").await.expect("create after");
+    let mut missing = Vec::new();
+    for _ in 0..100 {
+        missing.clear();
+        for word in ["alpha", "bravo", "charlie"] {
+            let params = ListParams { q: Some(word.into()), ..Default::default() };
+            if u.list::<Contacts>(&params).await.expect("search").data.len() != 1 {
+                missing.push(word);
+            }
+        }
+        if missing.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(missing.is_empty(), "search does not find {missing:?}");
+}
+

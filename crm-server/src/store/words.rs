@@ -116,25 +116,70 @@ pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
 /// The tables with a full-text index on SQLite (`<table>_fts`).
 pub const INDEXED: [&Spec; 4] = [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES];
 
+/// What applying the search queue did to one full-text index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// Nothing was queued for it.
+    Nothing,
+    Written,
+    /// Writing to it failed (a damaged index): its changes stay queued, and the index is to be
+    /// rebuilt from its table ([`rebuild`]).
+    Failed,
+}
+
 /// Applies the changes queued by the SQLite triggers (migration 0006) to the full-text
-/// indexes, in order, and empties the queue: one statement per table, so that FTS5 writes one
-/// index segment for a whole group commit. Runs in the writer's transaction, before it commits.
-/// Returns, for each table of [`INDEXED`], whether its index was written.
-pub fn apply_search_queue(c: &mut crate::lite::Lite) -> Result<[bool; 4], sqlx::Error> {
-    let mut written = [false; 4];
-    if c.fetch_now("SELECT 1 FROM search_queue LIMIT 1", &[], &[Col::Int])?.is_empty() {
-        return Ok(written);
+/// indexes, in order, and takes them off the queue: one statement per table, so that FTS5
+/// writes one index segment for a whole group commit. Runs in the writer's transaction, before
+/// it commits. Each index is written under a savepoint of its own: one that fails is rolled
+/// back alone and reported, and the records written in the group still commit (the index is
+/// derived from them, and [`rebuild`] makes it again).
+pub fn apply_search_queue(c: &mut crate::lite::Lite) -> Result<[Applied; 4], sqlx::Error> {
+    let mut applied = [Applied::Nothing; 4];
+    let queued: Vec<String> = c
+        .fetch_now("SELECT DISTINCT tbl FROM search_queue", &[], &[Col::Text])?
+        .iter()
+        .filter_map(|r| r.text(0))
+        .collect();
+    if queued.is_empty() {
+        return Ok(applied);
     }
-    for (spec, written) in INDEXED.iter().zip(&mut written) {
+    let mut written = Vec::new();
+    for (spec, applied) in INDEXED.iter().zip(&mut applied) {
+        if !queued.iter().any(|t| t == spec.table) {
+            continue;
+        }
         let sql = format!(
             "INSERT INTO {0}_fts ({0}_fts, rowid, search) \
              SELECT CASE WHEN del THEN 'delete' END, row_id, search FROM search_queue WHERE tbl = '{0}' ORDER BY seq",
             spec.table
         );
-        *written = c.execute_now(&sql, &[])? > 0;
+        c.execute_now("SAVEPOINT fts", &[])?;
+        match c.execute_now(&sql, &[]) {
+            Ok(_) => {
+                c.execute_now("RELEASE fts", &[])?;
+                written.push(format!("'{}'", spec.table));
+                *applied = Applied::Written;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, table = spec.table, "updating the search index failed; it will be rebuilt");
+                c.execute_now("ROLLBACK TO fts", &[])?;
+                c.execute_now("RELEASE fts", &[])?;
+                *applied = Applied::Failed;
+            }
+        }
     }
-    c.execute_now("DELETE FROM search_queue", &[])?;
-    Ok(written)
+    if !written.is_empty() {
+        c.execute_now(&format!("DELETE FROM search_queue WHERE tbl IN ({})", written.join(", ")), &[])?;
+    }
+    Ok(applied)
+}
+
+/// Makes a table's full-text index again from the table, and drops the changes queued for it
+/// (the rebuilt index has them). Runs in a transaction of the writer's.
+pub fn rebuild(c: &mut crate::lite::Lite, spec: &Spec) -> Result<(), sqlx::Error> {
+    c.execute_now(&format!("INSERT INTO {0}_fts ({0}_fts) VALUES ('rebuild')", spec.table), &[])?;
+    c.execute_now("DELETE FROM search_queue WHERE tbl = $1", &[SqlValue::Text(Some(spec.table.to_string()))])?;
+    Ok(())
 }
 
 /// Index pages one [`merge_step`] writes at most (FTS5 pages of about 4 KB): a few
