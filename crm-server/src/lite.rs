@@ -7,7 +7,8 @@
 //! Migrations still go through sqlx at start-up; PostgreSQL is sqlx throughout.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -21,9 +22,26 @@ use crate::db::{Col, Row, SqlValue};
 /// shapes (bulk inserts come in a few sizes, see `store::bulk`), so the cache holds few.
 const CACHE_SQL_UP_TO: usize = 64 * 1024;
 
+/// SQLite's virtual machine steps between calls of a connection's progress handler.
+const STEP: u32 = 1000;
+
+/// Progress-handler calls a reading statement may take in place on a runtime worker before it
+/// moves off it (see [`Lite::fetch_now`]): about 20,000 rows walked, a few milliseconds.
+const LONG_READ: u32 = 200;
+
+/// Long reads running off the workers at once; more wait their turn.
+const LONG_READS: usize = 4;
+
+/// No bound on the running statement.
+const UNBOUNDED: u32 = u32::MAX;
+
 /// One SQLite connection.
 pub struct Lite {
     conn: Connection,
+    /// Progress-handler calls the running statement has left before it is stopped.
+    left: Arc<AtomicU32>,
+    /// For a reading connection, the count of its pool's reads that moved off a worker.
+    handed_off: Option<Arc<AtomicU64>>,
 }
 
 impl std::fmt::Debug for Lite {
@@ -36,6 +54,15 @@ impl Lite {
     /// Opens the database at `path` (which must exist) for writing or for reading only, with a
     /// page cache of `cache_kib`.
     pub fn open(path: &Path, write: bool, cache_kib: u32) -> Result<Lite, sqlx::Error> {
+        Self::open_counting(path, write, cache_kib, None)
+    }
+
+    fn open_counting(
+        path: &Path,
+        write: bool,
+        cache_kib: u32,
+        handed_off: Option<Arc<AtomicU64>>,
+    ) -> Result<Lite, sqlx::Error> {
         let access = if write { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY };
         let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(error)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(error)?;
@@ -48,12 +75,63 @@ impl Lite {
         // again every time it is bound, so that keeping it prepared saved nothing.
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(error)?;
         conn.set_prepared_statement_cache_capacity(128);
-        Ok(Lite { conn })
+        let left = Arc::new(AtomicU32::new(UNBOUNDED));
+        let budget = left.clone();
+        conn.progress_handler(
+            STEP as std::ffi::c_int,
+            Some(move || {
+                let n = budget.load(Ordering::Relaxed);
+                if n == UNBOUNDED {
+                    return false;
+                }
+                budget.store(n.saturating_sub(1), Ordering::Relaxed);
+                n <= 1
+            }),
+        )
+        .map_err(error)?;
+        Ok(Lite { conn, left, handed_off })
     }
 
     /// Runs a query and decodes every row by `cols`.
+    ///
+    /// Reads run in place on the runtime worker serving the request. One that turns out long
+    /// (a scan, a count of many rows) would hold the worker and every request queued on it: a
+    /// reading connection stops it after [`LONG_READ`] progress calls and runs it again with
+    /// the worker handed over to a new thread (`block_in_place`), [`LONG_READS`] at a time.
+    /// Handing over every read instead cost a list page more than half its speed and a thread
+    /// per request.
     pub fn fetch_now(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
-        self.with_statement(sql, binds, |stmt| read_rows(stmt, cols))
+        let on_worker = tokio::runtime::Handle::try_current()
+            .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+        let Some(handed_off) = self.handed_off.clone().filter(|_| on_worker && self.conn.is_autocommit()) else {
+            return self.with_statement(sql, binds, |stmt| read_rows(stmt, cols));
+        };
+        let first = self.bounded(LONG_READ, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols)));
+        if let Some(rows) = first.map_err(error)? {
+            return Ok(rows);
+        }
+        handed_off.fetch_add(1, Ordering::Relaxed);
+        tokio::task::block_in_place(|| {
+            let _turn = LongReadTurn::wait();
+            self.with_statement(sql, binds, |stmt| read_rows(stmt, cols))
+        })
+    }
+
+    /// Runs `run` stopped after `calls` progress calls (`Ok(None)`).
+    fn bounded<T>(
+        &mut self,
+        calls: u32,
+        run: impl FnOnce(&mut Self) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Option<T>> {
+        self.left.store(calls.clamp(1, UNBOUNDED - 1), Ordering::Relaxed);
+        let result = run(self);
+        self.left.store(UNBOUNDED, Ordering::Relaxed);
+        match result {
+            Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
+                Ok(None)
+            }
+            other => other.map(Some),
+        }
     }
 
     /// [`Lite::fetch_now`], given up (`Ok(None)`) after about `work` steps of SQLite's virtual
@@ -66,28 +144,11 @@ impl Lite {
         cols: &[Col],
         work: u32,
     ) -> Result<Option<Vec<Row>>, sqlx::Error> {
-        const STEP: u32 = 1000;
         if !self.conn.is_autocommit() {
-            return self.fetch_now(sql, binds, cols).map(Some);
+            return self.with_statement(sql, binds, |stmt| read_rows(stmt, cols)).map(Some);
         }
-        let mut left = work.div_ceil(STEP);
-        self.conn
-            .progress_handler(
-                STEP as std::ffi::c_int,
-                Some(move || {
-                    left = left.saturating_sub(1);
-                    left == 0
-                }),
-            )
-            .map_err(error)?;
-        let result = self.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols));
-        self.conn.progress_handler(0, None::<fn() -> bool>).map_err(error)?;
-        match result {
-            Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
-                Ok(None)
-            }
-            other => other.map(Some).map_err(error),
-        }
+        let calls = work.div_ceil(STEP);
+        self.bounded(calls, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols))).map_err(error)
     }
 
     /// Rows changed by every statement run on this connection so far.
@@ -290,11 +351,38 @@ pub fn start_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>
     Ok(tx)
 }
 
+/// A place among the [`LONG_READS`] long reads running at once, waited for.
+struct LongReadTurn;
+
+static LONG_READS_RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+impl LongReadTurn {
+    fn wait() -> LongReadTurn {
+        let (running, freed) = &LONG_READS_RUNNING;
+        let mut n = running.lock().unwrap_or_else(|e| e.into_inner());
+        while *n >= LONG_READS {
+            n = freed.wait(n).unwrap_or_else(|e| e.into_inner());
+        }
+        *n += 1;
+        LongReadTurn
+    }
+}
+
+impl Drop for LongReadTurn {
+    fn drop(&mut self) {
+        let (running, freed) = &LONG_READS_RUNNING;
+        let mut n = running.lock().unwrap_or_else(|e| e.into_inner());
+        *n = n.saturating_sub(1);
+        freed.notify_one();
+    }
+}
+
 /// Reading connections, opened when needed and kept for the next reader. A connection is held
 /// only while a request's queries run in place, so there are about as many as threads.
 pub struct ReadPool {
     path: PathBuf,
     idle: Mutex<Vec<Lite>>,
+    handed_off: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for ReadPool {
@@ -308,7 +396,13 @@ const MAX_IDLE: usize = 16;
 
 impl ReadPool {
     pub fn new(path: PathBuf) -> ReadPool {
-        ReadPool { path, idle: Mutex::new(Vec::new()) }
+        ReadPool { path, idle: Mutex::new(Vec::new()), handed_off: Arc::new(AtomicU64::new(0)) }
+    }
+
+    /// Reads through this pool that ran long and moved off a runtime worker (see
+    /// [`Lite::fetch_now`]).
+    pub fn long_reads(&self) -> u64 {
+        self.handed_off.load(Ordering::Relaxed)
     }
 
     /// An idle connection, or a new one.
@@ -316,7 +410,7 @@ impl ReadPool {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let conn = match idle {
             Some(c) => c,
-            None => Lite::open(&self.path, false, 2000)?,
+            None => Lite::open_counting(&self.path, false, 2000, Some(self.handed_off.clone()))?,
         };
         Ok(Pooled { pool: self, conn: Some(conn) })
     }

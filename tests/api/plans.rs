@@ -21,7 +21,8 @@ backend_tests!(
     the_sqlite_log_stays_small_under_writes_and_reads,
     word_index_segments_are_merged_while_no_write_waits,
     postgres_statistics_follow_bulk_writes,
-    a_damaged_word_index_loses_no_write_and_is_rebuilt
+    a_damaged_word_index_loses_no_write_and_is_rebuilt,
+    long_reads_move_off_the_runtime_workers
 );
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
@@ -377,3 +378,37 @@ async fn a_damaged_word_index_loses_no_write_and_is_rebuilt(b: Backend) {
     assert!(missing.is_empty(), "search does not find {missing:?}");
 }
 
+/// Reads run in place on the runtime worker that serves the request; a long one (here a
+/// search for a symbol, which tests every row, with its total) moves off the worker, so that
+/// the requests queued behind it are served meanwhile. Short ones stay.
+async fn long_reads_move_off_the_runtime_workers(b: Backend) {
+    if b != Backend::Sqlite {
+        return;
+    }
+    let s = TestServer::start(b).await;
+    let u = s.user("long-reads").await;
+    for chunk in 0..40 {
+        let records = (0..1000)
+            .map(|i| {
+                let n = chunk * 1000 + i;
+                let company = if n % 2 == 0 { "Crabs 🦀" } else { "Tea Ltd" };
+                serde_json::json!({ "name": format!("Reader {n}"), "company": company })
+            })
+            .collect();
+        u.batch::<Contacts>(&BatchRequest { records, ..Default::default() }).await.expect("batch");
+    }
+    let me = u.me().await.expect("me");
+    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let Db::Sqlite { read, .. } = &db else { return };
+    let actor = Actor { user_id: me.id };
+    let db = &db;
+    let page = |params: ListParams| async move {
+        crm_server::on_read!(db, c => crm_server::store::list::list_rows(c, &CONTACTS, actor, &params)).expect("a page")
+    };
+    let short = page(ListParams { limit: Some(10), ..Default::default() }).await;
+    assert_eq!(short.data.len(), 10);
+    assert_eq!(read.long_reads(), 0, "a short page moved off its worker");
+    let long = page(ListParams { q: Some("🦀".into()), total: Some(true), ..Default::default() }).await;
+    assert_eq!(long.total, Some(20_000));
+    assert!(read.long_reads() >= 1, "the count of 40,000 rows ran on the worker");
+}
