@@ -309,7 +309,7 @@ impl Conn for crate::lite::Lite {
         binds: &'a [SqlValue],
         cols: &'a [Col],
     ) -> impl Future<Output = Result<Vec<Row>, sqlx::Error>> + Send + 'a {
-        std::future::ready(self.fetch_now(sql, binds, cols))
+        self.fetch_read(sql, binds, cols)
     }
 
     fn fetch_within<'a>(

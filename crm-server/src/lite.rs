@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -40,9 +40,21 @@ pub struct Lite {
     conn: Connection,
     /// Progress-handler calls the running statement has left before it is stopped.
     left: Arc<AtomicU32>,
-    /// For a reading connection, the count of its pool's reads that moved off a worker.
-    handed_off: Option<Arc<AtomicU64>>,
+    /// For a reading connection, its pool's counts.
+    counts: Option<Arc<ReadCounts>>,
 }
+
+/// What a pool's reading connections count.
+#[derive(Debug, Default)]
+struct ReadCounts {
+    /// Reads that ran long and moved off a runtime worker ([`Lite::fetch_read`]).
+    long_reads: AtomicU64,
+    /// Bounded reads given up ([`Lite::fetch_within`]).
+    given_up: AtomicU64,
+}
+
+/// Turns of the long reads that run off the workers, [`LONG_READS`] at a time.
+static LONG_READ_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(LONG_READS);
 
 impl std::fmt::Debug for Lite {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -61,7 +73,7 @@ impl Lite {
         path: &Path,
         write: bool,
         cache_kib: u32,
-        handed_off: Option<Arc<AtomicU64>>,
+        counts: Option<Arc<ReadCounts>>,
     ) -> Result<Lite, sqlx::Error> {
         let access = if write { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY };
         let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(error)?;
@@ -89,32 +101,38 @@ impl Lite {
             }),
         )
         .map_err(error)?;
-        Ok(Lite { conn, left, handed_off })
+        Ok(Lite { conn, left, counts })
     }
 
     /// Runs a query and decodes every row by `cols`.
+    pub fn fetch_now(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
+        self.with_statement(sql, binds, |stmt| read_rows(stmt, cols))
+    }
+
+    /// [`Lite::fetch_now`] for the store's queries ([`crate::db::Conn::fetch`]).
     ///
     /// Reads run in place on the runtime worker serving the request. One that turns out long
     /// (a scan, a count of many rows) would hold the worker and every request queued on it: a
-    /// reading connection stops it after [`LONG_READ`] progress calls and runs it again with
-    /// the worker handed over to a new thread (`block_in_place`), [`LONG_READS`] at a time.
-    /// Handing over every read instead cost a list page more than half its speed and a thread
-    /// per request.
-    pub fn fetch_now(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
+    /// reading connection stops it after [`LONG_READ`] progress calls, waits (as a task, not
+    /// holding a thread) for one of [`LONG_READS`] turns, and runs it again with the worker
+    /// handed over to a new thread (`block_in_place`). Handing over every read instead cost a
+    /// list page more than half its speed and a thread per request.
+    pub async fn fetch_read(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
         let on_worker = tokio::runtime::Handle::try_current()
             .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
-        let Some(handed_off) = self.handed_off.clone().filter(|_| on_worker && self.conn.is_autocommit()) else {
-            return self.with_statement(sql, binds, |stmt| read_rows(stmt, cols));
+        let Some(counts) = self.counts.clone().filter(|_| on_worker && self.conn.is_autocommit()) else {
+            return self.fetch_now(sql, binds, cols);
         };
         let first = self.bounded(LONG_READ, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols)));
         if let Some(rows) = first.map_err(error)? {
             return Ok(rows);
         }
-        handed_off.fetch_add(1, Ordering::Relaxed);
-        tokio::task::block_in_place(|| {
-            let _turn = LongReadTurn::wait();
-            self.with_statement(sql, binds, |stmt| read_rows(stmt, cols))
-        })
+        counts.long_reads.fetch_add(1, Ordering::Relaxed);
+        let _turn = LONG_READ_TURNS
+            .acquire()
+            .await
+            .map_err(|_| sqlx::Error::Protocol("the long-read turns are closed".into()))?;
+        tokio::task::block_in_place(|| self.fetch_now(sql, binds, cols))
     }
 
     /// Runs `run` stopped after `calls` progress calls (`Ok(None)`).
@@ -123,9 +141,18 @@ impl Lite {
         calls: u32,
         run: impl FnOnce(&mut Self) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<Option<T>> {
+        /// Lifts the bound however `run` ends, a panic included: a bound left behind would stop
+        /// the connection's next statements.
+        struct Unbound(Arc<AtomicU32>);
+        impl Drop for Unbound {
+            fn drop(&mut self) {
+                self.0.store(UNBOUNDED, Ordering::Relaxed);
+            }
+        }
         self.left.store(calls.clamp(1, UNBOUNDED - 1), Ordering::Relaxed);
+        let unbound = Unbound(self.left.clone());
         let result = run(self);
-        self.left.store(UNBOUNDED, Ordering::Relaxed);
+        drop(unbound);
         match result {
             Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
                 Ok(None)
@@ -148,7 +175,12 @@ impl Lite {
             return self.with_statement(sql, binds, |stmt| read_rows(stmt, cols)).map(Some);
         }
         let calls = work.div_ceil(STEP);
-        self.bounded(calls, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols))).map_err(error)
+        let rows = self.bounded(calls, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols)));
+        let rows = rows.map_err(error)?;
+        if let (None, Some(counts)) = (&rows, &self.counts) {
+            counts.given_up.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(rows)
     }
 
     /// Rows changed by every statement run on this connection so far.
@@ -351,38 +383,12 @@ pub fn start_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>
     Ok(tx)
 }
 
-/// A place among the [`LONG_READS`] long reads running at once, waited for.
-struct LongReadTurn;
-
-static LONG_READS_RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
-
-impl LongReadTurn {
-    fn wait() -> LongReadTurn {
-        let (running, freed) = &LONG_READS_RUNNING;
-        let mut n = running.lock().unwrap_or_else(|e| e.into_inner());
-        while *n >= LONG_READS {
-            n = freed.wait(n).unwrap_or_else(|e| e.into_inner());
-        }
-        *n += 1;
-        LongReadTurn
-    }
-}
-
-impl Drop for LongReadTurn {
-    fn drop(&mut self) {
-        let (running, freed) = &LONG_READS_RUNNING;
-        let mut n = running.lock().unwrap_or_else(|e| e.into_inner());
-        *n = n.saturating_sub(1);
-        freed.notify_one();
-    }
-}
-
 /// Reading connections, opened when needed and kept for the next reader. A connection is held
 /// only while a request's queries run in place, so there are about as many as threads.
 pub struct ReadPool {
     path: PathBuf,
     idle: Mutex<Vec<Lite>>,
-    handed_off: Arc<AtomicU64>,
+    counts: Arc<ReadCounts>,
 }
 
 impl std::fmt::Debug for ReadPool {
@@ -396,13 +402,18 @@ const MAX_IDLE: usize = 16;
 
 impl ReadPool {
     pub fn new(path: PathBuf) -> ReadPool {
-        ReadPool { path, idle: Mutex::new(Vec::new()), handed_off: Arc::new(AtomicU64::new(0)) }
+        ReadPool { path, idle: Mutex::new(Vec::new()), counts: Arc::new(ReadCounts::default()) }
     }
 
     /// Reads through this pool that ran long and moved off a runtime worker (see
-    /// [`Lite::fetch_now`]).
+    /// [`Lite::fetch_read`]).
     pub fn long_reads(&self) -> u64 {
-        self.handed_off.load(Ordering::Relaxed)
+        self.counts.long_reads.load(Ordering::Relaxed)
+    }
+
+    /// Bounded reads through this pool that were given up (see [`Lite::fetch_within`]).
+    pub fn given_up(&self) -> u64 {
+        self.counts.given_up.load(Ordering::Relaxed)
     }
 
     /// An idle connection, or a new one.
@@ -410,7 +421,7 @@ impl ReadPool {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let conn = match idle {
             Some(c) => c,
-            None => Lite::open_counting(&self.path, false, 2000, Some(self.handed_off.clone()))?,
+            None => Lite::open_counting(&self.path, false, 2000, Some(self.counts.clone()))?,
         };
         Ok(Pooled { pool: self, conn: Some(conn) })
     }

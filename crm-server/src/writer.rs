@@ -102,7 +102,8 @@ async fn exec(c: &mut Lite, sql: &'static str) -> Result<(), sqlx::Error> {
 struct Upkeep {
     /// Which indexes may have segments to merge: all at start, then those written.
     untidy: [bool; 4],
-    /// Which indexes failed to take their changes and are to be rebuilt.
+    /// Which indexes failed to take their changes and are to be rebuilt (as `search_rebuild`
+    /// lists them, read at start).
     damaged: [bool; 4],
     /// Damaged indexes whose rebuild failed: tried again after the next commit.
     waiting: [bool; 4],
@@ -151,7 +152,11 @@ impl Upkeep {
 }
 
 async fn run(mut conn: Lite, mut rx: mpsc::Receiver<Job>, checkpoints: std::sync::mpsc::SyncSender<()>) {
-    let mut upkeep = Upkeep { untidy: [true; 4], damaged: [false; 4], waiting: [false; 4] };
+    let damaged = crate::store::words::to_rebuild(&mut conn).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "reading which search indexes are to be rebuilt failed");
+        [false; 4]
+    });
+    let mut upkeep = Upkeep { untidy: [true; 4], damaged, waiting: [false; 4] };
     let mut merging = false;
     loop {
         let next = match upkeep.next() {

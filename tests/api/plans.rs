@@ -179,6 +179,19 @@ async fn common_words_are_walked_within_a_bound_then_counted(b: Backend) {
         // The connection serves the next query as usual.
         let n = conn.fetch_now("SELECT COUNT(*) FROM contacts", &[], &[Col::Int]).expect("count");
         assert!(n[0].int(0).unwrap_or_default() >= 3300);
+        drop(conn);
+        // The zebras' first page is found after the walk gives up; the fillers' without that.
+        let me = u.me().await.expect("me");
+        let actor = Actor { user_id: me.id };
+        let mut given_up = read.given_up();
+        for (q, gives_up) in [("filler", false), ("zebra", true)] {
+            let params = ListParams { q: Some(q.into()), limit: Some(50), ..Default::default() };
+            let page = crm_server::on_read!(&db, c => crm_server::store::list::list_rows(c, &CONTACTS, actor, &params))
+                .expect("a page");
+            assert_eq!(page.data.len(), 50);
+            assert_eq!(read.given_up() > given_up, gives_up, "q={q}: the walk given up: {}", !gives_up);
+            given_up = read.given_up();
+        }
     }
     db.close().await;
 }
@@ -323,12 +336,26 @@ async fn postgres_statistics_follow_bulk_writes(b: Backend) {
         records: (from..from + n).map(|i| serde_json::json!({ "name": format!("Stat {i}") })).collect(),
         ..Default::default()
     };
+    // The analysis runs in the background: wait for it (or, after ten rows, for nothing).
+    let settle = |table: &'static str| {
+        let analysed = &analysed;
+        async move {
+            for _ in 0..50 {
+                if analysed(table).await.0 {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            analysed(table).await
+        }
+    };
     u.batch::<Contacts>(&batch(0, 10)).await.expect("small batch");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert!(!analysed("contacts").await.0, "analysed after ten rows");
     u.batch::<Contacts>(&batch(10, 1000)).await.expect("big batch");
-    let (done, rows) = analysed("contacts").await;
+    let (done, rows) = settle("contacts").await;
     assert!(done && rows >= 1000, "contacts not analysed after 1,010 rows: {rows} counted");
-    assert!(analysed("audit_log").await.0, "the audit log not analysed");
+    assert!(settle("audit_log").await.0, "the audit log not analysed");
     pool.close().await;
 }
 
@@ -358,6 +385,11 @@ async fn a_damaged_word_index_loses_no_write_and_is_rebuilt(b: Backend) {
     let during = create("During Bravo").await.expect("a create while the index is gone");
     let read = u.get::<Contacts>(during.record.id).await.expect("read it back").record;
     assert_eq!(read.name, "During Bravo");
+    let listed = |outside: &rusqlite::Connection| -> Vec<String> {
+        let mut stmt = outside.prepare("SELECT tbl FROM search_rebuild").expect("prepare");
+        stmt.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("row")).collect()
+    };
+    assert_eq!(listed(&outside), ["contacts"], "the rebuild is not recorded");
     // The index comes back empty; the next write and the rebuild that follows fill it.
     outside.execute_batch(&definition).expect("make the index again");
     create("After Charlie").await.expect("create after");
@@ -376,6 +408,7 @@ async fn a_damaged_word_index_loses_no_write_and_is_rebuilt(b: Backend) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(missing.is_empty(), "search does not find {missing:?}");
+    assert!(listed(&outside).is_empty(), "the rebuild is still listed after it ran");
 }
 
 /// Reads run in place on the runtime worker that serves the request; a long one (here a

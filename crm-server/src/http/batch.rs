@@ -62,7 +62,7 @@ pub async fn batch<E: Entity>(
         if E::spec().table == "deals" {
             tables.push("deal_stage_changes");
         }
-        crate::store::stats::refresh(&s.db, &tables, written).await;
+        crate::store::stats::refresh(&s.db, tables, written);
     }
     Ok(Json(response))
 }

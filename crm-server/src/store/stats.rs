@@ -16,45 +16,61 @@ use crate::db::{Col, Db, RowExt, SqlValue};
 /// Changes below which a table is never analysed from here.
 const LEAST_CHANGES: i64 = 1000;
 
-/// Tables being analysed by this process: a second batch does not wait for the same analysis.
+/// Tables being analysed by this process: a second batch does not start the same analysis.
 static ANALYSING: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
 
-/// Analyses those of `tables` whose changes since their last analysis (PostgreSQL's count, plus
-/// `written` rows it may not have counted yet) reach the rows counted then. Does nothing on
-/// SQLite, whose plans here do not depend on statistics. A failure is logged: the batch has
-/// already committed, and autovacuum will analyse the table in time.
-pub async fn refresh(db: &Db, tables: &[&'static str], written: usize) {
-    let Db::Postgres(pool) = db else { return };
-    let written = i64::try_from(written).unwrap_or(i64::MAX);
-    let names: Vec<String> = tables.iter().map(|t| format!("'{t}'")).collect();
-    let sql = format!(
-        "SELECT s.relname::text FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid \
-         WHERE s.relname IN ({}) AND s.n_mod_since_analyze + $1 >= GREATEST({LEAST_CHANGES}, c.reltuples::bigint)",
-        names.join(", ")
-    );
-    let due = async {
-        let mut conn = pool.acquire().await?;
-        crate::db::Conn::fetch(&mut *conn, &sql, &[SqlValue::Int(Some(written))], &[Col::Text]).await
-    };
-    let due = match due.await {
-        Ok(rows) => rows,
-        Err(e) => {
-            tracing::warn!(error = %e, "reading table statistics failed");
-            return;
-        }
-    };
-    for table in tables.iter().filter(|t| due.iter().any(|r| r.text(0).as_deref() == Some(**t))) {
-        if !ANALYSING.lock().map(|mut a| a.insert(*table)).unwrap_or(false) {
-            continue;
-        }
-        let started = std::time::Instant::now();
-        let result = sqlx::query(sqlx::AssertSqlSafe(format!("ANALYZE {table}"))).execute(pool).await;
+/// Takes a table off [`ANALYSING`] however its analysis ends.
+struct Analysing(&'static str);
+
+impl Drop for Analysing {
+    fn drop(&mut self) {
         if let Ok(mut a) = ANALYSING.lock() {
-            a.remove(table);
-        }
-        match result {
-            Ok(_) => tracing::info!(table, ms = started.elapsed().as_millis() as u64, "analysed after bulk writes"),
-            Err(e) => tracing::warn!(table, error = %e, "analysing a table failed"),
+            a.remove(self.0);
         }
     }
+}
+
+/// Starts, in the background, the analysis of those of `tables` whose changes since their last
+/// analysis (PostgreSQL's count, plus the `written` rows it may not have counted yet, so about
+/// the rows counted then) reach the rows counted then, or 1,000. Only tables of the current
+/// schema that the server's user may analyse (it owns them) are considered; a table another
+/// session is analysing or vacuuming is skipped (`SKIP_LOCKED`). Does nothing on SQLite, whose
+/// plans here do not depend on statistics. Failures are logged: the batch has committed, and
+/// autovacuum analyses the table in time.
+pub fn refresh(db: &Db, tables: Vec<&'static str>, written: usize) {
+    let Db::Postgres(pool) = db else { return };
+    let pool = pool.clone();
+    tokio::spawn(async move {
+        let written = i64::try_from(written).unwrap_or(i64::MAX);
+        let names: Vec<String> = tables.iter().map(|t| format!("'{t}'")).collect();
+        let sql = format!(
+            "SELECT s.relname::text FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid \
+             WHERE s.schemaname = current_schema() AND s.relname IN ({}) AND pg_has_role(c.relowner, 'USAGE') \
+             AND s.n_mod_since_analyze + $1 >= GREATEST({LEAST_CHANGES}, c.reltuples::bigint)",
+            names.join(", ")
+        );
+        let due = async {
+            let mut conn = pool.acquire().await?;
+            crate::db::Conn::fetch(&mut *conn, &sql, &[SqlValue::Int(Some(written))], &[Col::Text]).await
+        };
+        let due = match due.await {
+            Ok(rows) => rows,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading table statistics failed");
+                return;
+            }
+        };
+        for table in tables.into_iter().filter(|t| due.iter().any(|r| r.text(0).as_deref() == Some(*t))) {
+            if !ANALYSING.lock().map(|mut a| a.insert(table)).unwrap_or(false) {
+                continue;
+            }
+            let _analysing = Analysing(table);
+            let started = std::time::Instant::now();
+            let sql = format!("ANALYZE (SKIP_LOCKED) {table}");
+            match sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await {
+                Ok(_) => tracing::info!(table, ms = started.elapsed().as_millis() as u64, "analysed after bulk writes"),
+                Err(e) => tracing::warn!(table, error = %e, "analysing a table failed"),
+            }
+        }
+    });
 }

@@ -122,8 +122,8 @@ pub enum Applied {
     /// Nothing was queued for it.
     Nothing,
     Written,
-    /// Writing to it failed (a damaged index): its changes stay queued, and the index is to be
-    /// rebuilt from its table ([`rebuild`]).
+    /// Writing to it failed (a damaged index): its changes stay queued, and the index is listed
+    /// in `search_rebuild` (migration 0009), to be rebuilt from its table ([`rebuild`]).
     Failed,
 }
 
@@ -164,6 +164,10 @@ pub fn apply_search_queue(c: &mut crate::lite::Lite) -> Result<[Applied; 4], sql
                 tracing::error!(error = %e, table = spec.table, "updating the search index failed; it will be rebuilt");
                 c.execute_now("ROLLBACK TO fts", &[])?;
                 c.execute_now("RELEASE fts", &[])?;
+                c.execute_now(
+                    "INSERT OR IGNORE INTO search_rebuild (tbl) VALUES ($1)",
+                    &[SqlValue::Text(Some(spec.table.to_string()))],
+                )?;
                 *applied = Applied::Failed;
             }
         }
@@ -175,11 +179,20 @@ pub fn apply_search_queue(c: &mut crate::lite::Lite) -> Result<[Applied; 4], sql
 }
 
 /// Makes a table's full-text index again from the table, and drops the changes queued for it
-/// (the rebuilt index has them). Runs in a transaction of the writer's.
+/// (the rebuilt index has them) and its place in `search_rebuild`. Runs in a transaction of the
+/// writer's, in one statement: writes wait for it (seconds for a million rows).
 pub fn rebuild(c: &mut crate::lite::Lite, spec: &Spec) -> Result<(), sqlx::Error> {
+    let table = [SqlValue::Text(Some(spec.table.to_string()))];
     c.execute_now(&format!("INSERT INTO {0}_fts ({0}_fts) VALUES ('rebuild')", spec.table), &[])?;
-    c.execute_now("DELETE FROM search_queue WHERE tbl = $1", &[SqlValue::Text(Some(spec.table.to_string()))])?;
+    c.execute_now("DELETE FROM search_queue WHERE tbl = $1", &table)?;
+    c.execute_now("DELETE FROM search_rebuild WHERE tbl = $1", &table)?;
     Ok(())
+}
+
+/// Which tables of [`INDEXED`] are listed in `search_rebuild` (their index is to be rebuilt).
+pub fn to_rebuild(c: &mut crate::lite::Lite) -> Result<[bool; 4], sqlx::Error> {
+    let listed = c.fetch_now("SELECT tbl FROM search_rebuild", &[], &[Col::Text])?;
+    Ok(INDEXED.map(|spec| listed.iter().any(|r| r.text(0).as_deref() == Some(spec.table))))
 }
 
 /// Index pages one [`merge_step`] writes at most (FTS5 pages of about 4 KB): a few
