@@ -223,9 +223,8 @@ pub trait Conn: Send {
         sql: &'a str,
         binds: &'a [SqlValue],
         cols: &'a [Col],
-        work: u32,
+        _work: u32,
     ) -> impl Future<Output = Result<Option<Vec<Row>>, sqlx::Error>> + Send + 'a {
-        let _ = work;
         async move { self.fetch(sql, binds, cols).await.map(Some) }
     }
 

@@ -118,9 +118,11 @@ impl Lite {
     /// handed over to a new thread (`block_in_place`). Handing over every read instead cost a
     /// list page more than half its speed and a thread per request.
     pub async fn fetch_read(&mut self, sql: &str, binds: &[SqlValue], cols: &[Col]) -> Result<Vec<Row>, sqlx::Error> {
-        let on_worker = tokio::runtime::Handle::try_current()
-            .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
-        let Some(counts) = self.counts.clone().filter(|_| on_worker && self.conn.is_autocommit()) else {
+        let on_worker = || {
+            tokio::runtime::Handle::try_current()
+                .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread)
+        };
+        let Some(counts) = self.counts.clone().filter(|_| self.conn.is_autocommit() && on_worker()) else {
             return self.fetch_now(sql, binds, cols);
         };
         let first = self.bounded(LONG_READ, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols)));
@@ -172,7 +174,7 @@ impl Lite {
         work: u32,
     ) -> Result<Option<Vec<Row>>, sqlx::Error> {
         if !self.conn.is_autocommit() {
-            return self.with_statement(sql, binds, |stmt| read_rows(stmt, cols)).map(Some);
+            return self.fetch_now(sql, binds, cols).map(Some);
         }
         let calls = work.div_ceil(STEP);
         let rows = self.bounded(calls, |c| c.with_statement_raw(sql, binds, |stmt| read_rows(stmt, cols)));

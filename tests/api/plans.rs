@@ -297,14 +297,8 @@ async fn word_index_segments_are_merged_while_no_write_waits(b: Backend) {
         u.create::<Contacts>(&NewContact { name: format!("Segment {i}"), ..Default::default() }).await.expect("create");
         most = most.max(segments());
     }
-    let mut now = segments();
-    for _ in 0..100 {
-        if now <= 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        now = segments();
-    }
+    crm_tests::eventually(|| std::future::ready(segments() <= 1)).await;
+    let now = segments();
     assert!(now <= 2, "{now} segments are left (at most {most} while writing)");
     let found = u
         .list::<Contacts>(&ListParams { q: Some("segment".into()), total: Some(true), ..Default::default() })
@@ -340,12 +334,7 @@ async fn postgres_statistics_follow_bulk_writes(b: Backend) {
     let settle = |table: &'static str| {
         let analysed = &analysed;
         async move {
-            for _ in 0..50 {
-                if analysed(table).await.0 {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
+            crm_tests::eventually(|| async { analysed(table).await.0 }).await;
             analysed(table).await
         }
     };
@@ -393,20 +382,18 @@ async fn a_damaged_word_index_loses_no_write_and_is_rebuilt(b: Backend) {
     // The index comes back empty; the next write and the rebuild that follows fill it.
     outside.execute_batch(&definition).expect("make the index again");
     create("After Charlie").await.expect("create after");
-    let mut missing = Vec::new();
-    for _ in 0..100 {
-        missing.clear();
+    let missing = || async {
+        let mut missing = Vec::new();
         for word in ["alpha", "bravo", "charlie"] {
             let params = ListParams { q: Some(word.into()), ..Default::default() };
             if u.list::<Contacts>(&params).await.expect("search").data.len() != 1 {
                 missing.push(word);
             }
         }
-        if missing.is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        missing
+    };
+    crm_tests::eventually(|| async { missing().await.is_empty() }).await;
+    let missing = missing().await;
     assert!(missing.is_empty(), "search does not find {missing:?}");
     assert!(listed(&outside).is_empty(), "the rebuild is still listed after it ran");
 }

@@ -175,6 +175,22 @@ macro_rules! backend_tests {
     };
 }
 
+/// Checks `ready` every 100 ms, for at most 10 s, until it holds; returns whether it did. For
+/// what the server does in the background.
+pub async fn eventually<F, Fut>(mut ready: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if ready().await {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    ready().await
+}
+
 /// Starts an import of `entity` records (`POST /api/crm/imports`) and returns its id.
 pub async fn start_import(c: &Client, entity: &str, name: &str) -> i64 {
     let body = serde_json::json!({ "entity": entity, "name": name });

@@ -274,7 +274,7 @@ async fn after_walk<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> Api
         vec![(sql.clone(), exact_words(&words)), (sql, fts5_query(&words))]
     };
     for (sql, query) in queries {
-        if count(c, &sql, query).await? >= INDEX_SEARCH_MAX {
+        if count(c, &sql, &[SqlValue::Text(Some(query))]).await? >= INDEX_SEARCH_MAX {
             return Ok(SearchMode::Scan);
         }
     }
@@ -288,7 +288,7 @@ fn exact_words(words: &[String]) -> String {
 
 /// Rows matching the FTS5 `query`, counted up to `bound`.
 async fn fts_count<C: Conn>(c: &mut C, spec: &Spec, query: &str, bound: i64) -> ApiResult<i64> {
-    count(c, &fts_count_sql(spec, bound), query.to_string()).await
+    count(c, &fts_count_sql(spec, bound), &[SqlValue::Text(Some(query.to_string()))]).await
 }
 
 /// The count of [`fts_count`]. The bound is written in: a bound LIMIT would be planned again
@@ -297,10 +297,9 @@ fn fts_count_sql(spec: &Spec, bound: i64) -> String {
     format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT {bound})", spec.table)
 }
 
-/// The single integer `sql` answers with `query` bound.
-async fn count<C: Conn>(c: &mut C, sql: &str, query: String) -> ApiResult<i64> {
-    let binds = [SqlValue::Text(Some(query))];
-    let row = c.fetch_one(sql, &binds, &[Col::Int]).await?;
+/// The single integer (a count) that `sql` answers.
+async fn count<C: Conn>(c: &mut C, sql: &str, binds: &[SqlValue]) -> ApiResult<i64> {
+    let row = c.fetch_one(sql, binds, &[Col::Int]).await?;
     Ok(row
         .and_then(|r| match r.first() {
             Some(SqlValue::Int(n)) => *n,
@@ -560,10 +559,7 @@ pub async fn list_rows<C: Conn>(
         }
     };
     let total = match &q.count {
-        Some((sql, binds)) => c.fetch_one(sql, binds, &[Col::Int]).await?.and_then(|r| match r.first() {
-            Some(SqlValue::Int(n)) => *n,
-            _ => None,
-        }),
+        Some((sql, binds)) => Some(count(c, sql, binds).await?),
         None => None,
     };
     let next_cursor = if rows.len() > q.limit {
