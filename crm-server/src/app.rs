@@ -14,7 +14,8 @@ use tower_http::trace::TraceLayer;
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::db::Db;
-use crate::error::{ApiError, REQUEST_ID};
+use crate::error::ApiError;
+use crate::request_id::REQUEST_ID;
 
 /// Largest request body accepted, in bytes.
 pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -94,7 +95,7 @@ async fn refuse_oversized(req: Request, next: Next) -> Response<axum::body::Body
 
 /// Connects to the database (applying migrations) and builds the router.
 pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
-    let db = Db::connect(&config.database_url, config.max_connections).await?;
+    let db = crate::store::open(&config.database_url, config.max_connections).await?;
     let state = AppState { db: db.clone(), jwt: Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs)) };
     Ok((router(state), db))
 }

@@ -4,15 +4,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use crm_api::{FieldError, Problem};
 
-tokio::task_local! {
-    /// The id of the request being served (set by the request-id middleware).
-    pub static REQUEST_ID: String;
-}
+use crate::db::DbError;
 
-/// The current request's id, when serving one.
-pub fn request_id() -> Option<String> {
-    REQUEST_ID.try_with(|id| id.clone()).ok()
-}
+pub use crate::request_id::current as request_id;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -129,18 +123,16 @@ impl ApiError {
     }
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(db) = &e
-            && db.is_unique_violation()
-        {
-            return ApiError::Conflict("a record with the same unique value already exists".into());
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Unique(_) => ApiError::Conflict("a record with the same unique value already exists".into()),
+            DbError::Busy => {
+                tracing::warn!("no database connection came free in time: answering 503");
+                ApiError::Unavailable("the server is busy; retry shortly".into())
+            }
+            other => ApiError::Internal(anyhow::Error::new(other)),
         }
-        if matches!(e, sqlx::Error::PoolTimedOut) {
-            tracing::warn!("no database connection came free in time: answering 503");
-            return ApiError::Unavailable("the server is busy; retry shortly".into());
-        }
-        ApiError::Internal(anyhow::Error::new(e))
     }
 }
 

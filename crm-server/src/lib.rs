@@ -7,10 +7,9 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod http;
-pub mod lite;
 pub mod openapi;
+pub mod request_id;
 pub mod store;
-pub mod writer;
 
 pub use app::{AppState, build, router, serve};
 pub use config::Config;

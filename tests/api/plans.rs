@@ -6,7 +6,8 @@ use crm_api::ListParams;
 use crm_api::batch::BatchRequest;
 use crm_api::contacts::NewContact;
 use crm_api::resource::Contacts;
-use crm_server::db::{Col, Conn, Db, Dialect, RowExt, SqlValue, bind_all};
+use crm_server::db::postgres::bind_all;
+use crm_server::db::{Col, Conn, Db, Dialect, SqlValue};
 use crm_server::error::ApiError;
 use crm_server::store::list::{SearchMode, plan};
 use crm_server::store::records::Actor;
@@ -28,10 +29,10 @@ backend_tests!(
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
     match db {
         Db::Sqlite { read, .. } => {
-            let mut conn = read.get().expect("conn");
-            let cols = [Col::Int, Col::Int, Col::Int, Col::Text];
-            let rows = conn.fetch_now(&format!("EXPLAIN QUERY PLAN {sql}"), binds, &cols).expect("explain");
-            rows.iter().filter_map(|r| r.text(3)).collect()
+            let mut conn = read.get().await.expect("conn");
+            let shape = &[("id", Col::Int), ("parent", Col::Int), ("notused", Col::Int), ("detail", Col::Text)];
+            let rows = conn.fetch_now(&format!("EXPLAIN QUERY PLAN {sql}"), binds, shape).expect("explain");
+            rows.iter().map(|r| r.req_text("detail").expect("detail").to_string()).collect()
         }
         Db::Postgres(pool) => {
             let mut conn = pool.acquire().await.expect("conn");
@@ -71,7 +72,7 @@ async fn default_list_pages_walk_the_index_without_sorting(b: Backend) {
     let first = u.list::<Contacts>(&ListParams::default()).await.expect("page");
     let cursor = first.next_cursor.expect("a second page");
     let me = u.me().await.expect("me");
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let actor = Actor { user_id: me.id };
     for params in [ListParams::default(), ListParams { cursor: Some(cursor), ..Default::default() }] {
         let q = plan(&CONTACTS, actor, &params, db.dialect(), SearchMode::Scan).expect("plan");
@@ -90,7 +91,7 @@ async fn rare_search_terms_use_the_word_index(b: Backend) {
         u.create::<Contacts>(&new).await.expect("create");
     }
     let me = u.me().await.expect("me");
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let params = ListParams { q: Some("p17@".into()), ..Default::default() };
     let q = plan(&CONTACTS, Actor { user_id: me.id }, &params, db.dialect(), SearchMode::Index).expect("plan");
     let text = explain(&db, &q.sql, &q.binds).await.join("\n");
@@ -169,16 +170,17 @@ async fn common_words_are_walked_within_a_bound_then_counted(b: Backend) {
     assert_eq!(fillers, (2950..3000).rev().map(|i| format!("Filler {i:04}")).collect::<Vec<_>>());
 
     // The bound itself: SQLite gives a query up after the work allowed, and not before.
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let walk = "SELECT id FROM contacts WHERE name LIKE '%nobody%'";
     if let Db::Sqlite { read, .. } = &db {
-        let mut conn = read.get().expect("conn");
-        assert_eq!(conn.fetch_within(walk, &[], &[Col::Int], 2_000).expect("bounded"), None, "not given up");
-        let all = conn.fetch_within(walk, &[], &[Col::Int], 10_000_000).expect("unbounded");
+        let mut conn = read.get().await.expect("conn");
+        let id = &[("id", Col::Int)];
+        assert_eq!(conn.fetch_within(walk, &[], id, 2_000).expect("bounded"), None, "not given up");
+        let all = conn.fetch_within(walk, &[], id, 10_000_000).expect("unbounded");
         assert_eq!(all, Some(vec![]));
         // The connection serves the next query as usual.
-        let n = conn.fetch_now("SELECT COUNT(*) FROM contacts", &[], &[Col::Int]).expect("count");
-        assert!(n[0].int(0).unwrap_or_default() >= 3300);
+        let n = conn.fetch_now("SELECT COUNT(*) AS n FROM contacts", &[], &[("n", Col::Int)]).expect("count");
+        assert!(n[0].req_int("n").expect("n") >= 3300);
         drop(conn);
         // The zebras' first page is found after the walk gives up; the fillers' without that.
         let me = u.me().await.expect("me");
@@ -203,7 +205,7 @@ async fn search_text_of_an_older_format_is_rewritten_at_start_up(b: Backend) {
     let u = s.user("search-upgrade").await;
     let new = NewContact { name: "Ann-Marie O'Neil".into(), email: Some("ANN@acme.io".into()), ..Default::default() };
     let id = u.create::<Contacts>(&new).await.expect("create").record.id;
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let old: Result<(), ApiError> = crm_server::in_tx!(&db, c => async move {
         c.execute("UPDATE contacts SET search = 'ann-marie o''neil\nann@acme.io' WHERE id = $1", &[SqlValue::Int(Some(id))])
             .await?;
@@ -212,11 +214,13 @@ async fn search_text_of_an_older_format_is_rewritten_at_start_up(b: Backend) {
     });
     old.expect("old format");
     db.close().await;
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let found: Result<(Option<String>, Option<i64>), ApiError> = crm_server::on_read!(&db, c => async {
-        let text = c.fetch_one("SELECT search FROM contacts WHERE id = $1", &[SqlValue::Int(Some(id))], &[Col::Text]).await?;
-        let version = c.fetch_one("SELECT version FROM search_format", &[], &[Col::Int]).await?;
-        Ok::<_, ApiError>((text.and_then(|r| r.text(0)), version.and_then(|r| r.int(0))))
+        let text = c.fetch_one("SELECT search FROM contacts WHERE id = $1", &[SqlValue::Int(Some(id))], &[("search", Col::Text)]).await?;
+        let version = c.fetch_one("SELECT version FROM search_format", &[], &[("version", Col::Int)]).await?;
+        let text = match text { Some(r) => r.text("search")?.map(str::to_string), None => None };
+        let version = match version { Some(r) => r.int("version")?, None => None };
+        Ok::<_, ApiError>((text, version))
     });
     let (text, version) = found.expect("read back");
     let (text, version) = (text.expect("search"), version.expect("version"));
@@ -282,12 +286,12 @@ async fn word_index_segments_are_merged_while_no_write_waits(b: Backend) {
     }
     let s = TestServer::start(b).await;
     let u = s.user("segments").await;
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let Db::Sqlite { read, .. } = &db else { return };
-    let segments = || {
-        let mut conn = read.get().expect("conn");
-        let sql = "SELECT COUNT(DISTINCT segid) FROM contacts_fts_idx";
-        conn.fetch_now(sql, &[], &[Col::Int]).expect("segments")[0].int(0).unwrap_or_default()
+    let segments = async || {
+        let mut conn = read.get().await.expect("conn");
+        let sql = "SELECT COUNT(DISTINCT segid) AS n FROM contacts_fts_idx";
+        conn.fetch_now(sql, &[], &[("n", Col::Int)]).expect("segments")[0].req_int("n").expect("n")
     };
     // One write after another: a group commit, and a segment, each. FTS5's own merges leave
     // three segments after these (and up to fifteen on the way).
@@ -295,10 +299,10 @@ async fn word_index_segments_are_merged_while_no_write_waits(b: Backend) {
     let mut most = 0;
     for i in 0..writes {
         u.create::<Contacts>(&NewContact { name: format!("Segment {i}"), ..Default::default() }).await.expect("create");
-        most = most.max(segments());
+        most = most.max(segments().await);
     }
-    crm_tests::eventually(|| std::future::ready(segments() <= 1)).await;
-    let now = segments();
+    crm_tests::eventually(|| async { segments().await <= 1 }).await;
+    let now = segments().await;
     assert!(now <= 2, "{now} segments are left (at most {most} while writing)");
     let found = u
         .list::<Contacts>(&ListParams { q: Some("segment".into()), total: Some(true), ..Default::default() })
@@ -418,7 +422,7 @@ async fn long_reads_move_off_the_runtime_workers(b: Backend) {
         u.batch::<Contacts>(&BatchRequest { records, ..Default::default() }).await.expect("batch");
     }
     let me = u.me().await.expect("me");
-    let db = Db::connect(&s.database_url, 2).await.expect("db");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
     let Db::Sqlite { read, .. } = &db else { return };
     let actor = Actor { user_id: me.id };
     let db = &db;

@@ -53,7 +53,7 @@ pub async fn inserts(dir: &std::path::Path, duration: Duration) -> anyhow::Resul
     let path = dir.join("raw.db");
     let url = format!("sqlite:{}", path.display());
     // The server's own start-up creates the schema.
-    crm_server::db::Db::connect(&url, 1).await?.close().await;
+    crm_server::store::open(&url, 1).await?.close().await;
     tokio::task::spawn_blocking(move || {
         let conn = Connection::open(&path)?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;

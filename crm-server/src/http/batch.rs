@@ -12,7 +12,7 @@ use serde_json::Value as Json_;
 use super::entities::Entity;
 use crate::app::AppState;
 use crate::auth::AuthUser;
-use crate::db::{Col, Conn, Dialect, Params, RowExt, SqlValue};
+use crate::db::{Col, Conn, Dialect, Params, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, parse_value};
 use crate::store::audit::IMPORT_ID;
@@ -62,7 +62,7 @@ pub async fn batch<E: Entity>(
         if E::spec().table == "deals" {
             tables.push("deal_stage_changes");
         }
-        crate::store::stats::refresh(&s.db, tables, written);
+        s.db.wrote_in_bulk(tables, written);
     }
     Ok(Json(response))
 }
@@ -134,7 +134,7 @@ async fn wait_for_batch(db: &crate::db::Db, import_id: i64, seq: i64) -> ApiResu
         notified.as_mut().enable();
         let sql = "SELECT seq FROM import_batches WHERE import_id = $1 AND seq = $2";
         let binds = [SqlValue::Int(Some(import_id)), SqlValue::Int(Some(seq))];
-        if crate::on_read!(db, c => c.fetch_one(sql, &binds, &[Col::Int]))?.is_some() {
+        if crate::on_read!(db, c => c.fetch_one(sql, &binds, &[("seq", Col::Int)]))?.is_some() {
             return Ok(());
         }
         let _ = tokio::time::timeout(std::time::Duration::from_millis(20), notified).await;
@@ -153,6 +153,8 @@ fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
     }
 }
 
+const EMAIL_SHAPE: &crate::db::Shape = &[("id", Col::Int), ("email", Col::Text)];
+
 /// The live contacts of the user with these e-mails (compared lower-cased by the database, as
 /// single creates and updates do), by lower-cased e-mail.
 async fn contacts_by_email<C: Conn>(
@@ -166,10 +168,8 @@ async fn contacts_by_email<C: Conn>(
         let sql = "SELECT id, email FROM contacts WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) = lower($2) ORDER BY id LIMIT 1";
         for e in emails {
             let binds = [SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(e.clone()))];
-            if let Some(r) = c.fetch_one(sql, &binds, &[Col::Int, Col::Text]).await?
-                && let (Some(id), Some(email)) = (r.int(0), r.text(1))
-            {
-                found.entry(email.trim().to_lowercase()).or_insert(id);
+            if let Some(r) = c.fetch_one(sql, &binds, EMAIL_SHAPE).await? {
+                found.entry(r.req_text("email")?.trim().to_lowercase()).or_insert(r.req_int("id")?);
             }
         }
         return Ok(found);
@@ -183,10 +183,8 @@ async fn contacts_by_email<C: Conn>(
             "SELECT id, email FROM contacts WHERE user_id = {user} AND deleted_at IS NULL AND lower(email) IN ({}) ORDER BY id",
             list.join(", ")
         );
-        for r in c.fetch(&sql, &p.values, &[Col::Int, Col::Text]).await? {
-            if let (Some(id), Some(email)) = (r.int(0), r.text(1)) {
-                found.entry(email.trim().to_lowercase()).or_insert(id);
-            }
+        for r in c.fetch(&sql, &p.values, EMAIL_SHAPE).await? {
+            found.entry(r.req_text("email")?.trim().to_lowercase()).or_insert(r.req_int("id")?);
         }
     }
     Ok(found)

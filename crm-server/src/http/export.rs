@@ -55,7 +55,7 @@ fn encode(spec: &Spec, format: Format, header: bool, rows: &[Row]) -> Result<Vec
                 w.write_record(spec.fields.iter().map(|f| f.name))?;
             }
             for r in rows {
-                w.write_record(spec.fields.iter().zip(r).map(|(f, v)| crm_api::csv_field(&to_json(f, v))))?;
+                w.write_record(spec.fields.iter().zip(r.values()).map(|(f, v)| crm_api::csv_field(&to_json(f, v))))?;
             }
             w.flush()?;
         }

@@ -1,29 +1,35 @@
 //! Users and their API tokens.
 
-use chrono::{DateTime, Utc};
 use crm_api::auth::{ApiToken, User};
 
 use super::audit::{self, Action};
 use super::records::Actor;
-use crate::db::{Col, Conn, Row, RowExt, SqlValue, now_micros};
+use crate::db::{Col, Conn, DbError, Row, Shape, SqlValue, now_micros, time_of};
 use crate::error::{ApiError, ApiResult};
 
-fn time(micros: Option<i64>) -> Option<DateTime<Utc>> {
-    micros.and_then(DateTime::from_timestamp_micros)
+const USER_COLS: &Shape = &[
+    ("id", Col::Int),
+    ("email", Col::Text),
+    ("name", Col::Text),
+    ("created_at", Col::Int),
+    ("password_hash", Col::Text),
+];
+
+fn user(r: &Row) -> Result<(User, String), DbError> {
+    Ok((
+        User {
+            id: r.req_int("id")?,
+            email: r.req_text("email")?.to_string(),
+            name: r.text("name")?.map(str::to_string),
+            created_at: time_of("created_at", r.req_int("created_at")?)?,
+        },
+        r.req_text("password_hash")?.to_string(),
+    ))
 }
 
-const USER_COLS: &[Col] = &[Col::Int, Col::Text, Col::Text, Col::Int, Col::Text];
-
-fn user(r: &Row) -> (User, String) {
-    (
-        User {
-            id: r.int(0).unwrap_or_default(),
-            email: r.text(1).unwrap_or_default(),
-            name: r.text(2),
-            created_at: time(r.int(3)).unwrap_or_default(),
-        },
-        r.text(4).unwrap_or_default(),
-    )
+/// An optional stored time of the column `name`.
+fn opt_time(r: &Row, name: &str) -> Result<Option<chrono::DateTime<chrono::Utc>>, DbError> {
+    r.int(name)?.map(|t| time_of(name, t)).transpose()
 }
 
 /// Creates an account; the e-mail is unique, case-insensitively.
@@ -46,7 +52,7 @@ pub async fn create_user<C: Conn>(c: &mut C, email: &str, name: Option<&str>, pa
             other => other,
         })?
         .ok_or_else(|| anyhow::anyhow!("INSERT returned no row"))?;
-    Ok(user(&row).0)
+    Ok(user(&row)?.0)
 }
 
 /// The account and its password hash.
@@ -58,7 +64,7 @@ pub async fn find_user_by_email<C: Conn>(c: &mut C, email: &str) -> ApiResult<Op
             USER_COLS,
         )
         .await?;
-    Ok(row.as_ref().map(user))
+    Ok(row.as_ref().map(user).transpose()?)
 }
 
 pub async fn get_user<C: Conn>(c: &mut C, id: i64) -> ApiResult<Option<User>> {
@@ -69,22 +75,30 @@ pub async fn get_user<C: Conn>(c: &mut C, id: i64) -> ApiResult<Option<User>> {
             USER_COLS,
         )
         .await?;
-    Ok(row.as_ref().map(|r| user(r).0))
+    Ok(row.as_ref().map(|r| user(r).map(|u| u.0)).transpose()?)
 }
 
-const TOKEN_COLS: &[Col] = &[Col::Int, Col::Text, Col::Text, Col::Int, Col::Int, Col::Int, Col::Int];
+const TOKEN_COLS: &Shape = &[
+    ("id", Col::Int),
+    ("name", Col::Text),
+    ("prefix", Col::Text),
+    ("created_at", Col::Int),
+    ("expires_at", Col::Int),
+    ("last_used_at", Col::Int),
+    ("revoked_at", Col::Int),
+];
 const TOKEN_SELECT: &str = "SELECT id, name, prefix, created_at, expires_at, last_used_at, revoked_at FROM api_tokens";
 
-fn token(r: &Row) -> ApiToken {
-    ApiToken {
-        id: r.int(0).unwrap_or_default(),
-        name: r.text(1).unwrap_or_default(),
-        prefix: r.text(2).unwrap_or_default(),
-        created_at: time(r.int(3)).unwrap_or_default(),
-        expires_at: time(r.int(4)),
-        last_used_at: time(r.int(5)),
-        revoked_at: time(r.int(6)),
-    }
+fn token(r: &Row) -> Result<ApiToken, DbError> {
+    Ok(ApiToken {
+        id: r.req_int("id")?,
+        name: r.req_text("name")?.to_string(),
+        prefix: r.req_text("prefix")?.to_string(),
+        created_at: time_of("created_at", r.req_int("created_at")?)?,
+        expires_at: opt_time(r, "expires_at")?,
+        last_used_at: opt_time(r, "last_used_at")?,
+        revoked_at: opt_time(r, "revoked_at")?,
+    })
 }
 
 pub async fn create_token<C: Conn>(
@@ -112,7 +126,7 @@ pub async fn create_token<C: Conn>(
         )
         .await?
         .ok_or_else(|| anyhow::anyhow!("INSERT returned no row"))?;
-    let t = token(&row);
+    let t = token(&row)?;
     let changes = serde_json::json!({ "name": { "after": t.name }, "prefix": { "after": t.prefix } });
     audit::write(c, actor, "api_token", t.id, Action::Create, &changes).await?;
     Ok(t)
@@ -126,14 +140,14 @@ pub async fn list_tokens<C: Conn>(c: &mut C, actor: Actor) -> ApiResult<Vec<ApiT
             TOKEN_COLS,
         )
         .await?;
-    Ok(rows.iter().map(token).collect())
+    Ok(rows.iter().map(token).collect::<Result<_, _>>()?)
 }
 
 /// Revokes a token of the user; revoking twice is not an error.
 pub async fn revoke_token<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<()> {
     let ids = [SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))];
     let found = c.fetch_one(&format!("{TOKEN_SELECT} WHERE id = $1 AND user_id = $2"), &ids, TOKEN_COLS).await?;
-    let Some(t) = found.as_ref().map(token) else {
+    let Some(t) = found.as_ref().map(token).transpose()? else {
         return Err(ApiError::not_found("API token"));
     };
     if t.revoked_at.is_some() {
@@ -157,10 +171,13 @@ pub async fn find_live_token<C: Conn>(c: &mut C, hash: &str) -> ApiResult<Option
             "SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL \
              AND (expires_at IS NULL OR expires_at > $2)",
             &[SqlValue::Text(Some(hash.to_string())), SqlValue::Int(Some(now_micros()))],
-            &[Col::Int, Col::Int, Col::Int],
+            &[("id", Col::Int), ("user_id", Col::Int), ("last_used_at", Col::Int)],
         )
         .await?;
-    Ok(row.map(|r| (r.int(0).unwrap_or_default(), r.int(1).unwrap_or_default(), r.int(2))))
+    match row {
+        Some(r) => Ok(Some((r.req_int("id")?, r.req_int("user_id")?, r.int("last_used_at")?))),
+        None => Ok(None),
+    }
 }
 
 pub async fn touch_token<C: Conn>(c: &mut C, id: i64) -> ApiResult<()> {

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::records::{Actor, Record};
-use crate::db::{Col, Conn, RowExt, SqlValue, now_micros};
+use crate::db::{Col, Conn, DbError, Row, Shape, SqlValue, now_micros, time_of};
 use crate::error::{ApiResult, request_id};
 
 tokio::task_local! {
@@ -85,19 +85,28 @@ pub async fn write<C: Conn>(
     Ok(())
 }
 
-const COLS: &[Col] = &[Col::Int, Col::Text, Col::Int, Col::Text, Col::Text, Col::Text, Col::Int];
+const SHAPE: &Shape = &[
+    ("id", Col::Int),
+    ("entity", Col::Text),
+    ("entity_id", Col::Int),
+    ("action", Col::Text),
+    ("changes", Col::Text),
+    ("request_id", Col::Text),
+    ("created_at", Col::Int),
+];
 const SELECT: &str = "SELECT id, entity, entity_id, action, changes, request_id, created_at FROM audit_log";
 
-fn entry(r: &crate::db::Row) -> crm_api::audit::AuditEntry {
-    crm_api::audit::AuditEntry {
-        id: r.int(0).unwrap_or_default(),
-        entity: r.text(1).unwrap_or_default(),
-        entity_id: r.int(2).unwrap_or_default(),
-        action: r.text(3).unwrap_or_default(),
-        changes: r.text(4).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Json::Null),
-        request_id: r.text(5),
-        created_at: chrono::DateTime::from_timestamp_micros(r.int(6).unwrap_or_default()).unwrap_or_default(),
-    }
+fn entry(r: &Row) -> Result<crm_api::audit::AuditEntry, DbError> {
+    let changes = r.req_text("changes")?;
+    Ok(crm_api::audit::AuditEntry {
+        id: r.req_int("id")?,
+        entity: r.req_text("entity")?.to_string(),
+        entity_id: r.req_int("entity_id")?,
+        action: r.req_text("action")?.to_string(),
+        changes: serde_json::from_str(changes).map_err(|e| DbError::decode("changes", e.to_string()))?,
+        request_id: r.text("request_id")?.map(str::to_string),
+        created_at: time_of("created_at", r.req_int("created_at")?)?,
+    })
 }
 
 /// The user's audit entries, newest first, after the cursor id; optionally of one record.
@@ -121,6 +130,6 @@ pub async fn list<C: Conn>(
     }
     binds.push(SqlValue::Int(Some(i64::from(limit))));
     sql.push_str(&format!(" ORDER BY id DESC LIMIT ${}", binds.len()));
-    let rows = c.fetch(&sql, &binds, COLS).await?;
-    Ok(rows.iter().map(entry).collect())
+    let rows = c.fetch(&sql, &binds, SHAPE).await?;
+    Ok(rows.iter().map(entry).collect::<Result<_, _>>()?)
 }

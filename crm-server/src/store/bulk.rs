@@ -15,7 +15,7 @@ use serde_json::Value as Json;
 use super::audit::{self, Action};
 use super::records::{Actor, Record, Values};
 use super::spec::{Kind, Spec, to_json};
-use crate::db::{Col, Conn, Dialect, Params, RowExt, SqlValue, format_micros};
+use crate::db::{Col, Conn, Dialect, Params, SqlValue, format_micros};
 use crate::error::{ApiError, ApiResult};
 
 /// Bound parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
@@ -40,7 +40,7 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
             let sql = format!("SELECT id FROM {table} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL");
             for id in ids {
                 let binds = [SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))];
-                if c.fetch_one(&sql, &binds, &[Col::Int]).await?.is_some() {
+                if c.fetch_one(&sql, &binds, &[("id", Col::Int)]).await?.is_some() {
                     found.entry(table).or_default().insert(*id);
                 }
             }
@@ -60,10 +60,8 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
                  WHERE t.user_id = {user} AND t.deleted_at IS NULL",
                 list.join(", ")
             );
-            for r in c.fetch(&sql, &p.values, &[Col::Int]).await? {
-                if let Some(id) = r.int(0) {
-                    found.entry(table).or_default().insert(id);
-                }
+            for r in c.fetch(&sql, &p.values, &[("id", Col::Int)]).await? {
+                found.entry(table).or_default().insert(r.req_int("id")?);
             }
         }
     }
@@ -180,7 +178,12 @@ pub async fn insert_many<C: Conn>(
             names.join(", "),
             tuples(c.dialect(), chunk.len(), per_row)
         );
-        let mut ids: Vec<i64> = c.fetch(&sql, &values, &[Col::Int]).await?.iter().filter_map(|r| r.int(0)).collect();
+        let mut ids: Vec<i64> = c
+            .fetch(&sql, &values, &[("id", Col::Int)])
+            .await?
+            .iter()
+            .map(|r| r.req_int("id"))
+            .collect::<Result<_, _>>()?;
         if ids.len() != chunk.len() {
             return Err(ApiError::Internal(anyhow::anyhow!(
                 "INSERT returned {} ids for {} rows",

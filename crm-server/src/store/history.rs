@@ -6,25 +6,34 @@ use crm_api::deals::StageChange;
 use crm_api::timeline::TimelineItem;
 use serde_json::{Value as Json, json};
 
-use super::records::{self, Actor, Record, cols, to_record};
+use super::records::{self, Actor, Record, to_record};
 use super::spec::{ACTIVITIES, CONTACTS, DEALS, OPPORTUNITIES, Spec};
-use crate::db::{Col, Conn, Row, RowExt, SqlValue};
+use crate::db::{Col, Conn, DbError, Row, Shape, SqlValue, time_of};
 use crate::error::ApiResult;
 
-fn time(micros: Option<i64>) -> DateTime<Utc> {
-    micros.and_then(DateTime::from_timestamp_micros).unwrap_or_default()
+const CHANGE: &Shape = &[
+    ("id", Col::Int),
+    ("deal_id", Col::Int),
+    ("from_stage", Col::Text),
+    ("to_stage", Col::Text),
+    ("changed_at", Col::Int),
+];
+
+fn stage(r: &Row, name: &str) -> Result<Option<Stage>, DbError> {
+    match r.text(name)? {
+        None => Ok(None),
+        Some(s) => Stage::parse(s).map(Some).ok_or_else(|| DbError::decode(name, format!("{s:?} is no stage"))),
+    }
 }
 
-const CHANGE_COLS: &[Col] = &[Col::Int, Col::Int, Col::Text, Col::Text, Col::Int];
-
-fn change(r: &Row) -> StageChange {
-    StageChange {
-        id: r.int(0).unwrap_or_default(),
-        deal_id: r.int(1).unwrap_or_default(),
-        from_stage: r.text(2).as_deref().and_then(Stage::parse),
-        to_stage: r.text(3).as_deref().and_then(Stage::parse).unwrap_or_default(),
-        changed_at: time(r.int(4)),
-    }
+fn change(r: &Row) -> Result<StageChange, DbError> {
+    Ok(StageChange {
+        id: r.req_int("id")?,
+        deal_id: r.req_int("deal_id")?,
+        from_stage: stage(r, "from_stage")?,
+        to_stage: stage(r, "to_stage")?.ok_or_else(|| DbError::decode("to_stage", "is NULL"))?,
+        changed_at: time_of("changed_at", r.req_int("changed_at")?)?,
+    })
 }
 
 /// The stage changes of a live deal of the user, oldest first.
@@ -35,20 +44,26 @@ pub async fn deal_history<C: Conn>(c: &mut C, actor: Actor, deal_id: i64) -> Api
             "SELECT id, deal_id, from_stage, to_stage, changed_at FROM deal_stage_changes \
              WHERE user_id = $1 AND deal_id = $2 ORDER BY changed_at, id",
             &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(deal_id))],
-            CHANGE_COLS,
+            CHANGE,
         )
         .await?;
-    Ok(rows.iter().map(change).collect())
+    Ok(rows.iter().map(change).collect::<Result<_, _>>()?)
 }
 
-async fn linked<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, contact_id: i64, limit: i64) -> ApiResult<Vec<Record>> {
+async fn linked<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    contact_id: i64,
+    limit: i64,
+) -> ApiResult<Vec<Record>> {
     let sql = format!(
         "SELECT {} FROM {} WHERE user_id = $1 AND contact_id = $2 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $3",
         spec.columns(),
         spec.table
     );
     let binds = [SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(contact_id)), SqlValue::Int(Some(limit))];
-    Ok(c.fetch(&sql, &binds, &cols(spec)).await?.iter().map(|r| to_record(spec, r)).collect())
+    Ok(c.fetch(&sql, &binds, spec.shape()).await?.iter().map(|r| to_record(spec, r)).collect())
 }
 
 fn at(rec: &Record, key: &str) -> DateTime<Utc> {
@@ -109,10 +124,11 @@ pub async fn contact_timeline<C: Conn>(
                 "SELECT id, deal_id, from_stage, to_stage, changed_at FROM deal_stage_changes \
                  WHERE user_id = $1 AND deal_id = $2 AND from_stage IS NOT NULL ORDER BY changed_at DESC LIMIT $3",
                 &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(deal_id)), SqlValue::Int(Some(limit))],
-                CHANGE_COLS,
+                CHANGE,
             )
             .await?;
         for ch in rows.iter().map(change) {
+            let ch = ch?;
             let from = ch.from_stage.map(|s| s.as_str()).unwrap_or("-");
             items.push(TimelineItem {
                 at: ch.changed_at,

@@ -6,7 +6,7 @@ use serde_json::{Map, Value as Json};
 
 use super::records::{self, Actor, values_from_body};
 use super::spec::{ACTIVITIES, CONTACTS, DEALS, OPPORTUNITIES, Spec};
-use crate::db::{Col, Conn, RowExt, SqlValue, format_micros, now_micros};
+use crate::db::{Col, Conn, DbError, Row, Shape, SqlValue, now_micros, time_of};
 use crate::error::{ApiError, ApiResult};
 
 /// The table of the entity an audit row or an import names, by path or by singular name.
@@ -15,28 +15,37 @@ pub fn spec_named(name: &str) -> Option<&'static Spec> {
 }
 
 // Sums of BIGINT are NUMERIC on PostgreSQL: cast back.
-const SELECT: &str = "SELECT i.id, i.entity, i.name, i.created_at, i.undone_at, CAST(COUNT(b.seq) AS BIGINT), \
-    CAST(COALESCE(SUM(b.created), 0) AS BIGINT), CAST(COALESCE(SUM(b.updated), 0) AS BIGINT), \
-    CAST(COALESCE(SUM(b.unchanged), 0) AS BIGINT), CAST(COALESCE(SUM(b.failed), 0) AS BIGINT) \
+const SELECT: &str = "SELECT i.id, i.entity, i.name, i.created_at, i.undone_at, CAST(COUNT(b.seq) AS BIGINT) AS batches, \
+    CAST(COALESCE(SUM(b.created), 0) AS BIGINT) AS created, CAST(COALESCE(SUM(b.updated), 0) AS BIGINT) AS updated, \
+    CAST(COALESCE(SUM(b.unchanged), 0) AS BIGINT) AS unchanged, CAST(COALESCE(SUM(b.failed), 0) AS BIGINT) AS failed \
     FROM imports i LEFT JOIN import_batches b ON b.import_id = i.id";
 const GROUP: &str = "GROUP BY i.id, i.entity, i.name, i.created_at, i.undone_at";
-const COLS: &[Col] =
-    &[Col::Int, Col::Text, Col::Text, Col::Int, Col::Int, Col::Int, Col::Int, Col::Int, Col::Int, Col::Int];
+const SHAPE: &Shape = &[
+    ("id", Col::Int),
+    ("entity", Col::Text),
+    ("name", Col::Text),
+    ("created_at", Col::Int),
+    ("undone_at", Col::Int),
+    ("batches", Col::Int),
+    ("created", Col::Int),
+    ("updated", Col::Int),
+    ("unchanged", Col::Int),
+    ("failed", Col::Int),
+];
 
-fn import_of(r: &crate::db::Row) -> Import {
-    let time = |i: usize| r.int(i).map(format_micros).and_then(|t| t.parse().ok());
-    Import {
-        id: r.int(0).unwrap_or_default(),
-        entity: r.text(1).unwrap_or_default(),
-        name: r.text(2).unwrap_or_default(),
-        created_at: time(3).unwrap_or_default(),
-        undone_at: time(4),
-        batches: r.int(5).unwrap_or_default(),
-        created: r.int(6).unwrap_or_default(),
-        updated: r.int(7).unwrap_or_default(),
-        unchanged: r.int(8).unwrap_or_default(),
-        failed: r.int(9).unwrap_or_default(),
-    }
+fn import_of(r: &Row) -> Result<Import, DbError> {
+    Ok(Import {
+        id: r.req_int("id")?,
+        entity: r.req_text("entity")?.to_string(),
+        name: r.req_text("name")?.to_string(),
+        created_at: time_of("created_at", r.req_int("created_at")?)?,
+        undone_at: r.int("undone_at")?.map(|t| time_of("undone_at", t)).transpose()?,
+        batches: r.req_int("batches")?,
+        created: r.req_int("created")?,
+        updated: r.req_int("updated")?,
+        unchanged: r.req_int("unchanged")?,
+        failed: r.req_int("failed")?,
+    })
 }
 
 pub async fn create<C: Conn>(c: &mut C, actor: Actor, entity: &str, name: &str) -> ApiResult<Import> {
@@ -49,24 +58,24 @@ pub async fn create<C: Conn>(c: &mut C, actor: Actor, entity: &str, name: &str) 
                 SqlValue::Text(Some(name.to_string())),
                 SqlValue::Int(Some(now_micros())),
             ],
-            &[Col::Int],
+            &[("id", Col::Int)],
         )
         .await?;
-    let id = row.and_then(|r| r.int(0)).ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no import id")))?;
+    let id = row.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no import id")))?.req_int("id")?;
     get(c, actor, id).await
 }
 
 pub async fn get<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<Import> {
     let sql = format!("{SELECT} WHERE i.id = $1 AND i.user_id = $2 {GROUP}");
-    let row = c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))], COLS).await?;
-    row.map(|r| import_of(&r)).ok_or_else(|| ApiError::not_found("import"))
+    let row = c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))], SHAPE).await?;
+    Ok(import_of(&row.ok_or_else(|| ApiError::not_found("import"))?)?)
 }
 
 /// The user's imports, newest first.
 pub async fn list<C: Conn>(c: &mut C, actor: Actor, limit: i64) -> ApiResult<Vec<Import>> {
     let sql = format!("{SELECT} WHERE i.user_id = $1 {GROUP} ORDER BY i.id DESC LIMIT $2");
-    let rows = c.fetch(&sql, &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(limit))], COLS).await?;
-    Ok(rows.iter().map(import_of).collect())
+    let rows = c.fetch(&sql, &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(limit))], SHAPE).await?;
+    Ok(rows.iter().map(import_of).collect::<Result<_, _>>()?)
 }
 
 /// Checks that a batch may join the import: the caller's, of this entity, not undone.
@@ -89,11 +98,11 @@ pub async fn applied<C: Conn>(c: &mut C, id: i64, seq: i64) -> ApiResult<Option<
         .fetch_one(
             "SELECT response FROM import_batches WHERE import_id = $1 AND seq = $2",
             &[SqlValue::Int(Some(id)), SqlValue::Int(Some(seq))],
-            &[Col::Text],
+            &[("response", Col::Text)],
         )
         .await?;
-    match row.and_then(|r| r.text(0)) {
-        Some(text) => serde_json::from_str(&text)
+    match row {
+        Some(r) => serde_json::from_str(r.req_text("response")?)
             .map(Some)
             .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored batch answer: {e}"))),
         None => Ok(None),
@@ -134,27 +143,34 @@ pub async fn undo<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<UndoRe
         .fetch(
             "SELECT entity, entity_id, action, changes, id FROM audit_log WHERE import_id = $1 AND user_id = $2 ORDER BY id DESC",
             &[SqlValue::Int(Some(id)), SqlValue::Int(Some(actor.user_id))],
-            &[Col::Text, Col::Int, Col::Text, Col::Text, Col::Int],
+            &[
+                ("entity", Col::Text),
+                ("entity_id", Col::Int),
+                ("action", Col::Text),
+                ("changes", Col::Text),
+                ("id", Col::Int),
+            ],
         )
         .await?;
     // Changes the undo itself writes (reverting an update of a record the import created)
     // come after this: they are not changes "since the import".
     let last = c
         .fetch_one(
-            "SELECT MAX(id) FROM audit_log WHERE user_id = $1",
+            "SELECT MAX(id) AS last FROM audit_log WHERE user_id = $1",
             &[SqlValue::Int(Some(actor.user_id))],
-            &[Col::Int],
+            &[("last", Col::Int)],
         )
         .await?
-        .and_then(|r| r.int(0))
+        .map(|r| r.int("last"))
+        .transpose()?
+        .flatten()
         .unwrap_or_default();
     let mut report = UndoReport { import_id: id, deleted: 0, reverted: 0, skipped: Vec::new() };
     for r in rows {
-        let (Some(entity), Some(entity_id), Some(action), Some(audit_id)) = (r.text(0), r.int(1), r.text(2), r.int(4))
-        else {
-            continue;
-        };
-        let changes: Map<String, Json> = r.text(3).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let (entity, entity_id, action, audit_id) =
+            (r.req_text("entity")?.to_string(), r.req_int("entity_id")?, r.req_text("action")?, r.req_int("id")?);
+        let changes: Map<String, Json> =
+            serde_json::from_str(r.req_text("changes")?).map_err(|e| DbError::decode("changes", e.to_string()))?;
         let Some(spec) = spec_named(&entity) else { continue };
         let skip = |reason: &str| UndoSkip { entity_id, reason: format!("{entity} {entity_id}: {reason}") };
         let current = match records::get(c, spec, actor, entity_id).await {
@@ -191,11 +207,11 @@ pub async fn undo<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<UndoRe
                     SqlValue::Int(Some(id)),
                     SqlValue::Int(Some(last)),
                 ],
-                &[Col::Int],
+                &[("id", Col::Int)],
             )
             .await?
             .is_some();
-        match action.as_str() {
+        match action {
             "create" if later => report.skipped.push(skip("changed since the import, left as it is")),
             "create" if kept.is_empty() => {
                 records::soft_delete(c, spec, actor, entity_id, None).await?;

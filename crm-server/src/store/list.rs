@@ -6,7 +6,7 @@ use crm_api::filter::{self, Condition, Filter, Op, Value};
 use crm_api::{DEFAULT_LIMIT, ListParams, MAX_LIMIT, Page};
 use serde_json::{Value as Json, json};
 
-use super::records::{Actor, Record, cols, to_record};
+use super::records::{Actor, Record, to_record};
 use super::spec::{Field, Kind, Spec, to_sql};
 use super::words::{PG_VECTOR, Query, fts5_query, tsquery};
 use crate::db::{Col, Conn, Dialect, Row, SqlValue};
@@ -265,7 +265,7 @@ async fn after_walk<C: Conn>(c: &mut C, spec: &Spec, params: &ListParams) -> Api
     let Some(Query::Words(words)) = search_term(params.q.as_deref())? else { return Ok(SearchMode::Scan) };
     let queries = if c.dialect() == Dialect::Postgres {
         let sql = format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT {INDEX_SEARCH_MAX}) AS probe",
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM {} WHERE {PG_VECTOR} @@ $1::tsquery LIMIT {INDEX_SEARCH_MAX}) AS probe",
             spec.table
         );
         vec![(sql, tsquery(&words))]
@@ -294,18 +294,16 @@ async fn fts_count<C: Conn>(c: &mut C, spec: &Spec, query: &str, bound: i64) -> 
 /// The count of [`fts_count`]. The bound is written in: a bound LIMIT would be planned again
 /// at every use.
 fn fts_count_sql(spec: &Spec, bound: i64) -> String {
-    format!("SELECT COUNT(*) FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT {bound})", spec.table)
+    format!("SELECT COUNT(*) AS n FROM (SELECT 1 FROM {0}_fts WHERE {0}_fts MATCH $1 LIMIT {bound})", spec.table)
 }
 
 /// The single integer (a count) that `sql` answers.
 async fn count<C: Conn>(c: &mut C, sql: &str, binds: &[SqlValue]) -> ApiResult<i64> {
-    let row = c.fetch_one(sql, binds, &[Col::Int]).await?;
-    Ok(row
-        .and_then(|r| match r.first() {
-            Some(SqlValue::Int(n)) => *n,
-            _ => None,
-        })
-        .unwrap_or_default())
+    let row = c.fetch_one(sql, binds, &[("n", Col::Int)]).await?;
+    Ok(match row {
+        Some(r) => r.req_int("n")?,
+        None => 0,
+    })
 }
 
 fn search(sql: &mut Sql, spec: &Spec, query: &Query, mode: SearchMode) -> String {
@@ -468,7 +466,7 @@ pub fn plan(
     let count = (params.total == Some(true)).then(|| {
         let all: Vec<&String> = conds.iter().chain(window_test.as_ref()).collect();
         let all: Vec<&str> = all.iter().map(|c| c.as_str()).collect();
-        (format!("SELECT COUNT(*) FROM {} WHERE {}", spec.table, all.join(" AND ")), sql.binds.clone())
+        (format!("SELECT COUNT(*) AS n FROM {} WHERE {}", spec.table, all.join(" AND ")), sql.binds.clone())
     });
     if let Some(cursor) = params.cursor.as_deref() {
         let values = decode_cursor(&keys, cursor)?;
@@ -545,9 +543,9 @@ pub async fn list_rows<C: Conn>(
     let mode = choose_search(c, spec, params).await?;
     let mut q = plan(spec, actor, params, c.dialect(), mode)?;
     let walked = match mode {
-        SearchMode::Trial => c.fetch_within(&q.sql, &q.binds, &cols(spec), TRIAL_WORK).await?,
-        SearchMode::Window => Some(c.fetch(&q.sql, &q.binds, &cols(spec)).await?).filter(|rows| rows.len() > q.limit),
-        _ => Some(c.fetch(&q.sql, &q.binds, &cols(spec)).await?),
+        SearchMode::Trial => c.fetch_within(&q.sql, &q.binds, spec.shape(), TRIAL_WORK).await?,
+        SearchMode::Window => Some(c.fetch(&q.sql, &q.binds, spec.shape()).await?).filter(|rows| rows.len() > q.limit),
+        _ => Some(c.fetch(&q.sql, &q.binds, spec.shape()).await?),
     };
     let mut rows = match walked {
         Some(rows) => rows,
@@ -555,7 +553,7 @@ pub async fn list_rows<C: Conn>(
         // are few, else walk on.
         None => {
             q = plan(spec, actor, params, c.dialect(), after_walk(c, spec, params).await?)?;
-            c.fetch(&q.sql, &q.binds, &cols(spec)).await?
+            c.fetch(&q.sql, &q.binds, spec.shape()).await?
         }
     };
     let total = match &q.count {

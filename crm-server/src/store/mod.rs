@@ -1,5 +1,9 @@
 //! SQL, written once for SQLite and PostgreSQL over [`crate::db::Conn`].
 
+use anyhow::Context;
+
+use crate::db::{Db, Options};
+
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
@@ -8,5 +12,12 @@ pub mod imports;
 pub mod list;
 pub mod records;
 pub mod spec;
-pub mod stats;
 pub mod words;
+
+/// Opens the database at `url` with what the engine needs to know of the CRM's tables, and
+/// brings the stored search words up to the current format.
+pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Db> {
+    let db = Db::connect(url, Options { max_connections, fts_tables: words::fts_tables() }).await?;
+    words::upgrade(&db).await.context("rewriting the search column")?;
+    Ok(db)
+}

@@ -20,21 +20,9 @@ pub struct Actor {
 /// Column values to write, in spec order.
 pub type Values = Vec<(&'static Field, SqlValue)>;
 
-pub fn col_of(field: &Field) -> Col {
-    match field.kind {
-        Kind::Id | Kind::Link(_) | Kind::Int | Kind::Money | Kind::Timestamp => Col::Int,
-        Kind::Text | Kind::Enum(_) | Kind::Currency => Col::Text,
-        Kind::Date => Col::Date,
-        Kind::Bool => Col::Bool,
-    }
-}
-
-pub fn cols(spec: &Spec) -> Vec<Col> {
-    spec.fields.iter().map(col_of).collect()
-}
-
+/// A row read by [`Spec::columns`] (in field order) as a record.
 pub fn to_record(spec: &Spec, row: &Row) -> Record {
-    spec.fields.iter().zip(row).map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
+    spec.fields.iter().zip(row.values()).map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
 }
 
 /// The writable columns present in a serialized request body, converted to SQL values.
@@ -70,7 +58,7 @@ pub fn etag(rec: &Record) -> String {
 
 async fn select<C: Conn>(
     c: &mut C,
-    spec: &Spec,
+    spec: &'static Spec,
     user: i64,
     id: i64,
     deleted: bool,
@@ -81,7 +69,7 @@ async fn select<C: Conn>(
 
 async fn select_row<C: Conn>(
     c: &mut C,
-    spec: &Spec,
+    spec: &'static Spec,
     user: i64,
     id: i64,
     deleted: bool,
@@ -94,16 +82,16 @@ async fn select_row<C: Conn>(
         if deleted { "NOT " } else { "" },
         if lock { c.dialect().for_update() } else { "" },
     );
-    Ok(c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], &cols(spec)).await?)
+    Ok(c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], spec.shape()).await?)
 }
 
 /// A live record of the user, as read.
-pub async fn get_row<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, id: i64) -> ApiResult<Row> {
+pub async fn get_row<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, id: i64) -> ApiResult<Row> {
     select_row(c, spec, actor.user_id, id, false, false).await?.ok_or_else(|| ApiError::not_found(spec.entity))
 }
 
 /// A live record of the user.
-pub async fn get<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, id: i64) -> ApiResult<Record> {
+pub async fn get<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, id: i64) -> ApiResult<Record> {
     select(c, spec, actor.user_id, id, false, false).await?.ok_or_else(|| ApiError::not_found(spec.entity))
 }
 
@@ -113,8 +101,8 @@ async fn check_links<C: Conn>(c: &mut C, actor: Actor, values: &Values) -> ApiRe
     for (field, v) in values {
         if let (Kind::Link(target), SqlValue::Int(Some(id))) = (field.kind, v) {
             let sql = format!("SELECT id FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL", target.table);
-            let found =
-                c.fetch_one(&sql, &[SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))], &[Col::Int]).await?;
+            let binds = [SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))];
+            let found = c.fetch_one(&sql, &binds, &[("id", Col::Int)]).await?;
             if found.is_none() {
                 errors.push(crm_api::FieldError::new(field.name, format!("no {} with id {id}", target.entity)));
             }
@@ -145,7 +133,7 @@ fn derive(spec: &'static Spec, before: Option<&Record>, values: &mut Values, now
 /// Records a deal's move between stages.
 async fn track_stage<C: Conn>(
     c: &mut C,
-    spec: &Spec,
+    spec: &'static Spec,
     actor: Actor,
     before: Option<&Record>,
     after: &Record,
@@ -201,7 +189,8 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
         placeholders.join(", "),
         spec.columns()
     );
-    let row = c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or_else(|| anyhow::anyhow!("INSERT returned no row"))?;
+    let row =
+        c.fetch_one(&sql, &binds, spec.shape()).await?.ok_or_else(|| anyhow::anyhow!("INSERT returned no row"))?;
     let rec = to_record(spec, &row);
     track_stage(c, spec, actor, None, &rec, now).await?;
     audit::write(c, actor, spec.entity, id_of(&rec), Action::Create, &audit::diff(None, &rec)).await?;
@@ -278,7 +267,7 @@ pub async fn update_tracked<C: Conn>(
         spec.columns()
     );
     let row =
-        c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or(ApiError::PreconditionFailed { current_etag: None })?;
+        c.fetch_one(&sql, &binds, spec.shape()).await?.ok_or(ApiError::PreconditionFailed { current_etag: None })?;
     let after = to_record(spec, &row);
     track_stage(c, spec, actor, Some(&before), &after, now).await?;
     audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
@@ -327,7 +316,7 @@ async fn set_deleted<C: Conn>(
         SqlValue::Int(Some(id)),
         SqlValue::Int(Some(actor.user_id)),
     ];
-    let row = c.fetch_one(&sql, &binds, &cols(spec)).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+    let row = c.fetch_one(&sql, &binds, spec.shape()).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     let after = to_record(spec, &row);
     audit::write(c, actor, spec.entity, id, action, &audit::diff(Some(&before), &after)).await?;
     Ok(after)

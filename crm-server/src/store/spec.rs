@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crm_api::{ActivityType, ContactStatus, Money, Priority, Stage};
 use serde_json::Value as Json;
 
-use crate::db::{SqlValue, format_micros, parse_time};
+use crate::db::{Col, Shape, SqlValue, format_micros, parse_time};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -25,6 +25,18 @@ pub enum Kind {
     Date,
     Timestamp,
     Bool,
+}
+
+impl Kind {
+    /// How a column of this kind is decoded.
+    pub fn col(self) -> Col {
+        match self {
+            Kind::Id | Kind::Link(_) | Kind::Int | Kind::Money | Kind::Timestamp => Col::Int,
+            Kind::Text | Kind::Enum(_) | Kind::Currency => Col::Text,
+            Kind::Date => Col::Date,
+            Kind::Bool => Col::Bool,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +82,8 @@ pub struct Spec {
     pub fields: &'static [Field],
     /// The column list of a SELECT, built once.
     column_list: std::sync::OnceLock<String>,
+    /// The shape of a row read by [`Spec::columns`], built once.
+    shape: std::sync::OnceLock<Vec<(&'static str, Col)>>,
 }
 
 impl Spec {
@@ -80,6 +94,11 @@ impl Spec {
     /// The column list of a SELECT, in field order.
     pub fn columns(&self) -> &str {
         self.column_list.get_or_init(|| self.fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", "))
+    }
+
+    /// How a row of [`Spec::columns`] is decoded.
+    pub fn shape(&'static self) -> &'static Shape {
+        self.shape.get_or_init(|| self.fields.iter().map(|f| (f.name, f.kind.col())).collect())
     }
 
     pub fn filterable(&self) -> String {
@@ -132,6 +151,7 @@ pub static CONTACTS: Spec = Spec {
         END[3],
     ],
     column_list: std::sync::OnceLock::new(),
+    shape: std::sync::OnceLock::new(),
 };
 
 pub static OPPORTUNITIES: Spec = Spec {
@@ -153,6 +173,7 @@ pub static OPPORTUNITIES: Spec = Spec {
         END[3],
     ],
     column_list: std::sync::OnceLock::new(),
+    shape: std::sync::OnceLock::new(),
 };
 
 pub static DEALS: Spec = Spec {
@@ -175,6 +196,7 @@ pub static DEALS: Spec = Spec {
         END[3],
     ],
     column_list: std::sync::OnceLock::new(),
+    shape: std::sync::OnceLock::new(),
 };
 
 pub static ACTIVITIES: Spec = Spec {
@@ -197,6 +219,7 @@ pub static ACTIVITIES: Spec = Spec {
         END[3],
     ],
     column_list: std::sync::OnceLock::new(),
+    shape: std::sync::OnceLock::new(),
 };
 
 /// A JSON value (from a request, a filter or a cursor) as the SQL value of a field.

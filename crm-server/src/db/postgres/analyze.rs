@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-use crate::db::{Col, Db, RowExt, SqlValue};
+use crate::db::{Col, Conn, Db, SqlValue};
 
 /// Changes below which a table is never analysed from here.
 const LEAST_CHANGES: i64 = 1000;
@@ -50,8 +50,8 @@ pub fn refresh(db: &Db, tables: Vec<&'static str>, written: usize) {
             names.join(", ")
         );
         let due = async {
-            let mut conn = pool.acquire().await?;
-            crate::db::Conn::fetch(&mut *conn, &sql, &[SqlValue::Int(Some(written))], &[Col::Text]).await
+            let mut conn = pool.acquire().await.map_err(crate::db::DbError::from)?;
+            conn.fetch(&sql, &[SqlValue::Int(Some(written))], &[("relname", Col::Text)]).await
         };
         let due = match due.await {
             Ok(rows) => rows,
@@ -60,7 +60,7 @@ pub fn refresh(db: &Db, tables: Vec<&'static str>, written: usize) {
                 return;
             }
         };
-        for table in tables.into_iter().filter(|t| due.iter().any(|r| r.text(0).as_deref() == Some(*t))) {
+        for table in tables.into_iter().filter(|t| due.iter().any(|r| r.text("relname").ok().flatten() == Some(*t))) {
             if !ANALYSING.lock().map(|mut a| a.insert(table)).unwrap_or(false) {
                 continue;
             }

@@ -1,0 +1,64 @@
+//! The one error type of the database layer, whichever database answered.
+
+/// What went wrong with a statement or a connection.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// A unique key already holds the value (the message names the constraint).
+    #[error("unique constraint violated: {0}")]
+    Unique(String),
+    /// A foreign-key, not-null or check constraint refused the row.
+    #[error("constraint violated: {0}")]
+    Constraint(String),
+    /// No connection came free in time.
+    #[error("no database connection came free in time")]
+    Busy,
+    /// A column of a result did not hold what the reader expected.
+    #[error("column {column}: {message}")]
+    Decode { column: String, message: String },
+    /// Anything else the database or the driver reported.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl DbError {
+    pub fn decode(column: impl Into<String>, message: impl Into<String>) -> Self {
+        DbError::Decode { column: column.into(), message: message.into() }
+    }
+}
+
+impl From<rusqlite::Error> for DbError {
+    fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            match f.extended_code {
+                rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
+                    return DbError::Unique(e.to_string());
+                }
+                rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY
+                | rusqlite::ffi::SQLITE_CONSTRAINT_NOTNULL
+                | rusqlite::ffi::SQLITE_CONSTRAINT_CHECK => return DbError::Constraint(e.to_string()),
+                _ => {}
+            }
+        }
+        DbError::Other(format!("SQLite: {e}"))
+    }
+}
+
+impl From<sqlx::Error> for DbError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::PoolTimedOut => DbError::Busy,
+            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Unique(db.message().to_string()),
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() || db.is_check_violation() => {
+                DbError::Constraint(db.message().to_string())
+            }
+            sqlx::Error::ColumnDecode { index, source } => DbError::decode(index.clone(), source.to_string()),
+            _ => DbError::Other(format!("PostgreSQL: {e}")),
+        }
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for DbError {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        DbError::Other(format!("migrations: {e}"))
+    }
+}

@@ -1,0 +1,172 @@
+//! The database engine: SQLite (embedded, default) or PostgreSQL, chosen by the URL scheme.
+//!
+//! Store code is written once against [`Conn`] and compiled for both databases through
+//! [`in_tx!`](crate::in_tx), [`in_tx_keep!`](crate::in_tx_keep) and [`on_read!`](crate::on_read).
+//! On SQLite every write goes through one connection (writers are serialized in process instead
+//! of fighting over the database lock, see [`sqlite::writer`]); reads use connections of their
+//! own, run in place ([`sqlite::conn`]). On PostgreSQL both are one sqlx pool ([`postgres`]).
+//!
+//! This module knows SQL, connections and upkeep, nothing of the CRM: the store hands it what
+//! it needs (the tables with full-text indexes) when it opens the database.
+
+pub mod conn;
+pub mod error;
+pub mod postgres;
+pub mod sqlite;
+pub mod value;
+
+use std::sync::Arc;
+
+use sqlx::postgres::PgPool;
+
+pub use conn::Conn;
+pub use error::DbError;
+pub use value::{Col, Params, Row, Shape, SqlValue, format_micros, now_micros, parse_time, time_of};
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite { read: Arc<sqlite::ReadPool>, writer: sqlite::Writer },
+    Postgres(PgPool),
+}
+
+/// The two SQL dialects; where they differ, the difference lives next to a `Dialect` match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// What the engine is told when it opens a database.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// PostgreSQL connections per replica.
+    pub max_connections: u32,
+    /// Tables with a full-text index (`<table>_fts`) that the SQLite writer keeps up.
+    pub fts_tables: &'static [&'static str],
+}
+
+impl Db {
+    /// Connects to `url` and applies the migrations.
+    pub async fn connect(url: &str, options: Options) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            let url = url.to_string();
+            let (read, writer) = tokio::task::spawn_blocking(move || sqlite::open(&url, options.fts_tables)).await??;
+            // A first reading connection, so that a database that cannot be read fails here.
+            read.get().await.map_err(|e| anyhow::anyhow!("opening the SQLite database for reading: {e}"))?;
+            Ok(Db::Sqlite { read, writer })
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Db::Postgres(postgres::open(url, options.max_connections).await?))
+        } else {
+            anyhow::bail!(
+                "DATABASE_URL must start with sqlite: or postgres:// (got {:?})",
+                crate::config::redact_url(url)
+            );
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Db::Sqlite { .. } => Dialect::Sqlite,
+            Db::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        match self {
+            Db::Sqlite { read, .. } => read.get().await?.execute_now("SELECT 1", &[]).map(|_| ()),
+            Db::Postgres(pool) => pool.acquire().await?.execute("SELECT 1", &[]).await.map(|_| ()),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            // The writer stops when the last handle on it is dropped.
+            Db::Sqlite { .. } => {}
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// After a batch wrote `written` rows to `tables`: PostgreSQL's planner statistics are
+    /// brought up to date in the background when due ([`postgres::analyze`]).
+    pub fn wrote_in_bulk(&self, tables: Vec<&'static str>, written: usize) {
+        postgres::analyze::refresh(self, tables, written);
+    }
+}
+
+impl Dialect {
+    /// Suffix of a SELECT that locks the rows it reads until the transaction ends. SQLite needs
+    /// none: its writers are serialized.
+    pub fn for_update(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => " FOR UPDATE",
+        }
+    }
+}
+
+/// Runs `$body` (an expression using the connection `$c`) in a write transaction, committed
+/// when it returns `Ok`. On SQLite the write joins the next group commit (see
+/// [`crate::db::sqlite::writer`]), so the body owns what it uses (`move`).
+#[macro_export]
+macro_rules! in_tx {
+    ($db:expr, $c:ident => $body:expr) => {
+        $crate::in_tx_keep!($db, $c => async move { $body.await.map(|v| (v, true)) })
+    };
+}
+
+/// [`in_tx!`] for a body that decides whether its writes stay: it returns `Ok((value, keep))`,
+/// and its writes are rolled back (the value still returned) when `keep` is false.
+#[macro_export]
+macro_rules! in_tx_keep {
+    ($db:expr, $c:ident => $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite { writer, .. } => {
+                writer.write(move |$c| ::std::boxed::Box::pin(async move { $body.await })).await
+            }
+            $crate::db::Db::Postgres(pool) => {
+                async {
+                    let mut tx = pool.begin().await.map_err($crate::db::DbError::from)?;
+                    let (v, keep) = {
+                        let $c = &mut *tx;
+                        $body.await
+                    }?;
+                    if keep {
+                        tx.commit().await.map_err($crate::db::DbError::from)?;
+                    } else {
+                        tx.rollback().await.map_err($crate::db::DbError::from)?;
+                    }
+                    Ok::<_, $crate::error::ApiError>(v)
+                }
+                .await
+            }
+        }
+    };
+}
+
+/// Runs `$body` (an expression using the connection `$c`) on a reading connection. On SQLite
+/// the queries run in place (see [`crate::db::sqlite::conn`]).
+#[macro_export]
+macro_rules! on_read {
+    ($db:expr, $c:ident => $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite { read, .. } => $crate::on_conn!(read.get().await, $c => $body),
+            $crate::db::Db::Postgres(pool) => $crate::on_conn!(pool.acquire().await, $c => $body),
+        }
+    };
+}
+
+/// Runs `$body` on the connection `$acquire` yields (a part of [`on_read!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! on_conn {
+    ($acquire:expr, $c:ident => $body:expr) => {
+        async {
+            let mut conn = $acquire.map_err($crate::db::DbError::from)?;
+            let $c = &mut *conn;
+            let v = $body.await?;
+            Ok::<_, $crate::error::ApiError>(v)
+        }
+        .await
+    };
+}
