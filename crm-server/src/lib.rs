@@ -9,6 +9,7 @@ pub mod extract;
 pub mod http;
 pub mod openapi;
 pub mod request_id;
+pub mod service;
 pub mod store;
 
 pub use app::{AppState, build, router, serve};

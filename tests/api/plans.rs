@@ -188,7 +188,9 @@ async fn common_words_are_walked_within_a_bound_then_counted(b: Backend) {
         let mut given_up = read.given_up();
         for (q, gives_up) in [("filler", false), ("zebra", true)] {
             let params = ListParams { q: Some(q.into()), limit: Some(50), ..Default::default() };
-            let page = crm_server::on_read!(&db, c => crm_server::store::list::list_rows(c, &CONTACTS, actor, &params))
+            let page = db
+                .read(async |c| crm_server::store::list::list_rows(c, &CONTACTS, actor, &params).await)
+                .await
                 .expect("a page");
             assert_eq!(page.data.len(), 50);
             assert_eq!(read.given_up() > given_up, gives_up, "q={q}: the walk given up: {}", !gives_up);
@@ -206,22 +208,41 @@ async fn search_text_of_an_older_format_is_rewritten_at_start_up(b: Backend) {
     let new = NewContact { name: "Ann-Marie O'Neil".into(), email: Some("ANN@acme.io".into()), ..Default::default() };
     let id = u.create::<Contacts>(&new).await.expect("create").record.id;
     let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
-    let old: Result<(), ApiError> = crm_server::in_tx!(&db, c => async move {
-        c.execute("UPDATE contacts SET search = 'ann-marie o''neil\nann@acme.io' WHERE id = $1", &[SqlValue::Int(Some(id))])
+    let old: Result<(), ApiError> = db
+        .write(async move |c| {
+            c.execute(
+                "UPDATE contacts SET search = 'ann-marie o''neil\nann@acme.io' WHERE id = $1",
+                &[SqlValue::Int(Some(id))],
+            )
             .await?;
-        c.execute("UPDATE search_format SET version = 1", &[]).await?;
-        Ok::<_, ApiError>(())
-    });
+            c.execute("UPDATE search_format SET version = 1", &[]).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await;
     old.expect("old format");
     db.close().await;
     let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
-    let found: Result<(Option<String>, Option<i64>), ApiError> = crm_server::on_read!(&db, c => async {
-        let text = c.fetch_one("SELECT search FROM contacts WHERE id = $1", &[SqlValue::Int(Some(id))], &[("search", Col::Text)]).await?;
-        let version = c.fetch_one("SELECT version FROM search_format", &[], &[("version", Col::Int)]).await?;
-        let text = match text { Some(r) => r.text("search")?.map(str::to_string), None => None };
-        let version = match version { Some(r) => r.int("version")?, None => None };
-        Ok::<_, ApiError>((text, version))
-    });
+    let found: Result<(Option<String>, Option<i64>), ApiError> = db
+        .read(async |c| {
+            let text = c
+                .fetch_one(
+                    "SELECT search FROM contacts WHERE id = $1",
+                    &[SqlValue::Int(Some(id))],
+                    &[("search", Col::Text)],
+                )
+                .await?;
+            let version = c.fetch_one("SELECT version FROM search_format", &[], &[("version", Col::Int)]).await?;
+            let text = match text {
+                Some(r) => r.text("search")?.map(str::to_string),
+                None => None,
+            };
+            let version = match version {
+                Some(r) => r.int("version")?,
+                None => None,
+            };
+            Ok::<_, ApiError>((text, version))
+        })
+        .await;
     let (text, version) = found.expect("read back");
     let (text, version) = (text.expect("search"), version.expect("version"));
     assert_eq!(text, "ann marie o neil acme io");
@@ -427,7 +448,7 @@ async fn long_reads_move_off_the_runtime_workers(b: Backend) {
     let actor = Actor { user_id: me.id };
     let db = &db;
     let page = |params: ListParams| async move {
-        crm_server::on_read!(db, c => crm_server::store::list::list_rows(c, &CONTACTS, actor, &params)).expect("a page")
+        db.read(async |c| crm_server::store::list::list_rows(c, &CONTACTS, actor, &params).await).await.expect("a page")
     };
     let short = page(ListParams { limit: Some(10), ..Default::default() }).await;
     assert_eq!(short.data.len(), 10);

@@ -34,13 +34,14 @@ impl FromRequestParts<AppState> for AuthUser {
             .ok_or_else(|| ApiError::Unauthorized("Authorization must be: Bearer <token>".into()))?;
         if token.starts_with(tokens::PREFIX) {
             let hash = tokens::digest(token);
-            let found = crate::on_read!(&state.db, c => accounts::find_live_token(c, &hash))?;
+            let found = state.db.read(async |c| accounts::find_live_token(c, &hash).await).await?;
             let (token_id, user_id, last_used) =
                 found.ok_or_else(|| ApiError::Unauthorized("the API token is unknown, revoked or expired".into()))?;
             if last_used.is_none_or(|t| crate::db::now_micros() - t > TOUCH_EVERY_MICROS) {
                 let db = state.db.clone();
                 tokio::spawn(async move {
-                    let r: Result<(), ApiError> = crate::in_tx!(&db, c => accounts::touch_token(c, token_id));
+                    let r: Result<(), ApiError> =
+                        db.write(async move |c| accounts::touch_token(c, token_id).await).await;
                     if let Err(e) = r {
                         tracing::warn!(error = %e, "could not record the token's last use");
                     }

@@ -94,6 +94,104 @@ impl Db {
     }
 }
 
+/// A connection of either database, as store code is handed it by [`Db::read`] and
+/// [`Db::write`].
+pub enum DbConn<'a> {
+    Sqlite(&'a mut sqlite::SqliteConn),
+    Postgres(&'a mut sqlx::PgConnection),
+}
+
+impl Conn for DbConn<'_> {
+    fn dialect(&self) -> Dialect {
+        match self {
+            DbConn::Sqlite(_) => Dialect::Sqlite,
+            DbConn::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    async fn fetch(&mut self, sql: &str, binds: &[SqlValue], shape: &'static Shape) -> Result<Vec<Row>, DbError> {
+        match self {
+            DbConn::Sqlite(c) => c.fetch(sql, binds, shape).await,
+            DbConn::Postgres(c) => c.fetch(sql, binds, shape).await,
+        }
+    }
+
+    async fn execute(&mut self, sql: &str, binds: &[SqlValue]) -> Result<u64, DbError> {
+        match self {
+            DbConn::Sqlite(c) => c.execute(sql, binds).await,
+            DbConn::Postgres(c) => c.execute(sql, binds).await,
+        }
+    }
+
+    async fn fetch_within(
+        &mut self,
+        sql: &str,
+        binds: &[SqlValue],
+        shape: &'static Shape,
+        work: u32,
+    ) -> Result<Option<Vec<Row>>, DbError> {
+        match self {
+            DbConn::Sqlite(c) => Conn::fetch_within(&mut **c, sql, binds, shape, work).await,
+            DbConn::Postgres(c) => Conn::fetch_within(&mut **c, sql, binds, shape, work).await,
+        }
+    }
+}
+
+impl Db {
+    /// Runs `f` on a reading connection (on SQLite, in place on this thread: see
+    /// [`sqlite::conn`]).
+    pub async fn read<T, E>(&self, f: impl AsyncFnOnce(&mut DbConn<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        match self {
+            Db::Sqlite { read, .. } => {
+                let mut conn = read.get().await?;
+                f(&mut DbConn::Sqlite(&mut conn)).await
+            }
+            Db::Postgres(pool) => {
+                let mut conn = pool.acquire().await.map_err(DbError::from)?;
+                f(&mut DbConn::Postgres(&mut conn)).await
+            }
+        }
+    }
+
+    /// Runs `f` in a write transaction, committed when it returns `Ok`. On SQLite the write
+    /// joins the next group commit ([`sqlite::writer`]), so `f` owns what it uses.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: AsyncFnOnce(&mut DbConn<'_>) -> Result<T, E> + Send + 'static,
+    {
+        self.write_keep(async move |c| f(c).await.map(|v| (v, true))).await
+    }
+
+    /// [`Db::write`] for a body that decides whether its writes stay: it returns
+    /// `Ok((value, keep))`, and its writes are rolled back (the value still returned) when
+    /// `keep` is false.
+    pub async fn write_keep<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: AsyncFnOnce(&mut DbConn<'_>) -> Result<(T, bool), E> + Send + 'static,
+    {
+        match self {
+            Db::Sqlite { writer, .. } => writer.write(f).await,
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await.map_err(DbError::from)?;
+                let (v, keep) = f(&mut DbConn::Postgres(&mut tx)).await?;
+                if keep {
+                    tx.commit().await.map_err(DbError::from)?;
+                } else {
+                    tx.rollback().await.map_err(DbError::from)?;
+                }
+                Ok(v)
+            }
+        }
+    }
+}
+
 impl Dialect {
     /// Suffix of a SELECT that locks the rows it reads until the transaction ends. SQLite needs
     /// none: its writers are serialized.
@@ -103,70 +201,4 @@ impl Dialect {
             Dialect::Postgres => " FOR UPDATE",
         }
     }
-}
-
-/// Runs `$body` (an expression using the connection `$c`) in a write transaction, committed
-/// when it returns `Ok`. On SQLite the write joins the next group commit (see
-/// [`crate::db::sqlite::writer`]), so the body owns what it uses (`move`).
-#[macro_export]
-macro_rules! in_tx {
-    ($db:expr, $c:ident => $body:expr) => {
-        $crate::in_tx_keep!($db, $c => async move { $body.await.map(|v| (v, true)) })
-    };
-}
-
-/// [`in_tx!`] for a body that decides whether its writes stay: it returns `Ok((value, keep))`,
-/// and its writes are rolled back (the value still returned) when `keep` is false.
-#[macro_export]
-macro_rules! in_tx_keep {
-    ($db:expr, $c:ident => $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite { writer, .. } => {
-                writer.write(move |$c| ::std::boxed::Box::pin(async move { $body.await })).await
-            }
-            $crate::db::Db::Postgres(pool) => {
-                async {
-                    let mut tx = pool.begin().await.map_err($crate::db::DbError::from)?;
-                    let (v, keep) = {
-                        let $c = &mut *tx;
-                        $body.await
-                    }?;
-                    if keep {
-                        tx.commit().await.map_err($crate::db::DbError::from)?;
-                    } else {
-                        tx.rollback().await.map_err($crate::db::DbError::from)?;
-                    }
-                    Ok::<_, $crate::error::ApiError>(v)
-                }
-                .await
-            }
-        }
-    };
-}
-
-/// Runs `$body` (an expression using the connection `$c`) on a reading connection. On SQLite
-/// the queries run in place (see [`crate::db::sqlite::conn`]).
-#[macro_export]
-macro_rules! on_read {
-    ($db:expr, $c:ident => $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite { read, .. } => $crate::on_conn!(read.get().await, $c => $body),
-            $crate::db::Db::Postgres(pool) => $crate::on_conn!(pool.acquire().await, $c => $body),
-        }
-    };
-}
-
-/// Runs `$body` on the connection `$acquire` yields (a part of [`on_read!`]).
-#[doc(hidden)]
-#[macro_export]
-macro_rules! on_conn {
-    ($acquire:expr, $c:ident => $body:expr) => {
-        async {
-            let mut conn = $acquire.map_err($crate::db::DbError::from)?;
-            let $c = &mut *conn;
-            let v = $body.await?;
-            Ok::<_, $crate::error::ApiError>(v)
-        }
-        .await
-    };
 }

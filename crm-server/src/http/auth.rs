@@ -10,7 +10,6 @@ use crate::auth::{AuthUser, password, tokens};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, RecordId};
 use crate::store::accounts;
-use crate::{in_tx, on_read};
 
 fn session(s: &AppState, user: User) -> ApiResult<Session> {
     Ok(Session { token: s.jwt.issue(user.id)?, token_type: "Bearer".into(), expires_in: s.jwt.ttl_secs, user })
@@ -23,12 +22,12 @@ pub async fn register(
     let hash = password::hash(req.password).await?;
     let name = req.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let email = req.email;
-    let user = in_tx!(&s.db, c => accounts::create_user(c, &email, name.as_deref(), &hash))?;
+    let user = s.db.write(async move |c| accounts::create_user(c, &email, name.as_deref(), &hash).await).await?;
     Ok((StatusCode::CREATED, Json(session(&s, user)?)))
 }
 
 pub async fn login(State(s): State<AppState>, ApiJson(req): ApiJson<LoginRequest>) -> ApiResult<Json<Session>> {
-    let found = on_read!(&s.db, c => accounts::find_user_by_email(c, &req.email))?;
+    let found = s.db.read(async |c| accounts::find_user_by_email(c, &req.email).await).await?;
     let (user, stored) = match found {
         Some((user, hash)) => (Some(user), hash),
         None => (None, password::dummy_hash().await.to_string()),
@@ -41,7 +40,7 @@ pub async fn login(State(s): State<AppState>, ApiJson(req): ApiJson<LoginRequest
 }
 
 pub async fn me(State(s): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<User>> {
-    let user = on_read!(&s.db, c => accounts::get_user(c, actor.user_id))?;
+    let user = s.db.read(async |c| accounts::get_user(c, actor.user_id).await).await?;
     user.map(Json).ok_or_else(|| ApiError::Unauthorized("the account no longer exists".into()))
 }
 
@@ -54,12 +53,13 @@ pub async fn create_token(
     let hash = tokens::digest(&secret);
     let expires_at = req.expires_in_days.map(|d| crate::db::now_micros() + d * 86_400 * 1_000_000);
     let name = req.name;
-    let info = in_tx!(&s.db, c => accounts::create_token(c, actor, &name, &prefix, &hash, expires_at))?;
+    let info =
+        s.db.write(async move |c| accounts::create_token(c, actor, &name, &prefix, &hash, expires_at).await).await?;
     Ok((StatusCode::CREATED, Json(CreatedApiToken { token: secret, info })))
 }
 
 pub async fn list_tokens(State(s): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Vec<ApiToken>>> {
-    Ok(Json(on_read!(&s.db, c => accounts::list_tokens(c, actor))?))
+    Ok(Json(s.db.read(async |c| accounts::list_tokens(c, actor).await).await?))
 }
 
 pub async fn revoke_token(
@@ -67,6 +67,6 @@ pub async fn revoke_token(
     AuthUser(actor): AuthUser,
     RecordId(id): RecordId,
 ) -> ApiResult<StatusCode> {
-    in_tx!(&s.db, c => accounts::revoke_token(c, actor, id))?;
+    s.db.write(async move |c| accounts::revoke_token(c, actor, id).await).await?;
     Ok(StatusCode::NO_CONTENT)
 }

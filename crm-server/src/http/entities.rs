@@ -6,60 +6,26 @@ use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, ETAG};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};
 use crm_api::{ListParams, Page};
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::db::{Row, SqlValue};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiQuery, IfMatch, RecordId};
-use crate::store::records::{self, Record};
-use crate::store::spec::{ACTIVITIES, CONTACTS, DEALS, Field, Kind, OPPORTUNITIES, Spec, to_json};
-use crate::store::{list as list_store, records::values_from_body};
-use crate::{in_tx, on_read};
-
-/// A resource of the API with the table behind it.
-pub trait Entity: Resource {
-    fn spec() -> &'static Spec;
-}
-
-impl Entity for Contacts {
-    fn spec() -> &'static Spec {
-        &CONTACTS
-    }
-}
-impl Entity for Opportunities {
-    fn spec() -> &'static Spec {
-        &OPPORTUNITIES
-    }
-}
-impl Entity for Deals {
-    fn spec() -> &'static Spec {
-        &DEALS
-    }
-}
-impl Entity for Activities {
-    fn spec() -> &'static Spec {
-        &ACTIVITIES
-    }
-}
-
-/// The wire type of a stored record.
-pub fn typed<E: Entity>(rec: Record) -> ApiResult<E::Record> {
-    serde_json::from_value(serde_json::Value::Object(rec))
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored {} does not match its wire type: {e}", E::NAME)))
-}
+use crate::service::Entity;
+use crate::service::records::{self, Versioned};
+use crate::store::spec::{Field, Kind, Spec, to_json};
 
 /// A record with its `ETag` header.
 pub type Tagged<T> = (HeaderMap, Json<T>);
 
-pub fn tagged<E: Entity>(rec: Record) -> ApiResult<Tagged<E::Record>> {
+pub fn tagged<T>(v: Versioned<T>) -> Tagged<T> {
     let mut headers = HeaderMap::new();
-    if let Ok(v) = HeaderValue::from_str(&records::etag(&rec)) {
-        headers.insert(ETAG, v);
+    if let Ok(tag) = HeaderValue::from_str(&format!("\"{}\"", v.version)) {
+        headers.insert(ETAG, tag);
     }
-    Ok((headers, Json(typed::<E>(rec)?)))
+    (headers, Json(v.record))
 }
 
 pub async fn list<E: Entity>(
@@ -67,7 +33,7 @@ pub async fn list<E: Entity>(
     AuthUser(actor): AuthUser,
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> ApiResult<Response> {
-    let page = on_read!(&s.db, c => list_store::list_rows(c, E::spec(), actor, &params))?;
+    let page = records::list::<E>(&s.db, actor, &params).await?;
     Ok(json_response(HeaderMap::new(), page_json(E::spec(), &page)))
 }
 
@@ -135,9 +101,7 @@ pub async fn create<E: Entity>(
     AuthUser(actor): AuthUser,
     ApiJson(body): ApiJson<E::New>,
 ) -> ApiResult<(StatusCode, Tagged<E::Record>)> {
-    let values = values_from_body(E::spec(), &serde_json::to_value(&body).map_err(anyhow::Error::from)?)?;
-    let rec = in_tx!(&s.db, c => records::insert(c, E::spec(), actor, values))?;
-    Ok((StatusCode::CREATED, tagged::<E>(rec)?))
+    Ok((StatusCode::CREATED, tagged(records::create::<E>(&s.db, actor, &body).await?)))
 }
 
 pub async fn get<E: Entity>(
@@ -146,7 +110,7 @@ pub async fn get<E: Entity>(
     RecordId(id): RecordId,
 ) -> ApiResult<Response> {
     let spec = E::spec();
-    let row = on_read!(&s.db, c => records::get_row(c, spec, actor, id))?;
+    let row = records::get::<E>(&s.db, actor, id).await?;
     let mut headers = HeaderMap::new();
     if let SqlValue::Int(Some(v)) = row.get("version")?
         && let Ok(tag) = HeaderValue::from_str(&format!("\"{v}\""))
@@ -165,9 +129,7 @@ pub async fn update<E: Entity>(
     IfMatch(expected): IfMatch,
     ApiJson(body): ApiJson<E::Patch>,
 ) -> ApiResult<Tagged<E::Record>> {
-    let values = values_from_body(E::spec(), &serde_json::to_value(&body).map_err(anyhow::Error::from)?)?;
-    let rec = in_tx!(&s.db, c => records::update(c, E::spec(), actor, id, values, expected))?;
-    tagged::<E>(rec)
+    Ok(tagged(records::update::<E>(&s.db, actor, id, &body, expected).await?))
 }
 
 pub async fn delete<E: Entity>(
@@ -176,7 +138,7 @@ pub async fn delete<E: Entity>(
     RecordId(id): RecordId,
     IfMatch(expected): IfMatch,
 ) -> ApiResult<StatusCode> {
-    in_tx!(&s.db, c => records::soft_delete(c, E::spec(), actor, id, expected))?;
+    records::delete::<E>(&s.db, actor, id, expected).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -185,16 +147,17 @@ pub async fn restore<E: Entity>(
     AuthUser(actor): AuthUser,
     RecordId(id): RecordId,
 ) -> ApiResult<Tagged<E::Record>> {
-    let rec = in_tx!(&s.db, c => records::restore(c, E::spec(), actor, id))?;
-    tagged::<E>(rec)
+    Ok(tagged(records::restore::<E>(&s.db, actor, id).await?))
 }
 
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
+    use crm_api::resource::{Activities, Contacts, Deals, Opportunities};
     use crm_api::{ActivityType, ContactStatus, Priority, Stage};
 
     use super::*;
+    use crate::service::records::typed;
     use crate::store::records::to_record;
 
     /// A row with every field set (or every nullable field null), at a time with or without
@@ -230,16 +193,16 @@ mod tests {
             [(true, 1_795_000_000_000_000), (true, 1_795_000_000_123_456), (false, 1_795_000_000_120_000)]
         {
             let row = sample(spec, full, micros);
-            let typed = typed::<E>(to_record(spec, &row)).expect("the sample fits the wire type");
+            let one = typed::<E>(to_record(spec, &row)).expect("the sample fits the wire type").record;
             let mut direct = Vec::new();
             write_row(spec, &row, &mut direct);
-            let expected = serde_json::to_vec(&typed).expect("serialize");
+            let expected = serde_json::to_vec(&one).expect("serialize");
             assert_eq!(String::from_utf8_lossy(&direct), String::from_utf8_lossy(&expected), "{}", E::NAME);
             for (cursor, total) in [(Some("abc".to_string()), Some(2)), (None, None)] {
                 let page = Page { data: vec![row.clone(), row.clone()], next_cursor: cursor.clone(), total };
                 let two = vec![
-                    super::typed::<E>(to_record(spec, &row)).expect("typed"),
-                    super::typed::<E>(to_record(spec, &row)).expect("typed"),
+                    typed::<E>(to_record(spec, &row)).expect("typed").record,
+                    typed::<E>(to_record(spec, &row)).expect("typed").record,
                 ];
                 let typed_page = Page { data: two, next_cursor: cursor, total };
                 let expected = serde_json::to_vec(&typed_page).expect("serialize");

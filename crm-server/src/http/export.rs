@@ -9,13 +9,12 @@ use crm_api::{ListParams, Page};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::entities::Entity;
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::db::{Db, Row};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiQuery;
-use crate::on_read;
+use crate::service::Entity;
 use crate::store::list as list_store;
 use crate::store::records::Actor;
 use crate::store::spec::{Spec, to_json};
@@ -86,7 +85,10 @@ struct Cursor {
 fn read_ahead(st: &mut Cursor, cursor: String) {
     st.params.cursor = Some(cursor);
     let (db, spec, actor, params) = (st.db.clone(), st.spec, st.actor, st.params.clone());
-    st.next = Some(tokio::spawn(async move { on_read!(&db, c => list_store::list_rows(c, spec, actor, &params)) }));
+    st.next =
+        Some(tokio::spawn(
+            async move { db.read(async |c| list_store::list_rows(c, spec, actor, &params).await).await },
+        ));
 }
 
 async fn step(mut st: Cursor) -> Option<(Result<Bytes, std::io::Error>, Cursor)> {
@@ -135,7 +137,7 @@ pub async fn export<E: Entity>(
     };
     // The first page is read before answering, so that bad parameters are a 400, not a
     // broken stream.
-    let first = on_read!(&s.db, c => list_store::list_rows(c, spec, actor, &params))?;
+    let first = s.db.read(async |c| list_store::list_rows(c, spec, actor, &params).await).await?;
     let st = Cursor { db: s.db.clone(), spec, actor, params, format, page: Some(first), next: None, header: true };
     let body = Body::from_stream(futures_util::stream::unfold(st, step));
     let (mime, ext) = match format {

@@ -7,18 +7,16 @@ use crm_api::audit::AuditEntry;
 use crm_api::deals::StageChange;
 use crm_api::resource::{Activities, Resource};
 use crm_api::timeline::TimelineItem;
-use crm_api::{ListParams, MAX_LIMIT, Page};
+use crm_api::{MAX_LIMIT, Page};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::entities::{Tagged, tagged, typed};
+use super::entities::{Tagged, tagged};
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiQuery, RecordId};
-use crate::store::spec::ACTIVITIES;
-use crate::store::{audit, history, list, records};
-use crate::{in_tx, on_read};
+use crate::service::{history, records};
 
 /// Marks an activity completed (now); completing it again changes nothing.
 pub async fn complete_activity(
@@ -26,10 +24,7 @@ pub async fn complete_activity(
     AuthUser(actor): AuthUser,
     RecordId(id): RecordId,
 ) -> ApiResult<Tagged<<Activities as Resource>::Record>> {
-    let field = ACTIVITIES.field("completed").ok_or_else(|| anyhow::anyhow!("activities have no completed field"))?;
-    let values = vec![(field, crate::db::SqlValue::Bool(Some(true)))];
-    let rec = in_tx!(&s.db, c => records::update(c, &ACTIVITIES, actor, id, values, None))?;
-    tagged::<Activities>(rec)
+    Ok(tagged(records::complete_activity(&s.db, actor, id).await?))
 }
 
 /// The 5 most recently created activities.
@@ -37,9 +32,7 @@ pub async fn recent_activities(
     State(s): State<AppState>,
     AuthUser(actor): AuthUser,
 ) -> ApiResult<Json<Vec<<Activities as Resource>::Record>>> {
-    let params = ListParams { limit: Some(5), ..Default::default() };
-    let page = on_read!(&s.db, c => list::list(c, &ACTIVITIES, actor, &params))?;
-    Ok(Json(page.data.into_iter().map(typed::<Activities>).collect::<ApiResult<_>>()?))
+    Ok(Json(records::recent_activities(&s.db, actor).await?))
 }
 
 pub async fn deal_history(
@@ -47,7 +40,7 @@ pub async fn deal_history(
     AuthUser(actor): AuthUser,
     RecordId(id): RecordId,
 ) -> ApiResult<Json<Vec<StageChange>>> {
-    Ok(Json(on_read!(&s.db, c => history::deal_history(c, actor, id))?))
+    Ok(Json(history::deal_history(&s.db, actor, id).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -67,7 +60,7 @@ pub async fn contact_timeline(
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
     }
-    Ok(Json(on_read!(&s.db, c => history::contact_timeline(c, actor, id, i64::from(limit)))?))
+    Ok(Json(history::contact_timeline(&s.db, actor, id, limit).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -102,7 +95,7 @@ pub async fn audit_log(
         (None, None) => None,
         _ => return Err(ApiError::bad_param("entity", "entity and entity_id go together")),
     };
-    let mut data = on_read!(&s.db, c => audit::list(c, actor, filter, before, limit + 1))?;
+    let mut data = history::audit_trail(&s.db, actor, filter, before, limit + 1).await?;
     let next_cursor = if data.len() > limit as usize {
         data.truncate(limit as usize);
         data.last().map(|e| e.id.to_string())

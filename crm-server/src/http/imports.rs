@@ -12,21 +12,14 @@ use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery, RecordId};
-use crate::store::imports;
-use crate::{in_tx, on_read};
+use crate::service::imports;
 
 pub async fn create(
     State(s): State<AppState>,
     AuthUser(actor): AuthUser,
     ApiJson(req): ApiJson<NewImport>,
 ) -> ApiResult<(StatusCode, Json<Import>)> {
-    let Some(spec) = imports::spec_named(&req.entity).filter(|s| s.table == req.entity) else {
-        return Err(ApiError::invalid("entity", "must be contacts, opportunities, deals or activities"));
-    };
-    let name = req.name.trim().to_string();
-    let entity = spec.table;
-    let import = in_tx!(&s.db, c => imports::create(c, actor, entity, &name))?;
-    Ok((StatusCode::CREATED, Json(import)))
+    Ok((StatusCode::CREATED, Json(imports::create(&s.db, actor, &req.entity, &req.name).await?)))
 }
 
 /// Query parameters of the import list.
@@ -47,7 +40,7 @@ pub async fn list(
     if !(1..=crm_api::MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {}", crm_api::MAX_LIMIT)));
     }
-    Ok(Json(on_read!(&s.db, c => imports::list(c, actor, i64::from(limit)))?))
+    Ok(Json(imports::list(&s.db, actor, limit).await?))
 }
 
 pub async fn get(
@@ -55,7 +48,7 @@ pub async fn get(
     AuthUser(actor): AuthUser,
     RecordId(id): RecordId,
 ) -> ApiResult<Json<Import>> {
-    Ok(Json(on_read!(&s.db, c => imports::get(c, actor, id))?))
+    Ok(Json(imports::get(&s.db, actor, id).await?))
 }
 
 pub async fn undo(
@@ -63,5 +56,5 @@ pub async fn undo(
     AuthUser(actor): AuthUser,
     RecordId(id): RecordId,
 ) -> ApiResult<Json<UndoReport>> {
-    Ok(Json(in_tx!(&s.db, c => imports::undo(c, actor, id))?))
+    Ok(Json(imports::undo(&s.db, actor, id).await?))
 }

@@ -19,7 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
-use entities::Entity;
+use crate::service::Entity;
 
 /// What a successful answer carries.
 #[derive(Debug, Clone)]

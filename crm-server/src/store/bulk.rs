@@ -102,7 +102,7 @@ fn columns(spec: &'static Spec) -> impl Iterator<Item = &'static super::spec::Fi
 
 /// Prepares a create of `values`, stamped `now`.
 pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) -> NewRow {
-    if spec.table == "activities"
+    if spec.hooks.completion_time
         && values.iter().any(|(f, v)| f.name == "completed" && *v == SqlValue::Bool(Some(true)))
         && let Some(field) = spec.field("completed_at")
     {
@@ -128,7 +128,7 @@ pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) 
     record.insert("deleted_at".into(), Json::Null);
     let changes = audit::diff(None, &record).to_string();
     let stage =
-        if spec.table == "deals" { record.get("stage").and_then(Json::as_str).map(str::to_string) } else { None };
+        if spec.hooks.stage_history { record.get("stage").and_then(Json::as_str).map(str::to_string) } else { None };
     NewRow { values, binds, stage, changes, now }
 }
 
@@ -281,7 +281,7 @@ async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, writte
         tuples.join(", ")
     );
     c.execute(&sql, &p.values).await?;
-    if spec.table == "deals" {
+    if spec.hooks.stage_history {
         let mut p = Params::new(c.dialect());
         let mut tuples = Vec::with_capacity(written.len());
         for (row, id) in written {

@@ -5,14 +5,9 @@ use crm_api::imports::{Import, UndoReport, UndoSkip};
 use serde_json::{Map, Value as Json};
 
 use super::records::{self, Actor, values_from_body};
-use super::spec::{ACTIVITIES, CONTACTS, DEALS, OPPORTUNITIES, Spec};
+use super::spec;
 use crate::db::{Col, Conn, DbError, Row, Shape, SqlValue, now_micros, time_of};
 use crate::error::{ApiError, ApiResult};
-
-/// The table of the entity an audit row or an import names, by path or by singular name.
-pub fn spec_named(name: &str) -> Option<&'static Spec> {
-    [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES].into_iter().find(|s| s.table == name || s.entity == name)
-}
 
 // Sums of BIGINT are NUMERIC on PostgreSQL: cast back.
 const SELECT: &str = "SELECT i.id, i.entity, i.name, i.created_at, i.undone_at, CAST(COUNT(b.seq) AS BIGINT) AS batches, \
@@ -171,7 +166,7 @@ pub async fn undo<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<UndoRe
             (r.req_text("entity")?.to_string(), r.req_int("entity_id")?, r.req_text("action")?, r.req_int("id")?);
         let changes: Map<String, Json> =
             serde_json::from_str(r.req_text("changes")?).map_err(|e| DbError::decode("changes", e.to_string()))?;
-        let Some(spec) = spec_named(&entity) else { continue };
+        let Some(spec) = spec::named(&entity) else { continue };
         let skip = |reason: &str| UndoSkip { entity_id, reason: format!("{entity} {entity_id}: {reason}") };
         let current = match records::get(c, spec, actor, entity_id).await {
             Ok(rec) => rec,

@@ -113,7 +113,7 @@ async fn check_links<C: Conn>(c: &mut C, actor: Actor, values: &Values) -> ApiRe
 
 /// Values the server derives from others: an activity's `completed_at` follows `completed`.
 fn derive(spec: &'static Spec, before: Option<&Record>, values: &mut Values, now: i64) {
-    if spec.table != "activities" {
+    if !spec.hooks.completion_time {
         return;
     }
     let Some(completed) = values.iter().find_map(|(f, v)| match (f.name, v) {
@@ -139,7 +139,7 @@ async fn track_stage<C: Conn>(
     after: &Record,
     now: i64,
 ) -> ApiResult<()> {
-    if spec.table != "deals" {
+    if !spec.hooks.stage_history {
         return Ok(());
     }
     let from = before.and_then(|b| b.get("stage")).and_then(Json::as_str);

@@ -74,12 +74,27 @@ impl Field {
     }
 }
 
+/// What differs between entities beyond their fields: the rules the generic store and the
+/// batch apply for some entities only.
+#[derive(Debug, Clone, Copy)]
+pub struct Hooks {
+    /// Batches match records on e-mail unless told otherwise.
+    pub match_email: bool,
+    /// Every change of `stage` (and the first stage) is kept in `deal_stage_changes`.
+    pub stage_history: bool,
+    /// `completed_at` is the time `completed` turned true (cleared when it turns false).
+    pub completion_time: bool,
+}
+
+const NO_HOOKS: Hooks = Hooks { match_email: false, stage_history: false, completion_time: false };
+
 #[derive(Debug)]
 pub struct Spec {
     pub table: &'static str,
     /// Singular name, as in the audit trail and in messages.
     pub entity: &'static str,
     pub fields: &'static [Field],
+    pub hooks: Hooks,
     /// The column list of a SELECT, built once.
     column_list: std::sync::OnceLock<String>,
     /// The shape of a row read by [`Spec::columns`], built once.
@@ -150,6 +165,7 @@ pub static CONTACTS: Spec = Spec {
         END[2],
         END[3],
     ],
+    hooks: Hooks { match_email: true, ..NO_HOOKS },
     column_list: std::sync::OnceLock::new(),
     shape: std::sync::OnceLock::new(),
 };
@@ -172,6 +188,7 @@ pub static OPPORTUNITIES: Spec = Spec {
         END[2],
         END[3],
     ],
+    hooks: NO_HOOKS,
     column_list: std::sync::OnceLock::new(),
     shape: std::sync::OnceLock::new(),
 };
@@ -195,6 +212,7 @@ pub static DEALS: Spec = Spec {
         END[2],
         END[3],
     ],
+    hooks: Hooks { stage_history: true, ..NO_HOOKS },
     column_list: std::sync::OnceLock::new(),
     shape: std::sync::OnceLock::new(),
 };
@@ -218,9 +236,18 @@ pub static ACTIVITIES: Spec = Spec {
         END[2],
         END[3],
     ],
+    hooks: Hooks { completion_time: true, ..NO_HOOKS },
     column_list: std::sync::OnceLock::new(),
     shape: std::sync::OnceLock::new(),
 };
+
+/// Every entity's table, in the order the API lists them.
+pub static ALL: [&Spec; 4] = [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES];
+
+/// The entity named by its path (`contacts`) or its singular name (`contact`).
+pub fn named(name: &str) -> Option<&'static Spec> {
+    ALL.into_iter().find(|s| s.table == name || s.entity == name)
+}
 
 /// A JSON value (from a request, a filter or a cursor) as the SQL value of a field.
 pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {

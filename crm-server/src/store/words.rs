@@ -14,7 +14,7 @@
 use serde_json::Value as Json;
 
 use super::records::{Record, to_record};
-use super::spec::{ACTIVITIES, CONTACTS, DEALS, OPPORTUNITIES, Spec};
+use super::spec::Spec;
 use crate::db::{Col, Conn, Db, SqlValue};
 use crate::error::ApiError;
 
@@ -78,8 +78,9 @@ pub const PG_VECTOR: &str = "search_vec";
 /// then records the format. Safe to run again or from several replicas at once: each run
 /// computes the same values.
 pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
-    let row =
-        crate::on_read!(db, c => c.fetch_one("SELECT version FROM search_format", &[], &[("version", Col::Int)]))?;
+    let row = db
+        .read(async |c| c.fetch_one("SELECT version FROM search_format", &[], &[("version", Col::Int)]).await)
+        .await?;
     let version = match row {
         Some(r) => r.int("version")?.unwrap_or_default(),
         None => 0,
@@ -87,11 +88,11 @@ pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
     if version >= FORMAT {
         return Ok(());
     }
-    for spec in [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES] {
+    for spec in super::spec::ALL {
         let mut last = 0i64;
         loop {
             let sql = format!("SELECT {} FROM {} WHERE id > $1 ORDER BY id LIMIT 1000", spec.columns(), spec.table);
-            let rows = crate::on_read!(db, c => c.fetch(&sql, &[SqlValue::Int(Some(last))], spec.shape()))?;
+            let rows = db.read(async |c| c.fetch(&sql, &[SqlValue::Int(Some(last))], spec.shape()).await).await?;
             let batch: Vec<(i64, String)> = rows
                 .iter()
                 .map(|r| Ok((r.req_int("id")?, search_text(spec, &to_record(spec, r)))))
@@ -99,18 +100,22 @@ pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
             let Some((id, _)) = batch.last() else { break };
             last = *id;
             let update = format!("UPDATE {} SET search = $1 WHERE id = $2 AND search <> $1", spec.table);
-            let written: Result<(), ApiError> = crate::in_tx!(db, c => async move {
-                for (id, text) in batch {
-                    c.execute(&update, &[SqlValue::Text(Some(text)), SqlValue::Int(Some(id))]).await?;
-                }
-                Ok::<_, ApiError>(())
-            });
+            let written: Result<(), ApiError> = db
+                .write(async move |c| {
+                    for (id, text) in batch {
+                        c.execute(&update, &[SqlValue::Text(Some(text)), SqlValue::Int(Some(id))]).await?;
+                    }
+                    Ok::<_, ApiError>(())
+                })
+                .await;
             written?;
         }
     }
-    let done: Result<u64, ApiError> = crate::in_tx!(db, c => async move {
-        Ok::<_, ApiError>(c.execute("UPDATE search_format SET version = $1", &[SqlValue::Int(Some(FORMAT))]).await?)
-    });
+    let done: Result<u64, ApiError> = db
+        .write(async move |c| {
+            Ok::<_, ApiError>(c.execute("UPDATE search_format SET version = $1", &[SqlValue::Int(Some(FORMAT))]).await?)
+        })
+        .await;
     done?;
     Ok(())
 }
@@ -119,7 +124,7 @@ pub async fn upgrade(db: &Db) -> anyhow::Result<()> {
 /// (see [`crate::db::sqlite::fts`]).
 pub fn fts_tables() -> &'static [&'static str] {
     static TABLES: std::sync::LazyLock<Vec<&'static str>> =
-        std::sync::LazyLock::new(|| [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES].iter().map(|s| s.table).collect());
+        std::sync::LazyLock::new(|| super::spec::ALL.iter().map(|s| s.table).collect());
     &TABLES
 }
 

@@ -13,11 +13,11 @@ use std::sync::mpsc::SyncSender;
 use std::time::Duration;
 
 use futures_util::FutureExt;
-use futures_util::future::BoxFuture;
+use futures_util::future::LocalBoxFuture;
 use tokio::sync::{mpsc, oneshot};
 
 use super::conn::SqliteConn;
-use crate::db::DbError;
+use crate::db::{DbConn, DbError};
 
 /// Longest wait for a place in the writer's queue.
 const QUEUE_WAIT: Duration = Duration::from_secs(30);
@@ -53,7 +53,8 @@ struct Done {
     deliver: Box<dyn FnOnce(Option<String>) + Send>,
 }
 
-type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConn) -> BoxFuture<'c, Done> + Send>;
+/// A write, sent to the writer's thread; its future runs there alone, so it need not be `Send`.
+type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConn) -> LocalBoxFuture<'c, Done> + Send>;
 
 /// The queue of writes of one SQLite database.
 #[derive(Clone, Debug)]
@@ -84,16 +85,17 @@ impl Writer {
     where
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConn) -> BoxFuture<'c, Result<(T, bool), E>> + Send + 'static,
+        F: AsyncFnOnce(&mut DbConn<'_>) -> Result<(T, bool), E> + Send + 'static,
     {
         let (tx, rx) = oneshot::channel::<Result<T, E>>();
         // The write runs on the writer's thread: carry the request id the audit trail records.
         let request_id = crate::request_id::current();
         let job: Job = Box::new(move |c: &mut SqliteConn| {
             Box::pin(async move {
+                let mut c = DbConn::Sqlite(c);
                 let result = match request_id {
-                    Some(id) => crate::request_id::REQUEST_ID.scope(id, f(c)).await,
-                    None => f(c).await,
+                    Some(id) => crate::request_id::REQUEST_ID.scope(id, f(&mut c)).await,
+                    None => f(&mut c).await,
                 };
                 let ok = matches!(result, Ok((_, true)));
                 let deliver = Box::new(move |commit_error: Option<String>| {
