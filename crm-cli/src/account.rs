@@ -50,7 +50,7 @@ fn host_name() -> String {
 /// Trades a session for a named API token (revocable, unlike the session) and stores it in
 /// the profile.
 async fn keep_session(ctx: &mut Ctx, session: Session) -> Result<()> {
-    let client = Client::new(ctx.client.base()).with_token(&session.token);
+    let client = ctx.client.clone().with_token(&session.token);
     let created =
         client.create_token(&NewApiToken { name: format!("crm on {}", host_name()), expires_in_days: None }).await?;
     let profile = ctx.config.profiles.entry(ctx.profile.clone()).or_default();
@@ -88,7 +88,7 @@ pub async fn logout(ctx: &mut Ctx) -> Result<()> {
     if let Some(token) = &profile.token {
         // Revoke it on the server, found by its prefix; a token the server no longer accepts
         // is forgotten all the same.
-        let client = Client::new(profile.server.as_deref().unwrap_or(ctx.client.base())).with_token(token);
+        let client = Client::new(profile.server.as_deref().unwrap_or(ctx.client.base()))?.with_token(token);
         if let Ok(tokens) = client.list_tokens().await
             && let Some(t) = tokens.iter().find(|t| token.starts_with(&t.prefix) && t.revoked_at.is_none())
         {

@@ -46,7 +46,7 @@ impl Ctx {
             return Err(CliError::usage(format!("--server: {server:?} is not an http:// or https:// URL")));
         }
         let token = m.get_one::<String>("token").cloned().filter(|t| !t.is_empty()).or(stored.token);
-        let mut client = Client::new(&server);
+        let mut client = Client::new(&server).map_err(|e| CliError::usage(format!("--server: {e}")))?;
         if let Some(t) = &token {
             client = client.with_token(t);
         }

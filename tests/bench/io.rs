@@ -90,7 +90,7 @@ pub async fn run(server_bin: &Path, rows: u64) -> anyhow::Result<()> {
     );
     let base = format!("http://127.0.0.1:{port}");
     wait_ready(&base).await?;
-    let session = Client::new(&base)
+    let session = Client::new(&base)?
         .register(&RegisterRequest {
             email: "io@example.com".into(),
             password: "benchmark password".into(),

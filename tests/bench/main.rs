@@ -242,14 +242,14 @@ async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) ->
     let pid = server.0.id();
     let base = format!("http://127.0.0.1:{port}");
     wait_ready(&base).await?;
-    let session = Client::new(&base)
+    let session = Client::new(&base)?
         .register(&RegisterRequest {
             email: "bench@example.com".into(),
             password: "benchmark password".into(),
             name: None,
         })
         .await?;
-    let client = Client::new(&base).with_token(&session.token);
+    let client = Client::new(&base)?.with_token(&session.token);
     let sizes = data::Sizes::for_contacts(args.contacts);
     eprintln!("generating {sizes:?}");
     let load_rate = data::generate(&client, sizes, 1).await?;

@@ -5,8 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use crm_api::imports::{Import, NewImport, UndoReport};
-use serde::Deserialize;
-use utoipa::IntoParams;
+pub use crm_api::params::ImportListParams;
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
@@ -27,15 +26,6 @@ pub async fn create(
     let entity = spec.table;
     let import = in_tx!(&s.db, c => imports::create(c, actor, entity, &name))?;
     Ok((StatusCode::CREATED, Json(import)))
-}
-
-/// Query parameters of the import list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ImportListParams {
-    /// How many, newest first (default 50, at most 1000).
-    pub limit: Option<u32>,
 }
 
 pub async fn list(
