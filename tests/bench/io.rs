@@ -113,7 +113,7 @@ pub async fn run(server_bin: &Path, rows: u64) -> anyhow::Result<()> {
         run_crm(&crm, &["contacts", "import", &file, "-q", "-o", "json"], &env, pid)?;
     eprintln!("exporting");
     let out = dir.path().join("export.csv").display().to_string();
-    let (export_secs, crm_export_mb, server_export_mb) = run_crm(&crm, &["contacts", "export", "-o", &out], &env, pid)?;
+    let (export_secs, crm_export_mb, server_export_mb) = run_crm(&crm, &["contacts", "export", &out], &env, pid)?;
     let exported = std::fs::read_to_string(&out)?.lines().count().saturating_sub(1) as u64;
     anyhow::ensure!(exported == rows, "exported {exported} rows of {rows}");
 
@@ -126,7 +126,7 @@ pub async fn run(server_bin: &Path, rows: u64) -> anyhow::Result<()> {
         rows as f64 / import_secs
     );
     println!(
-        "| `crm contacts export -o FILE` | {exported} | {export_secs:.1} | {:.0} | {crm_export_mb:.0} MB | {server_export_mb:.0} MB |",
+        "| `crm contacts export FILE` | {exported} | {export_secs:.1} | {:.0} | {crm_export_mb:.0} MB | {server_export_mb:.0} MB |",
         exported as f64 / export_secs
     );
     drop(server);
