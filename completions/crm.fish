@@ -27,7 +27,10 @@ end
 complete -c crm -n "__fish_crm_needs_command" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_needs_command" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_needs_command" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_needs_command" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_needs_command" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_needs_command" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_needs_command" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_needs_command" -s V -l version -d 'Print version'
@@ -49,7 +52,10 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this messag
 complete -c crm -n "__fish_crm_using_subcommand health" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand health" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand health" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand health" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand health" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand health" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand health" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand register" -l email -d 'E-mail address of the account' -r
@@ -57,7 +63,10 @@ complete -c crm -n "__fish_crm_using_subcommand register" -l name -d 'Your name'
 complete -c crm -n "__fish_crm_using_subcommand register" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand register" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand register" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand register" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand register" -l password-stdin -d 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
 complete -c crm -n "__fish_crm_using_subcommand register" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand register" -s h -l help -d 'Print help'
@@ -65,26 +74,38 @@ complete -c crm -n "__fish_crm_using_subcommand login" -l email -d 'E-mail addre
 complete -c crm -n "__fish_crm_using_subcommand login" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand login" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand login" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand login" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand login" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand login" -l password-stdin -d 'Read the password from the first line of standard input (it is read without echo from the terminal otherwise)'
 complete -c crm -n "__fish_crm_using_subcommand login" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand login" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand logout" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand logout" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand logout" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand logout" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand logout" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand logout" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand whoami" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand whoami" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand whoami" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand whoami" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand whoami" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand whoami" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; it is shown once'
@@ -95,19 +116,28 @@ complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; it is shown once'
@@ -117,7 +147,10 @@ complete -c crm -n "__fish_crm_using_subcommand token; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_subcommand_from list use set help" -f -a "list" -d 'List the profiles'
@@ -127,19 +160,28 @@ complete -c crm -n "__fish_crm_using_subcommand profile; and not __fish_seen_sub
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l server-url -d 'Base URL' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles'
@@ -149,7 +191,10 @@ complete -c crm -n "__fish_crm_using_subcommand profile; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "list" -d 'List contacts'
@@ -158,7 +203,7 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_su
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "update" -d 'Change fields of a contact (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "restore" -d 'Take a contact out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and not __fish_seen_subcommand_from list get create update delete restore export import timeline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -170,7 +215,10 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
@@ -179,7 +227,10 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -195,7 +246,10 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -220,31 +274,43 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: ndjson for a FILE ending .ndjson or .jsonl, or with -o ndjson; else csv]' -r -f -a "csv\t''
 ndjson\t''"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -260,14 +326,20 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from timeline" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List contacts'
@@ -276,14 +348,17 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a contact (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a contact out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "list" -d 'List opportunities'
@@ -292,7 +367,7 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_se
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "restore" -d 'Take a opportunity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
@@ -303,7 +378,10 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
@@ -312,7 +390,10 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -327,7 +408,10 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -349,31 +433,43 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: ndjson for a FILE ending .ndjson or .jsonl, or with -o ndjson; else csv]' -r -f -a "csv\t''
 ndjson\t''"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -389,7 +485,10 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
@@ -399,13 +498,16 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a opportunity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "list" -d 'List deals'
@@ -414,7 +516,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subco
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "update" -d 'Change fields of a deal (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "restore" -d 'Take a deal out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "move" -d 'Move a deal to another stage'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "history" -d 'A deal\'s stage changes'
@@ -427,7 +529,10 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
@@ -436,7 +541,10 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -452,7 +560,10 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -476,31 +587,43 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: ndjson for a FILE ending .ndjson or .jsonl, or with -o ndjson; else csv]' -r -f -a "csv\t''
 ndjson\t''"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -516,20 +639,29 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals'
@@ -538,7 +670,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a deal (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a deal out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "history" -d 'A deal\'s stage changes'
@@ -546,7 +678,10 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "list" -d 'List activities'
@@ -555,7 +690,7 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "update" -d 'Change fields of a activity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "restore" -d 'Take a activity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "recent" -d 'The latest activities'
@@ -568,7 +703,10 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l deleted -d 'List the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l count -d 'Print only how many records match'
@@ -577,7 +715,10 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -593,7 +734,10 @@ false\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
@@ -617,31 +761,43 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s f -l filter -d 'Filter, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s s -l search -d 'Free-text search, as for list' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l sort -d 'Sort keys [default: created_at]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: from the -o file\'s extension, else csv]' -r -f -a "csv\t''
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l format -d 'csv or ndjson [default: ndjson for a FILE ending .ndjson or .jsonl, or with -o ndjson; else csv]' -r -f -a "csv\t''
 ndjson\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -l deleted -d 'Export the trash instead'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -657,20 +813,29 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List activities'
@@ -679,7 +844,7 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change fields of a activity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a activity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "recent" -d 'The latest activities'
@@ -687,7 +852,10 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -f -a "list" -d 'The latest imports, newest first'
@@ -697,19 +865,28 @@ complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_sub
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "list" -d 'The latest imports, newest first'
@@ -722,14 +899,20 @@ complete -c crm -n "__fish_crm_using_subcommand audit" -s n -l limit -d 'Entries
 complete -c crm -n "__fish_crm_using_subcommand audit" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand audit" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand audit" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand completions" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; for export, a file to write' -r
+complete -c crm -n "__fish_crm_using_subcommand completions" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand completions" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
@@ -759,7 +942,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "update" -d 'Change fields of a contact (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "delete" -d 'Move contacts to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "restore" -d 'Take a contact out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "export" -d 'Write every matching contact as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from contacts" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "list" -d 'List opportunities'
@@ -768,7 +951,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "update" -d 'Change fields of a opportunity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "restore" -d 'Take a opportunity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show a deal'
@@ -776,7 +959,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "update" -d 'Change fields of a deal (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "delete" -d 'Move deals to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "restore" -d 'Take a deal out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "move" -d 'Move a deal to another stage'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "history" -d 'A deal\'s stage changes'
@@ -786,7 +969,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "update" -d 'Change fields of a activity (only those given)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "restore" -d 'Take a activity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed (-o FILE, or stdout)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "recent" -d 'The latest activities'

@@ -18,6 +18,7 @@ pub mod imports;
 pub mod money;
 pub mod opportunities;
 pub mod page;
+pub mod params;
 pub mod patch;
 pub mod resource;
 pub mod timeline;

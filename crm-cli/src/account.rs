@@ -5,18 +5,20 @@ use std::io::{BufRead, IsTerminal};
 use clap::ArgMatches;
 use crm_api::auth::{LoginRequest, NewApiToken, RegisterRequest, Session};
 use crm_api::client::Client;
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::Ctx;
 use crate::exit::{CliError, Code, Result};
 use crate::output::Columns;
+use crate::records::{print_all, value};
 
 pub async fn health(ctx: &mut Ctx) -> Result<()> {
-    let resp =
-        ctx.client.request(Method::GET, "/readyz").send().await.map_err(crm_api::client::ClientError::Network)?;
-    if !resp.status().is_success() {
-        return Err(CliError::new(Code::Server, format!("server not ready: HTTP {}", resp.status())));
+    match ctx.client.readyz().await {
+        Ok(_) => {}
+        Err(e) => match e.status() {
+            Some(status) => return Err(CliError::new(Code::Server, format!("server not ready: HTTP {status}"))),
+            None => return Err(e.into()),
+        },
     }
     ctx.out.line(&format!("ok: {} is up and its database answers", ctx.client.base()))?;
     Ok(())
@@ -50,7 +52,7 @@ fn host_name() -> String {
 /// Trades a session for a named API token (revocable, unlike the session) and stores it in
 /// the profile.
 async fn keep_session(ctx: &mut Ctx, session: Session) -> Result<()> {
-    let client = Client::new(ctx.client.base()).with_token(&session.token);
+    let client = ctx.client.clone().with_token(&session.token);
     let created =
         client.create_token(&NewApiToken { name: format!("crm on {}", host_name()), expires_in_days: None }).await?;
     let profile = ctx.config.profiles.entry(ctx.profile.clone()).or_default();
@@ -88,7 +90,7 @@ pub async fn logout(ctx: &mut Ctx) -> Result<()> {
     if let Some(token) = &profile.token {
         // Revoke it on the server, found by its prefix; a token the server no longer accepts
         // is forgotten all the same.
-        let client = Client::new(profile.server.as_deref().unwrap_or(ctx.client.base())).with_token(token);
+        let client = Client::new(profile.server.as_deref().unwrap_or(ctx.client.base()))?.with_token(token);
         if let Ok(tokens) = client.list_tokens().await
             && let Some(t) = tokens.iter().find(|t| token.starts_with(&t.prefix) && t.revoked_at.is_none())
         {
@@ -106,8 +108,8 @@ pub async fn logout(ctx: &mut Ctx) -> Result<()> {
 
 pub async fn whoami(ctx: &mut Ctx) -> Result<()> {
     ctx.need_token()?;
-    let me = ctx.call(Method::GET, "/api/auth/me", &[], None, None).await?;
-    ctx.out.record(&Columns::plain(&["id", "email", "name", "created_at"]), &me)?;
+    let me = ctx.client.me().await?;
+    ctx.out.record(&Columns::plain(&["id", "email", "name", "created_at"]), &value(&me)?)?;
     Ok(())
 }
 
@@ -117,32 +119,29 @@ pub async fn token(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
     match m.subcommand() {
         Some(("create", m)) => {
-            let mut body = json!({ "name": m.get_one::<String>("name") });
-            if let Some(days) = m.get_one::<i64>("expires-in-days") {
-                body["expires_in_days"] = json!(days);
-            }
-            let created = ctx.call(Method::POST, "/api/auth/tokens", &[], Some(&body), None).await?;
+            let req = NewApiToken {
+                name: m.get_one::<String>("name").cloned().unwrap_or_default(),
+                expires_in_days: m.get_one::<i64>("expires-in-days").copied(),
+            };
+            let created = ctx.client.create_token(&req).await?;
             if ctx.out.quiet {
-                ctx.out.line(created["token"].as_str().unwrap_or_default())?;
+                ctx.out.line(&created.token)?;
             } else {
                 let mut cols = TOKEN_COLUMNS.to_vec();
                 cols.insert(1, "token");
-                let mut rec = created["info"].clone();
-                rec["token"] = created["token"].clone();
+                let mut rec = value(&created.info)?;
+                rec["token"] = json!(created.token);
                 ctx.out.record(&Columns::plain(&cols), &rec)?;
                 eprintln!("crm: keep the token now; it is not shown again");
             }
         }
         Some(("list", _)) => {
-            let tokens = ctx.call(Method::GET, "/api/auth/tokens", &[], None, None).await?;
-            let cols = Columns::plain(TOKEN_COLUMNS);
-            ctx.out.begin(&cols);
-            ctx.out.items(tokens.as_array().map(Vec::as_slice).unwrap_or_default())?;
-            ctx.out.end()?;
+            let tokens = ctx.client.list_tokens().await?;
+            print_all(&mut ctx.out, &Columns::plain(TOKEN_COLUMNS), &tokens)?;
         }
         Some(("revoke", m)) => {
             let id = m.get_one::<i64>("id").copied().unwrap_or_default();
-            ctx.call(Method::DELETE, &format!("/api/auth/tokens/{id}"), &[], None, None).await?;
+            ctx.client.revoke_token(id).await?;
             ctx.out.line(&format!("revoked token {id}"))?;
         }
         _ => return Err(CliError::usage("token: which subcommand?")),

@@ -5,6 +5,7 @@ use clap::{Arg, ArgAction, Command, value_parser};
 use crm_api::catalog::{ENTITIES, EntityInfo, FieldInfo, FieldKind};
 
 use crate::exit::EXIT_CODES_HELP;
+use crate::output::Format;
 
 const GLOBAL: &str = "Global options";
 const ABOUT: &str = "Command-line client of the CRM: every endpoint as a subcommand";
@@ -47,10 +48,18 @@ pub fn command() -> Command {
                 .value_name("NAME")
                 .help("Profile of the configuration file to use [default: default]"),
         )
-        .arg(Arg::new("output").short('o').long("output").global(true).help_heading(GLOBAL).value_name("FORMAT").help(
-            "Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]; \
-                     for export, a file to write",
-        ))
+        .arg(
+            Arg::new("output")
+                .short('o')
+                .long("output")
+                .global(true)
+                .help_heading(GLOBAL)
+                .value_name("FORMAT")
+                .value_parser(value_parser!(Format))
+                .ignore_case(true)
+                .hide_possible_values(true)
+                .help("Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]"),
+        )
         .arg(
             Arg::new("quiet")
                 .short('q')
@@ -276,17 +285,21 @@ fn entity(e: &'static EntityInfo) -> Command {
 
 fn export(e: &EntityInfo) -> Command {
     Command::new("export")
-        .about(format!("Write every matching {} as CSV or NDJSON, streamed (-o FILE, or stdout)", e.name))
-        .after_help(format!("The CSV has a header row of field names and reads back with `crm {} import`.", e.path))
+        .about(format!("Write every matching {} as CSV or NDJSON, streamed to FILE or standard output", e.name))
+        .after_help(format!(
+            "The CSV has a header row of field names and reads back with `crm {} import`. A FILE is written \
+             under FILE.part and renamed when complete.",
+            e.path
+        ))
+        .arg(Arg::new("file").value_name("FILE").help("File to write, or - for standard output [default: -]"))
         .arg(Arg::new("filter").long("filter").short('f').value_name("EXPR").help("Filter, as for list"))
         .arg(Arg::new("search").long("search").short('s').value_name("WORDS").help("Free-text search, as for list"))
         .arg(Arg::new("sort").long("sort").value_name("KEYS").help("Sort keys [default: created_at]"))
         .arg(Arg::new("deleted").long("deleted").action(ArgAction::SetTrue).help("Export the trash instead"))
         .arg(
-            Arg::new("format")
-                .long("format")
-                .value_parser(["csv", "ndjson"])
-                .help("csv or ndjson [default: from the -o file's extension, else csv]"),
+            Arg::new("format").long("format").value_parser(["csv", "ndjson"]).help(
+                "csv or ndjson [default: ndjson for a FILE ending .ndjson or .jsonl, or with -o ndjson; else csv]",
+            ),
         )
 }
 

@@ -278,30 +278,55 @@ fn ungroup(v: &str) -> Option<String> {
     })
 }
 
+/// The header line is looked for in at most this many bytes.
+const HEAD_MAX: usize = 1 << 20;
+
 /// Strips a UTF-8 byte-order mark and picks the delimiter from the header line: the one of
-/// `,` `;` tab that occurs most often outside quotes (`,` on a tie).
+/// `,` `;` tab that occurs most often outside quotes (`,` on a tie). The header line is read
+/// whole first, even from a pipe that hands it over a few bytes at a time.
 pub fn open(input: Box<dyn Read>, delimiter: Option<u8>) -> Result<csv::Reader<Box<dyn Read>>> {
     let mut reader = BufReader::with_capacity(256 * 1024, input);
-    let head = reader.fill_buf()?;
-    let bom = head.starts_with(b"\xEF\xBB\xBF");
-    if bom {
-        reader.consume(3);
+    let mut head = Vec::new();
+    while first_line_end(&head).is_none() && head.len() < HEAD_MAX {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len();
+        head.extend_from_slice(buf);
+        reader.consume(n);
     }
+    let start = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let delimiter = match delimiter {
         Some(d) => d,
-        None => sniff(reader.fill_buf()?),
+        None => sniff(&head[start..]),
     };
-    let boxed: Box<dyn Read> = Box::new(reader);
+    let mut head = std::io::Cursor::new(head);
+    head.set_position(start as u64);
+    let boxed: Box<dyn Read> = Box::new(head.chain(reader));
     Ok(csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(boxed))
 }
 
-fn sniff(head: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
+/// Where the first line ends (its `\n` outside quotes), if it does within `head`.
+fn first_line_end(head: &[u8]) -> Option<usize> {
     let mut quoted = false;
-    for &b in head {
+    for (i, &b) in head.iter().enumerate() {
         match b {
             b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
+            b'\n' if !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn sniff(head: &[u8]) -> u8 {
+    let line = &head[..first_line_end(head).unwrap_or(head.len())];
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
             b',' if !quoted => counts[0] += 1,
             b';' if !quoted => counts[1] += 1,
             b'\t' if !quoted => counts[2] += 1,
@@ -336,6 +361,49 @@ mod tests {
         assert_eq!(h, ["a", "b", "c"]);
         let (h, _) = read("\"x;y\",b\n1,2\n");
         assert_eq!(h, ["x;y", "b"]);
+    }
+
+    /// Hands its bytes over `step` at a time, as a pipe may.
+    struct Trickle {
+        bytes: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_as_people_have_it_read_a_few_bytes_at_a_time() {
+        let text = "\u{feff}Name;E-mail;Notes\r\n\"Zoë Ångström\";zoe@example.com;\"two\r\nlines; one \"\"quoted\"\"\"\r\n\
+                    José Núñez;JOSE@example.com;\r\n";
+        for step in [1, 2, 3, 7, 64 * 1024] {
+            let input = Trickle { bytes: text.as_bytes().to_vec(), at: 0, step };
+            let mut r = open(Box::new(input), None).expect("open");
+            let headers: Vec<String> = r.headers().expect("headers").iter().map(str::to_string).collect();
+            assert_eq!(headers, ["Name", "E-mail", "Notes"], "{step} bytes a read");
+            let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+            assert_eq!(rows.len(), 2, "{step} bytes a read");
+            assert_eq!(&rows[0][0], "Zoë Ångström");
+            assert_eq!(&rows[0][2], "two\r\nlines; one \"quoted\"");
+            assert_eq!((&rows[1][0], &rows[1][1]), ("José Núñez", "JOSE@example.com"));
+        }
+    }
+
+    #[test]
+    fn an_empty_or_headerless_input_reads_as_nothing() {
+        let (h, rows) = read("");
+        assert!(h.is_empty() && rows.is_empty());
+        let (h, rows) = read("\u{feff}");
+        assert!(h.is_empty() && rows.is_empty());
+        let (h, _) = read("only;header");
+        assert_eq!(h, ["only", "header"]);
     }
 
     #[test]

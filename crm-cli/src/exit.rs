@@ -103,6 +103,8 @@ impl From<ClientError> for CliError {
             ClientError::Protocol { status, message } => {
                 CliError::new(code_for_status(status), format!("unexpected answer (HTTP {status}): {message}"))
             }
+            // In practice a --server that is not a URL: the client checks it when it is made.
+            ClientError::Setup(message) => CliError::usage(message),
         }
     }
 }

@@ -9,16 +9,16 @@ use std::path::{Path, PathBuf};
 use clap::ArgMatches;
 use crm_api::batch::{BatchRequest, BatchResponse, MatchOn, Outcome};
 use crm_api::catalog::EntityInfo;
-use crm_api::client::{Client, ClientError};
+use crm_api::client::Client;
 use crm_api::imports::{Import, NewImport};
+use crm_api::resource::Resource;
 use futures_util::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::Ctx;
 use crate::csvin::{self, Mapping};
-use crate::exit::{CliError, Code, Result};
+use crate::exit::{CliError, Result};
 use crate::output::Columns;
 
 /// A batch ends at this many bytes of cells even before its row count, so that memory stays
@@ -118,7 +118,7 @@ fn csv_err(e: csv::Error) -> CliError {
     CliError::failure(format!("writing results: {e}"))
 }
 
-pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
+pub async fn run<R: Resource>(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
     let file = m.get_one::<String>("file").cloned().unwrap_or_else(|| "-".into());
     let dry_run = m.get_flag("dry-run");
     let mut batch_size = m.get_one::<usize>("batch-size").copied().unwrap_or(crm_api::batch::MAX_BATCH);
@@ -190,9 +190,7 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
                     .ok_or_else(|| CliError::usage("--resume: the remembered import is unreadable; give its id"))?
             }
         };
-        let imp: Import =
-            serde_json::from_value(ctx.call(Method::GET, &format!("/api/crm/imports/{id}"), &[], None, None).await?)
-                .map_err(|err| CliError::new(Code::Server, format!("import {id}: {err}")))?;
+        let imp = ctx.client.get_import(id).await?;
         if imp.entity != e.path {
             return Err(CliError::usage(format!("--resume: import {id} is of {}, not {}", imp.entity, e.path)));
         }
@@ -201,11 +199,7 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
     } else {
         let name =
             path.as_ref().and_then(|p| p.file_name()).map_or("stdin".into(), |n| n.to_string_lossy().into_owned());
-        let body = serde_json::to_value(NewImport { entity: e.path.into(), name })
-            .map_err(|err| CliError::failure(err.to_string()))?;
-        let imp: Import =
-            serde_json::from_value(ctx.call(Method::POST, "/api/crm/imports", &[], Some(&body), None).await?)
-                .map_err(|err| CliError::new(Code::Server, format!("new import: {err}")))?;
+        let imp = ctx.client.create_import(&NewImport { entity: e.path.into(), name }).await?;
         if let Some(p) = &path {
             let state = state_path(p)?;
             if let Some(dir) = state.parent() {
@@ -274,7 +268,7 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
         .map(|batch| {
             let client = client.clone();
             async move {
-                let resp = send(&client, e, &batch, match_on, dry_run, import_id).await;
+                let resp = send::<R>(&client, &batch, match_on, dry_run, import_id).await;
                 (batch, resp)
             }
         })
@@ -385,9 +379,8 @@ where
     Ok(())
 }
 
-async fn send(
+async fn send<R: Resource>(
     client: &Client,
-    e: &EntityInfo,
     batch: &Batch,
     match_on: MatchOn,
     dry_run: bool,
@@ -395,9 +388,7 @@ async fn send(
 ) -> Result<BatchResponse> {
     let records: Vec<Value> = batch.rows.iter().filter_map(|r| r.record.as_ref().ok().cloned()).collect();
     let req = BatchRequest { records, match_on: Some(match_on), dry_run, import_id, seq: import_id.map(|_| batch.seq) };
-    let rb = client.request(Method::POST, &format!("/api/crm/{}/batch", e.path)).json(&req);
-    let resp = rb.send().await.map_err(ClientError::Network)?;
-    Ok(Client::decode::<BatchResponse>(resp).await?)
+    Ok(client.batch::<R>(&req).await?)
 }
 
 /// Each row's outcome: rows that failed here, and the server's answer for the others in order.

@@ -13,10 +13,7 @@ use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use clap::ArgMatches;
-use clap::ValueEnum;
 use crm_api::client::Client;
-use reqwest::Method;
-use serde_json::Value;
 
 use crate::config::{Config, DEFAULT_SERVER};
 use crate::exit::{CliError, Code, Result};
@@ -31,8 +28,6 @@ pub struct Ctx {
     pub profile: String,
     /// A token was given on the command line or in the environment, or found in the profile.
     pub has_token: bool,
-    /// `-o` named no format: a file, which only export writes.
-    pub out_file: Option<String>,
 }
 
 impl Ctx {
@@ -46,19 +41,12 @@ impl Ctx {
             return Err(CliError::usage(format!("--server: {server:?} is not an http:// or https:// URL")));
         }
         let token = m.get_one::<String>("token").cloned().filter(|t| !t.is_empty()).or(stored.token);
-        let mut client = Client::new(&server);
+        let mut client = Client::new(&server).map_err(|e| CliError::usage(format!("--server: {e}")))?;
         if let Some(t) = &token {
             client = client.with_token(t);
         }
-        let (format, out_file) = match m.get_one::<String>("output").map(String::as_str) {
-            None => (None, None),
-            Some(o) => match Format::from_str(o, true) {
-                Ok(f) => (Some(f), None),
-                Err(_) => (None, Some(o.to_string())),
-            },
-        };
-        let out = Out::new(format, m.get_flag("quiet"));
-        Ok(Ctx { client, out, config, profile, has_token: token.is_some(), out_file })
+        let out = Out::new(m.get_one::<Format>("output").copied(), m.get_flag("quiet"));
+        Ok(Ctx { client, out, config, profile, has_token: token.is_some() })
     }
 
     /// Fails with the auth exit code when there is no token at all.
@@ -74,32 +62,6 @@ impl Ctx {
                 ),
             ))
         }
-    }
-
-    /// Sends a JSON request and decodes the answer (JSON, or `null` for an empty body).
-    pub async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Option<&Value>,
-        if_match: Option<i64>,
-    ) -> Result<Value> {
-        let mut rb = self.client.request(method, path);
-        if !query.is_empty() {
-            rb = rb.query(query);
-        }
-        if let Some(b) = body {
-            rb = rb.json(b);
-        }
-        if let Some(v) = if_match {
-            rb = rb.header(reqwest::header::IF_MATCH, format!("\"{v}\""));
-        }
-        let resp = rb.send().await.map_err(crm_api::client::ClientError::Network)?;
-        if resp.status() == reqwest::StatusCode::NO_CONTENT {
-            return Ok(Value::Null);
-        }
-        Ok(Client::decode::<Value>(resp).await?)
     }
 }
 
@@ -135,12 +97,6 @@ async fn run(m: &ArgMatches) -> Result<()> {
         return completions(sub);
     }
     let mut ctx = Ctx::new(m)?;
-    let exporting = sub.subcommand_name() == Some("export");
-    if let Some(o) = ctx.out_file.as_deref()
-        && !exporting
-    {
-        return Err(CliError::usage(format!("-o: unknown format {o:?} (table, json, ndjson or csv)")));
-    }
     let result = dispatch(&mut ctx, name, sub).await;
     let flushed = ctx.out.flush().map_err(CliError::from);
     match result.and(flushed) {

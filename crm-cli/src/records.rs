@@ -1,43 +1,58 @@
-//! `crm <entity> <verb>` for contacts, opportunities, deals and activities, and `crm audit`.
+//! `crm <entity> <verb>` for contacts, opportunities, deals and activities, `crm imports` and
+//! `crm audit`. Every call goes through the typed client: the field flags (from the catalog)
+//! become the entity's request type, and records are printed from their typed form.
 
 use std::io::{Read, Write};
 
 use clap::ArgMatches;
+use crm_api::ListParams;
 use crm_api::catalog::{EntityInfo, FieldKind};
-use reqwest::Method;
+use crm_api::params::{AuditParams, ExportFormat, ExportParams, ImportListParams, TimelineParams};
+use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::Ctx;
 use crate::exit::{CliError, Result};
-use crate::output::{Columns, Format};
-use crm_api::client::{Client, ClientError};
+use crate::output::{Columns, Format, Out};
 
+/// Runs the command on the entity's own types.
 pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
+    match e.path {
+        p if p == Contacts::PATH => run_on::<Contacts>(ctx, e, m).await,
+        p if p == Opportunities::PATH => run_on::<Opportunities>(ctx, e, m).await,
+        p if p == Deals::PATH => run_on::<Deals>(ctx, e, m).await,
+        p if p == Activities::PATH => run_on::<Activities>(ctx, e, m).await,
+        other => Err(CliError::usage(format!("unknown command {other:?}"))),
+    }
+}
+
+async fn run_on<R: Resource>(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
-    let base = format!("/api/crm/{}", e.path);
     let cols = Columns::of_entity(e);
     let id = |m: &ArgMatches| m.get_one::<i64>("id").copied().unwrap_or_default();
+    let if_match = |m: &ArgMatches| m.get_one::<i64>("if-match").map(|v| format!("\"{v}\""));
     match m.subcommand() {
-        Some(("list", m)) => list(ctx, &base, &cols, m).await,
+        Some(("list", m)) => list::<R>(ctx, &cols, m).await,
         Some(("get", m)) => {
-            let rec = ctx.call(Method::GET, &format!("{base}/{}", id(m)), &[], None, None).await?;
-            Ok(ctx.out.record(&cols, &rec)?)
+            let rec = ctx.client.get::<R>(id(m)).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
         }
         Some(("create", m)) => {
-            let body = body(e, m, false)?;
-            let rec = ctx.call(Method::POST, &base, &[], Some(&body), None).await?;
-            Ok(ctx.out.record(&cols, &rec)?)
+            let new: R::New = typed(body(e, m, false)?)?;
+            let rec = ctx.client.create::<R>(&new).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
         }
         Some(("update", m)) => {
-            let body = body(e, m, true)?;
-            let if_match = m.get_one::<i64>("if-match").copied();
-            let rec = ctx.call(Method::PATCH, &format!("{base}/{}", id(m)), &[], Some(&body), if_match).await?;
-            Ok(ctx.out.record(&cols, &rec)?)
+            let patch: R::Patch = typed(body(e, m, true)?)?;
+            let rec = ctx.client.update::<R>(id(m), &patch, if_match(m).as_deref()).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
         }
         Some(("delete", m)) => {
-            let if_match = m.get_one::<i64>("if-match").copied();
+            let tag = if_match(m);
             for id in m.get_many::<i64>("id").into_iter().flatten() {
-                ctx.call(Method::DELETE, &format!("{base}/{id}"), &[], None, if_match).await?;
+                ctx.client.delete::<R>(*id, tag.as_deref()).await?;
                 if ctx.out.quiet {
                     ctx.out.line(&id.to_string())?;
                 } else {
@@ -47,96 +62,115 @@ pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Resul
             Ok(())
         }
         Some(("restore", m)) => {
-            let rec = ctx.call(Method::POST, &format!("{base}/{}/restore", id(m)), &[], None, None).await?;
-            Ok(ctx.out.record(&cols, &rec)?)
+            let rec = ctx.client.restore::<R>(id(m)).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
         }
         Some(("timeline", m)) => {
-            let items = ctx.call(Method::GET, &format!("{base}/{}/timeline", id(m)), &[], None, None).await?;
-            print_all(ctx, &Columns::plain(&["at", "kind", "entity", "entity_id", "summary"]), &items)
+            let items = ctx.client.contact_timeline(id(m), &TimelineParams::default()).await?;
+            print_all(&mut ctx.out, &Columns::plain(&["at", "kind", "entity", "entity_id", "summary"]), &items)
         }
         Some(("move", m)) => {
+            // The stage is read as the API reads it (any case, spaces for dashes).
             let stage = m.get_one::<String>("stage").cloned().unwrap_or_default();
-            let body = json!({ "stage": stage });
-            let rec = ctx.call(Method::PATCH, &format!("{base}/{}", id(m)), &[], Some(&body), None).await?;
-            Ok(ctx.out.record(&cols, &rec)?)
+            let patch: R::Patch = typed(Map::from_iter([("stage".to_string(), json!(stage))]))?;
+            let rec = ctx.client.update::<R>(id(m), &patch, None).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
         }
         Some(("history", m)) => {
-            let items = ctx.call(Method::GET, &format!("{base}/{}/history", id(m)), &[], None, None).await?;
-            print_all(ctx, &Columns::plain(&["id", "from_stage", "to_stage", "changed_at"]), &items)
+            let items = ctx.client.deal_history(id(m)).await?;
+            print_all(&mut ctx.out, &Columns::plain(&["id", "from_stage", "to_stage", "changed_at"]), &items)
         }
         Some(("complete", m)) => {
-            let rec = ctx.call(Method::POST, &format!("{base}/{}/complete", id(m)), &[], None, None).await?;
-            Ok(ctx.out.record(&cols, &rec)?)
+            let rec = ctx.client.complete_activity(id(m)).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
         }
-        Some(("export", m)) => export(ctx, &base, e, m).await,
+        Some(("export", m)) => export::<R>(ctx, e, m).await,
         Some(("import", m)) => {
             if m.get_one::<usize>("batch-size").is_some_and(|n| !(1..=crm_api::batch::MAX_BATCH).contains(n)) {
                 return Err(CliError::usage("--batch-size: must be 1 to 1000"));
             }
-            crate::import::run(ctx, e, m).await
+            crate::import::run::<R>(ctx, e, m).await
         }
         Some(("recent", _)) => {
-            let items = ctx.call(Method::GET, &format!("{base}/recent"), &[], None, None).await?;
-            print_all(ctx, &cols, &items)
+            let items = ctx.client.recent_activities().await?;
+            print_all(&mut ctx.out, &cols, &items)
         }
         _ => Err(CliError::usage(format!("{}: which subcommand?", e.path))),
     }
 }
 
-fn print_all(ctx: &mut Ctx, cols: &Columns, items: &Value) -> Result<()> {
-    ctx.out.begin(cols);
-    ctx.out.items(items.as_array().map(Vec::as_slice).unwrap_or_default())?;
-    Ok(ctx.out.end()?)
+/// A typed answer as the JSON the output formats print.
+pub fn value<T: Serialize>(item: &T) -> Result<Value> {
+    serde_json::to_value(item).map_err(|err| CliError::failure(format!("printing the answer: {err}")))
+}
+
+fn values<T: Serialize>(items: &[T]) -> Result<Vec<Value>> {
+    items.iter().map(value).collect()
+}
+
+/// A request body as the entity's request type; a value it cannot take is bad input (exit 2)
+/// naming the field, as the server would name it.
+fn typed<T: DeserializeOwned>(body: Map<String, Value>) -> Result<T> {
+    serde_path_to_error::deserialize(Value::Object(body)).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.into_inner().to_string();
+        if path.is_empty() || path == "." {
+            CliError::usage(message)
+        } else {
+            CliError::usage(format!("{path}: {message}"))
+        }
+    })
+}
+
+pub fn print_all<T: Serialize>(out: &mut Out, cols: &Columns, items: &[T]) -> Result<()> {
+    out.begin(cols);
+    out.items(&values(items)?)?;
+    Ok(out.end()?)
 }
 
 /// Pages of a list endpoint, printed as they arrive.
-async fn list(ctx: &mut Ctx, base: &str, cols: &Columns, m: &ArgMatches) -> Result<()> {
-    let mut query: Vec<(&str, String)> = Vec::new();
-    for (arg, param) in [("filter", "filter"), ("search", "q"), ("sort", "sort")] {
-        if let Some(v) = m.get_one::<String>(arg) {
-            query.push((param, v.clone()));
-        }
-    }
-    if m.get_flag("deleted") {
-        query.push(("deleted", "true".into()));
-    }
+async fn list<R: Resource>(ctx: &mut Ctx, cols: &Columns, m: &ArgMatches) -> Result<()> {
+    let params = ListParams {
+        filter: m.get_one::<String>("filter").cloned(),
+        q: m.get_one::<String>("search").cloned(),
+        sort: m.get_one::<String>("sort").cloned(),
+        deleted: m.get_flag("deleted").then_some(true),
+        ..Default::default()
+    };
     if m.get_flag("count") {
-        query.push(("total", "true".into()));
-        query.push(("limit", "1".into()));
-        let page = ctx.call(Method::GET, base, &query, None, None).await?;
-        ctx.out.line(&page["total"].as_i64().unwrap_or_default().to_string())?;
+        let page = ctx.client.list::<R>(&ListParams { total: Some(true), limit: Some(1), ..params }).await?;
+        ctx.out.line(&page.total.unwrap_or_default().to_string())?;
         return Ok(());
     }
-    if let Some(limit) = m.get_one::<u32>("limit") {
-        query.push(("limit", limit.to_string()));
-    }
-    let mut cursor = m.get_one::<String>("cursor").cloned();
-    follow(ctx, base, cols, query, &mut cursor, m.get_flag("all")).await
+    let params = ListParams { limit: m.get_one::<u32>("limit").copied(), ..params };
+    let client = ctx.client.clone();
+    let cursor = m.get_one::<String>("cursor").cloned();
+    follow(&mut ctx.out, cols, cursor, m.get_flag("all"), async |cursor| {
+        let page = client.list::<R>(&ListParams { cursor, ..params.clone() }).await?;
+        Ok((values(&page.data)?, page.next_cursor))
+    })
+    .await
 }
 
-/// Prints the pages from `cursor` on: one page, or all of them.
+/// Prints the pages from `cursor` on, one page or all of them; `page` fetches the page at a
+/// cursor and returns its records and the next cursor.
 async fn follow(
-    ctx: &mut Ctx,
-    path: &str,
+    out: &mut Out,
     cols: &Columns,
-    query: Vec<(&str, String)>,
-    cursor: &mut Option<String>,
+    mut cursor: Option<String>,
     all: bool,
+    mut page: impl AsyncFnMut(Option<String>) -> Result<(Vec<Value>, Option<String>)>,
 ) -> Result<()> {
-    ctx.out.begin(cols);
+    out.begin(cols);
     loop {
-        let mut q = query.clone();
-        if let Some(c) = cursor.as_ref() {
-            q.push(("cursor", c.clone()));
-        }
-        let page = ctx.call(Method::GET, path, &q, None, None).await?;
-        ctx.out.items(page["data"].as_array().map(Vec::as_slice).unwrap_or_default())?;
-        *cursor = page["next_cursor"].as_str().map(str::to_string);
+        let (items, next) = page(cursor.take()).await?;
+        out.items(&items)?;
+        cursor = next;
         if !all || cursor.is_none() {
             break;
         }
     }
-    ctx.out.end()?;
+    out.end()?;
     if let Some(c) = cursor.as_ref() {
         eprintln!("crm: more records follow: --cursor {c} (or --all)");
     }
@@ -144,7 +178,7 @@ async fn follow(
 }
 
 /// The request body of a create or update: the `--json` object, then the field flags.
-fn body(e: &EntityInfo, m: &ArgMatches, update: bool) -> Result<Value> {
+fn body(e: &EntityInfo, m: &ArgMatches, update: bool) -> Result<Map<String, Value>> {
     let mut body = match m.get_one::<String>("json") {
         Some(file) => read_json(file)?,
         None => Map::new(),
@@ -167,7 +201,7 @@ fn body(e: &EntityInfo, m: &ArgMatches, update: bool) -> Result<Value> {
             return Err(CliError::usage("nothing to change: give field flags (see --help), --unset or --json"));
         }
     }
-    Ok(Value::Object(body))
+    Ok(body)
 }
 
 fn read_json(file: &str) -> Result<Map<String, Value>> {
@@ -186,69 +220,75 @@ fn read_json(file: &str) -> Result<Map<String, Value>> {
 
 pub async fn audit(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
-    let mut query: Vec<(&str, String)> = Vec::new();
-    if let Some(e) = m.get_one::<String>("entity") {
-        query.push(("entity", e.clone()));
-    }
-    if let Some(id) = m.get_one::<i64>("record") {
-        query.push(("entity_id", id.to_string()));
-    }
-    if let Some(limit) = m.get_one::<u32>("limit") {
-        query.push(("limit", limit.to_string()));
-    }
+    let params = AuditParams {
+        entity: m.get_one::<String>("entity").cloned(),
+        entity_id: m.get_one::<i64>("record").copied(),
+        limit: m.get_one::<u32>("limit").copied(),
+        cursor: None,
+    };
     let cols = Columns::plain(&["id", "created_at", "action", "entity", "entity_id", "changes", "request_id"]);
-    follow(ctx, "/api/crm/audit", &cols, query, &mut None, m.get_flag("all")).await
+    let client = ctx.client.clone();
+    follow(&mut ctx.out, &cols, None, m.get_flag("all"), async |cursor| {
+        let page = client.audit(&AuditParams { cursor, ..params.clone() }).await?;
+        Ok((values(&page.data)?, page.next_cursor))
+    })
+    .await
 }
 
-/// Streams `GET /api/crm/<entity>/export` to the `-o` file (written under a temporary name and
-/// renamed when complete, so an interrupted export leaves no complete-looking file) or stdout.
-async fn export(ctx: &mut Ctx, base: &str, e: &EntityInfo, m: &ArgMatches) -> Result<()> {
-    let file = ctx.out_file.clone();
-    let format = match (m.get_one::<String>("format"), &file) {
-        (Some(f), _) => f.clone(),
-        (None, Some(path)) if path.ends_with(".ndjson") || path.ends_with(".jsonl") => "ndjson".into(),
-        (None, None) if ctx.out.format == Format::Ndjson => "ndjson".into(),
-        _ => "csv".into(),
+/// Where an export goes: a file, or standard output (no `FILE`, or `-`).
+fn export_target(m: &ArgMatches) -> Option<String> {
+    m.get_one::<String>("file").filter(|f| f.as_str() != "-").cloned()
+}
+
+/// The format of an export: `--format`, else the file's extension (`.ndjson`, `.jsonl`), else
+/// on standard output `-o ndjson`; CSV otherwise.
+fn export_format(m: &ArgMatches, file: Option<&str>, out: Format) -> ExportFormat {
+    if let Some(f) = m.get_one::<String>("format") {
+        return f.parse().unwrap_or_default();
+    }
+    match file {
+        Some(path) if path.ends_with(".ndjson") || path.ends_with(".jsonl") => ExportFormat::Ndjson,
+        None if out == Format::Ndjson => ExportFormat::Ndjson,
+        _ => ExportFormat::Csv,
+    }
+}
+
+/// Streams an export to `FILE` (written under a temporary name and renamed when complete, so
+/// that an interrupted export leaves no complete-looking file) or to standard output.
+async fn export<R: Resource>(ctx: &mut Ctx, e: &EntityInfo, m: &ArgMatches) -> Result<()> {
+    let file = export_target(m);
+    let params = ExportParams {
+        format: Some(export_format(m, file.as_deref(), ctx.out.format)),
+        filter: m.get_one::<String>("filter").cloned(),
+        q: m.get_one::<String>("search").cloned(),
+        sort: m.get_one::<String>("sort").cloned(),
+        deleted: m.get_flag("deleted").then_some(true),
     };
-    let mut query: Vec<(&str, String)> = vec![("format", format)];
-    for (arg, param) in [("filter", "filter"), ("search", "q"), ("sort", "sort")] {
-        if let Some(v) = m.get_one::<String>(arg) {
-            query.push((param, v.clone()));
-        }
-    }
-    if m.get_flag("deleted") {
-        query.push(("deleted", "true".into()));
-    }
-    let resp = ctx
-        .client
-        .request(Method::GET, &format!("{base}/export"))
-        .query(&query)
-        .send()
-        .await
-        .map_err(ClientError::Network)?;
-    if !resp.status().is_success() {
-        return Err(Client::decode::<Value>(resp)
-            .await
-            .err()
-            .map(CliError::from)
-            .unwrap_or_else(|| CliError::failure("the export answered an error without a body")));
-    }
-    let mut resp = resp;
+    // Bad parameters are refused here, before any file is made.
+    let mut export = ctx.client.export::<R>(&params).await?;
     match file {
         Some(path) => {
             let tmp = format!("{path}.part");
-            let mut out = std::fs::File::create(&tmp).map_err(|err| CliError::failure(format!("{tmp}: {err}")))?;
+            let failed = |err: std::io::Error| CliError::failure(format!("{tmp}: {err}"));
+            let mut out = std::fs::File::create(&tmp).map_err(failed)?;
             let mut bytes = 0u64;
-            while let Some(chunk) = resp.chunk().await.map_err(ClientError::Network)? {
-                out.write_all(&chunk).map_err(|err| CliError::failure(format!("{tmp}: {err}")))?;
-                bytes += chunk.len() as u64;
+            let copied = async {
+                while let Some(chunk) = export.chunk().await? {
+                    out.write_all(&chunk).map_err(failed)?;
+                    bytes += chunk.len() as u64;
+                }
+                out.sync_all().map_err(failed)
             }
-            out.sync_all().map_err(|err| CliError::failure(format!("{tmp}: {err}")))?;
+            .await;
+            if let Err(err) = copied {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(err);
+            }
             std::fs::rename(&tmp, &path).map_err(|err| CliError::failure(format!("{path}: {err}")))?;
             eprintln!("crm: exported {} ({bytes} bytes) to {path}", e.path);
         }
         None => {
-            while let Some(chunk) = resp.chunk().await.map_err(ClientError::Network)? {
+            while let Some(chunk) = export.chunk().await? {
                 ctx.out.raw(&chunk)?;
             }
         }
@@ -264,25 +304,30 @@ pub async fn imports(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     let cols = Columns::plain(IMPORT_COLUMNS);
     match m.subcommand() {
         Some(("list", _)) => {
-            let list = ctx.call(Method::GET, "/api/crm/imports", &[], None, None).await?;
-            print_all(ctx, &cols, &list)
+            let list = ctx.client.list_imports(&ImportListParams::default()).await?;
+            print_all(&mut ctx.out, &cols, &list)
         }
         Some(("get", m)) => {
             let id = m.get_one::<i64>("id").copied().unwrap_or_default();
-            let imp = ctx.call(Method::GET, &format!("/api/crm/imports/{id}"), &[], None, None).await?;
-            Ok(ctx.out.record(&cols, &imp)?)
+            let imp = ctx.client.get_import(id).await?;
+            Ok(ctx.out.record(&cols, &value(&imp)?)?)
         }
         Some(("undo", m)) => {
             let id = m.get_one::<i64>("id").copied().unwrap_or_default();
-            let report = ctx.call(Method::POST, &format!("/api/crm/imports/{id}/undo"), &[], None, None).await?;
-            for skip in report["skipped"].as_array().into_iter().flatten() {
-                eprintln!("crm: left alone: {}", skip["reason"].as_str().unwrap_or_default());
+            // Undoing a large import is one long write: wait for its answer however long.
+            let mut patient = crm_api::client::Client::builder(ctx.client.base()).read_timeout(None);
+            if let Some(t) = ctx.client.token() {
+                patient = patient.token(t);
+            }
+            let report = patient.build()?.undo_import(id).await?;
+            for skip in &report.skipped {
+                eprintln!("crm: left alone: {}", skip.reason);
             }
             let summary = json!({
                 "id": id,
-                "deleted": report["deleted"],
-                "reverted": report["reverted"],
-                "skipped": report["skipped"].as_array().map_or(0, Vec::len),
+                "deleted": report.deleted,
+                "reverted": report.reverted,
+                "skipped": report.skipped.len(),
             });
             Ok(ctx.out.record(&Columns::plain(&["id", "deleted", "reverted", "skipped"]), &summary)?)
         }

@@ -331,6 +331,57 @@ async fn errors_are_one_line_with_the_documented_exit_codes() {
     one_line(&r);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_writes_a_file_or_standard_output_and_o_is_only_a_format() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("export-flags@example.com").await;
+    env.run(&["contacts", "create", "--name", "Ada", "--email", "ada@example.com", "-q"]).await.ok();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let here = Some(dir.path());
+
+    // `-` is standard output: no file named `-`.
+    let r = env.run_in(here, &["contacts", "export", "-"], "", &[]).await.ok();
+    assert!(r.stdout.starts_with("id,name,email,") && r.stdout.contains("Ada,ada@example.com"), "{r:?}");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    let r = env.run_in(here, &["contacts", "export", "-", "-o", "ndjson"], "", &[]).await.ok();
+    assert_eq!(serde_json::from_str::<Value>(r.stdout.trim()).expect("one JSON line")["name"], "Ada");
+
+    // A FILE, its format from the extension unless --format says otherwise.
+    let r = env.run_in(here, &["contacts", "export", "people.ndjson"], "", &[]).await.ok();
+    assert!(r.stdout.is_empty() && r.stderr.contains("people.ndjson"), "{r:?}");
+    let nd = std::fs::read_to_string(dir.path().join("people.ndjson")).expect("written");
+    assert_eq!(serde_json::from_str::<Value>(nd.trim()).expect("NDJSON")["email"], "ada@example.com");
+    env.run_in(here, &["contacts", "export", "people.txt", "--format", "ndjson"], "", &[]).await.ok();
+    assert!(std::fs::read_to_string(dir.path().join("people.txt")).expect("written").starts_with('{'));
+    env.run_in(here, &["contacts", "export", "people.csv"], "", &[]).await.ok();
+    assert!(std::fs::read_to_string(dir.path().join("people.csv")).expect("written").starts_with("id,name,"));
+
+    // -o names a format, in any case, and nothing else.
+    let r = env.run_in(here, &["contacts", "export", "-o", "out.csv"], "", &[]).await;
+    assert_eq!(r.code, 2, "-o is not a file: {r:?}");
+    assert!(!dir.path().join("out.csv").exists());
+    let r = env.run(&["contacts", "list", "-o", "JSON"]).await.ok();
+    assert_eq!(r.json().as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_the_entity_cannot_take_is_refused_naming_the_field() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("typed@example.com").await;
+    let r = env.run_with(&["contacts", "create", "--json", "-"], r#"{"name": "X", "colour": "red"}"#, &[]).await;
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("colour") && r.stderr.lines().count() == 1, "{r:?}");
+    let r = env.run(&["contacts", "create", "--name", "X", "--status", "Wonky"]).await;
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("status: "), "{r:?}");
+    let r = env.run(&["opportunities", "create", "--name", "X", "--value", "1.005"]).await;
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("value: "), "{r:?}");
+    assert_eq!(env.run(&["contacts", "list", "--count"]).await.ok().stdout.trim(), "0", "nothing was written");
+}
+
 /// A server that answers every request with one status and a problem body, for the exit codes
 /// of answers our server gives only under load (429) or when broken (5xx).
 async fn answering(status: u16) -> String {

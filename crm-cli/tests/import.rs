@@ -251,7 +251,7 @@ async fn export_then_import_into_a_fresh_account_reproduces_the_records(b: Backe
     }
     a.run(&["contacts", "import", &write(dir.path(), "seed.csv", text.as_bytes()), "-q"]).await.ok();
     let exported = dir.path().join("contacts.csv");
-    let r = a.run(&["contacts", "export", "-o", exported.to_str().unwrap_or_default()]).await.ok();
+    let r = a.run(&["contacts", "export", exported.to_str().unwrap_or_default()]).await.ok();
     assert!(r.stderr.contains("exported contacts"), "{r:?}");
     assert!(!dir.path().join("contacts.csv.part").exists());
 
@@ -284,14 +284,7 @@ async fn export_then_import_into_a_fresh_account_reproduces_the_records(b: Backe
     let leads = a.run(&["contacts", "export", "--filter", r#"status[eq]:"Lead""#, "--format", "ndjson"]).await.ok();
     assert_eq!(leads.stdout.lines().count(), 625);
     let bad = a
-        .run(&[
-            "contacts",
-            "export",
-            "--filter",
-            "colour[eq]:1",
-            "-o",
-            dir.path().join("x.csv").to_str().unwrap_or_default(),
-        ])
+        .run(&["contacts", "export", "--filter", "colour[eq]:1", dir.path().join("x.csv").to_str().unwrap_or_default()])
         .await;
     assert_eq!(bad.code, 2, "{bad:?}");
     assert!(!dir.path().join("x.csv").exists() && !dir.path().join("x.csv.part").exists());
@@ -406,7 +399,7 @@ async fn every_entity_imports_and_exports() {
         let summary = r.ok().json();
         assert_eq!(summary["created"], 2, "{entity}: {summary}");
         let out = dir.path().join(format!("{entity}-out.csv"));
-        env.run(&[entity, "export", "-o", out.to_str().unwrap_or_default()]).await.ok();
+        env.run(&[entity, "export", out.to_str().unwrap_or_default()]).await.ok();
         let exported = std::fs::read_to_string(&out).expect("export");
         assert_eq!(exported.lines().count(), 3, "{entity}: {exported}");
         let nd = env.run(&[entity, "export", "--format", "ndjson"]).await.ok().stdout;

@@ -71,7 +71,11 @@ impl Checker {
     async fn snapshot(&self) -> Value {
         let total = ListParams { total: Some(true), limit: Some(1), ..Default::default() };
         let trash = ListParams { deleted: Some(true), ..total.clone() };
-        let audit = self.u.audit(&ListParams { limit: Some(1000), ..Default::default() }).await.expect("audit");
+        let audit = self
+            .u
+            .audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() })
+            .await
+            .expect("audit");
         json!({
             "contacts": self.u.list::<Contacts>(&total).await.expect("contacts").total,
             "contacts_trash": self.u.list::<Contacts>(&trash).await.expect("contacts").total,

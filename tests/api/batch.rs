@@ -84,8 +84,12 @@ async fn dry_run_reports_and_writes_nothing(b: Backend) {
     let s = TestServer::start(b).await;
     let u = s.user("dry").await;
     u.batch::<Contacts>(&req(vec![json!({ "name": "A", "email": "a@example.com" })])).await.expect("seed");
-    let audit_before =
-        u.audit(&ListParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data.len();
+    let audit_before = u
+        .audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() })
+        .await
+        .expect("audit")
+        .data
+        .len();
     let plan = BatchRequest {
         records: vec![
             json!({ "name": "A2", "email": "a@example.com" }),
@@ -102,7 +106,12 @@ async fn dry_run_reports_and_writes_nothing(b: Backend) {
     assert_eq!(count(&u).await, 1);
     let a = u.list::<Contacts>(&ListParams::default()).await.expect("list").data;
     assert_eq!(a[0].name, "A", "nothing was written");
-    let audit_after = u.audit(&ListParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data.len();
+    let audit_after = u
+        .audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() })
+        .await
+        .expect("audit")
+        .data
+        .len();
     assert_eq!(audit_before, audit_after);
 }
 

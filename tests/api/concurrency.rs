@@ -39,7 +39,8 @@ async fn concurrent_writes_with_failures_in_between_land_exactly_once(b: Backend
         .expect("list");
     assert_eq!(page.total, Some(200));
     assert!(page.data.iter().all(|d| d.contact_id.is_none()));
-    let audit = u.audit(&ListParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
+    let audit =
+        u.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
     assert_eq!(audit.iter().filter(|e| e.entity == "deal" && e.action == "create").count(), 200);
     for id in ok.iter().take(20) {
         assert_eq!(

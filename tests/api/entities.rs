@@ -423,7 +423,7 @@ async fn contact_timeline_has_everything_newest_first(b: Backend) {
     let edit = ContactPatch { notes: Some(Some("met twice".into())), ..Default::default() };
     u.update::<Contacts>(c.id, &edit, None).await.expect("edit 2");
 
-    let items = u.contact_timeline(c.id).await.expect("timeline");
+    let items = u.contact_timeline(c.id, &Default::default()).await.expect("timeline");
     let described: Vec<String> =
         items.iter().map(|i| format!("{} {} {} {}: {}", i.at, i.kind, i.entity, i.entity_id, i.summary)).collect();
     assert!(items.windows(2).all(|w| w[0].at >= w[1].at), "newest first:\n{}", described.join("\n"));
@@ -475,7 +475,7 @@ async fn contact_timeline_leaves_out_other_contacts(b: Backend) {
             .expect("edit");
         around.push(vec![("contact", c.id), ("activity", a.id), ("deal", d.id)]);
     }
-    let items = u.contact_timeline(around[0][0].1).await.expect("timeline");
+    let items = u.contact_timeline(around[0][0].1, &Default::default()).await.expect("timeline");
     let foreign: Vec<String> = items
         .iter()
         .filter(|i| !around[0].contains(&(i.entity.as_str(), i.entity_id)))
@@ -548,7 +548,9 @@ async fn audit_pages_with_cursor(b: Backend) {
     let mut pages = Vec::new();
     let mut cursor = None;
     loop {
-        let page = u.audit(&ListParams { limit: Some(3), cursor: cursor.clone(), ..Default::default() }).await;
+        let page = u
+            .audit(&crm_api::params::AuditParams { limit: Some(3), cursor: cursor.clone(), ..Default::default() })
+            .await;
         let page = page.expect("audit page");
         pages.push(page.data.iter().map(|e| e.id).collect::<Vec<_>>());
         match page.next_cursor {

@@ -3,6 +3,7 @@
 mod auth;
 mod bad_input;
 mod batch;
+mod client;
 mod concurrency;
 mod contacts;
 mod deploy;

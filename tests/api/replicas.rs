@@ -19,7 +19,7 @@ async fn two_replicas() -> Option<(TestServer, TestServer)> {
 
 /// The same user's client pointed at another replica.
 fn on(server: &TestServer, client: &Client) -> Client {
-    Client::new(&server.base).with_token(client.token().expect("token"))
+    Client::new(&server.base).expect("client").with_token(client.token().expect("token"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,8 +45,8 @@ async fn a_token_revoked_on_one_replica_is_refused_by_both() {
     let Some((a, b)) = two_replicas().await else { return };
     let user = a.user("revoker").await;
     let created = user.create_token(&NewApiToken { name: "cron".into(), expires_in_days: None }).await.expect("token");
-    let script_a = Client::new(&a.base).with_token(&created.token);
-    let script_b = Client::new(&b.base).with_token(&created.token);
+    let script_a = Client::new(&a.base).expect("client").with_token(&created.token);
+    let script_b = Client::new(&b.base).expect("client").with_token(&created.token);
     script_a.me().await.expect("works on A");
     script_b.me().await.expect("works on B");
     on(&b, &user).revoke_token(created.info.id).await.expect("revoke on B");
@@ -96,7 +96,7 @@ async fn concurrent_conditional_updates_through_both_replicas_never_lose_an_upda
     assert_eq!(end.notes.as_deref(), Some(expected.to_string().as_str()), "{conflicts} conflicts were retried");
     assert_eq!(end.version, 1 + expected as i64);
     let audit = user
-        .audit(&ListParams { limit: Some(1000), ..Default::default() })
+        .audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() })
         .await
         .expect("audit")
         .data

@@ -57,6 +57,10 @@ enum Cmd {
         /// Rows of the generated contacts CSV.
         #[arg(long, default_value_t = 1_000_000)]
         rows: u64,
+        /// Write the CSV as people have it: byte-order mark, `;` delimiter, CRLF, quoted
+        /// newlines, accented names, 2% invalid e-mails, 2% e-mails repeated in other case.
+        #[arg(long)]
+        messy: bool,
     },
 }
 
@@ -72,7 +76,7 @@ fn main() -> anyhow::Result<()> {
     let rt = tokio::runtime::Runtime::new()?;
     match &args.cmd {
         Some(Cmd::Ceiling { bind }) => return rt.block_on(ceiling(bind)),
-        Some(Cmd::Io { rows }) => return rt.block_on(io::run(&server_binary(&args)?, *rows)),
+        Some(Cmd::Io { rows, messy }) => return rt.block_on(io::run(&server_binary(&args)?, *rows, *messy)),
         None => {}
     }
     rt.block_on(run(args))
@@ -242,14 +246,14 @@ async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) ->
     let pid = server.0.id();
     let base = format!("http://127.0.0.1:{port}");
     wait_ready(&base).await?;
-    let session = Client::new(&base)
+    let session = Client::new(&base)?
         .register(&RegisterRequest {
             email: "bench@example.com".into(),
             password: "benchmark password".into(),
             name: None,
         })
         .await?;
-    let client = Client::new(&base).with_token(&session.token);
+    let client = Client::new(&base)?.with_token(&session.token);
     let sizes = data::Sizes::for_contacts(args.contacts);
     eprintln!("generating {sizes:?}");
     let load_rate = data::generate(&client, sizes, 1).await?;

@@ -99,7 +99,7 @@ impl TestServer {
 
     /// A client without credentials.
     pub fn anon(&self) -> Client {
-        Client::new(&self.base)
+        Client::new(&self.base).expect("a client of the test server")
     }
 
     /// Registers a new user and returns a client logged in as them.
@@ -193,11 +193,8 @@ where
 
 /// Starts an import of `entity` records (`POST /api/crm/imports`) and returns its id.
 pub async fn start_import(c: &Client, entity: &str, name: &str) -> i64 {
-    let body = serde_json::json!({ "entity": entity, "name": name });
-    let resp = c.request(reqwest::Method::POST, "/api/crm/imports").json(&body).send().await.expect("send");
-    assert_eq!(resp.status(), 201, "starting an import");
-    let imp: serde_json::Value = resp.json().await.expect("json");
-    imp["id"].as_i64().expect("the import's id")
+    let new = crm_api::imports::NewImport { entity: entity.into(), name: name.into() };
+    c.create_import(&new).await.expect("starting an import").id
 }
 
 /// A batch of import `import_id`, its `seq`-th, matching on `match_on`.

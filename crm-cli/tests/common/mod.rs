@@ -39,7 +39,15 @@ impl Env {
     }
 
     pub async fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+        self.run_in(None, args, stdin, env).await
+    }
+
+    /// Runs `crm` in the working directory `dir` (the test's own by default).
+    pub async fn run_in(&self, dir: Option<&std::path::Path>, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
         let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_crm"));
+        if let Some(d) = dir {
+            cmd.current_dir(d);
+        }
         cmd.args(args)
             .env("CRM_SERVER", &self.server)
             .env("CRM_CONFIG_DIR", self.config.path())

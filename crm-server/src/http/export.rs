@@ -5,14 +5,14 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
+use crm_api::params::ExportFormat as Format;
+pub use crm_api::params::ExportParams;
 use crm_api::{ListParams, Page};
-use serde::Deserialize;
-use utoipa::IntoParams;
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::db::{Db, Row};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::ApiQuery;
 use crate::service::Entity;
 use crate::store::list as list_store;
@@ -21,29 +21,6 @@ use crate::store::spec::{Spec, to_json};
 
 /// Records read from the database per step of the stream.
 const EXPORT_PAGE: u32 = 1000;
-
-/// Query parameters of an export.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ExportParams {
-    /// `csv` (default; a header row of field names) or `ndjson` (one JSON object per line).
-    pub format: Option<String>,
-    /// Filter expression, as for lists.
-    pub filter: Option<String>,
-    /// Free-text search, as for lists.
-    pub q: Option<String>,
-    /// Sort keys, as for lists (default `created_at`, oldest first).
-    pub sort: Option<String>,
-    /// Export the trash instead.
-    pub deleted: Option<bool>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Csv,
-    Ndjson,
-}
 
 fn encode(spec: &Spec, format: Format, header: bool, rows: &[Row]) -> Result<Vec<u8>, std::io::Error> {
     let mut out = Vec::with_capacity(rows.len() * 200);
@@ -121,11 +98,8 @@ pub async fn export<E: Entity>(
     AuthUser(actor): AuthUser,
     ApiQuery(p): ApiQuery<ExportParams>,
 ) -> ApiResult<Response> {
-    let format = match p.format.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        None | Some("csv") => Format::Csv,
-        Some("ndjson") => Format::Ndjson,
-        Some(other) => return Err(ApiError::bad_param("format", format!("must be csv or ndjson (got {other:?})"))),
-    };
+    // Read case-insensitively by the parameter's type; a bad one is a 400 naming `format`.
+    let format = p.format.unwrap_or_default();
     let spec = E::spec();
     let params = ListParams {
         limit: Some(EXPORT_PAGE),

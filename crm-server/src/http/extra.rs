@@ -5,11 +5,10 @@ use axum::Json;
 use axum::extract::State;
 use crm_api::audit::AuditEntry;
 use crm_api::deals::StageChange;
+pub use crm_api::params::{AuditParams, TimelineParams};
 use crm_api::resource::{Activities, Resource};
 use crm_api::timeline::TimelineItem;
 use crm_api::{MAX_LIMIT, Page};
-use serde::Deserialize;
-use utoipa::IntoParams;
 
 use super::entities::{Tagged, tagged};
 use crate::app::AppState;
@@ -43,13 +42,6 @@ pub async fn deal_history(
     Ok(Json(history::deal_history(&s.db, actor, id).await?))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineParams {
-    /// Most events returned (default 100, at most 1000).
-    pub limit: Option<u32>,
-}
-
 pub async fn contact_timeline(
     State(s): State<AppState>,
     AuthUser(actor): AuthUser,
@@ -61,19 +53,6 @@ pub async fn contact_timeline(
         return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
     }
     Ok(Json(history::contact_timeline(&s.db, actor, id, limit).await?))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct AuditParams {
-    /// Page size (default 50, at most 1000).
-    pub limit: Option<u32>,
-    /// `next_cursor` of the previous page.
-    pub cursor: Option<String>,
-    /// Only entries of this entity (`contact`, `deal`, ...) ...
-    pub entity: Option<String>,
-    /// ... and this id.
-    pub entity_id: Option<i64>,
 }
 
 /// The caller's audit trail, newest first.

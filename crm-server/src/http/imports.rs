@@ -5,8 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use crm_api::imports::{Import, NewImport, UndoReport};
-use serde::Deserialize;
-use utoipa::IntoParams;
+pub use crm_api::params::ImportListParams;
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
@@ -20,15 +19,6 @@ pub async fn create(
     ApiJson(req): ApiJson<NewImport>,
 ) -> ApiResult<(StatusCode, Json<Import>)> {
     Ok((StatusCode::CREATED, Json(imports::create(&s.db, actor, &req.entity, &req.name).await?)))
-}
-
-/// Query parameters of the import list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ImportListParams {
-    /// How many, newest first (default 50, at most 1000).
-    pub limit: Option<u32>,
 }
 
 pub async fn list(
