@@ -1,11 +1,12 @@
 //! The HTTP API: every route in one table, from which both the router and the OpenAPI
 //! document are built, so that they cannot disagree.
 
+pub mod activities;
 pub mod auth;
 pub mod batch;
 pub mod entities;
 pub mod export;
-pub mod extra;
+pub mod history;
 pub mod imports;
 
 use axum::Json;
@@ -293,9 +294,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(
             "get",
             "/api/crm/audit",
-            get(extra::audit_log),
+            get(history::audit_log),
             Doc::new("audit", "The caller's audit trail, newest first", "audit", Answer::Page(name::<AuditEntry>()))
-                .query::<extra::AuditParams>(),
+                .query::<history::AuditParams>(),
         ),
         ep(
             "post",
@@ -337,7 +338,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(
             "get",
             "/api/crm/activities/recent",
-            get(extra::recent_activities),
+            get(activities::recent_activities),
             Doc::new(
                 "recent_activities",
                 "The 5 most recent activities",
@@ -348,14 +349,14 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(
             "post",
             "/api/crm/activities/{id}/complete",
-            post(extra::complete_activity),
+            post(activities::complete_activity),
             Doc::new("complete_activity", "Mark an activity completed", "activities", Answer::One(name::<Activity>()))
                 .etag(),
         ),
         ep(
             "get",
             "/api/crm/deals/{id}/history",
-            get(extra::deal_history),
+            get(history::deal_history),
             Doc::new(
                 "deal_history",
                 "A deal's stage changes, oldest first",
@@ -366,14 +367,14 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(
             "get",
             "/api/crm/contacts/{id}/timeline",
-            get(extra::contact_timeline),
+            get(history::contact_timeline),
             Doc::new(
                 "contact_timeline",
                 "Everything around a contact, newest first",
                 "contacts",
                 Answer::Many(name::<TimelineItem>()),
             )
-            .query::<extra::TimelineParams>(),
+            .query::<history::TimelineParams>(),
         ),
     ];
     all.extend(entity_endpoints::<Contacts>());

@@ -1,38 +1,18 @@
-//! Entity-specific endpoints: activity completion and the recent list, deal history, the
-//! contact timeline and the audit trail.
+//! What happened: a deal's stage history, a contact's timeline and the audit trail.
 
 use axum::Json;
 use axum::extract::State;
 use crm_api::audit::AuditEntry;
 use crm_api::deals::StageChange;
 pub use crm_api::params::{AuditParams, TimelineParams};
-use crm_api::resource::{Activities, Resource};
 use crm_api::timeline::TimelineItem;
 use crm_api::{MAX_LIMIT, Page};
 
-use super::entities::{Tagged, tagged};
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiQuery, RecordId};
-use crate::service::{history, records};
-
-/// Marks an activity completed (now); completing it again changes nothing.
-pub async fn complete_activity(
-    State(s): State<AppState>,
-    AuthUser(actor): AuthUser,
-    RecordId(id): RecordId,
-) -> ApiResult<Tagged<<Activities as Resource>::Record>> {
-    Ok(tagged(records::complete_activity(&s.db, actor, id).await?))
-}
-
-/// The 5 most recently created activities.
-pub async fn recent_activities(
-    State(s): State<AppState>,
-    AuthUser(actor): AuthUser,
-) -> ApiResult<Json<Vec<<Activities as Resource>::Record>>> {
-    Ok(Json(records::recent_activities(&s.db, actor).await?))
-}
+use crate::service::history;
 
 pub async fn deal_history(
     State(s): State<AppState>,
