@@ -7,15 +7,12 @@ use axum::http::request::Parts;
 use super::tokens;
 use crate::app::AppState;
 use crate::error::ApiError;
-use crate::store::accounts;
+use crate::service::accounts;
 use crate::store::records::Actor;
 
 /// The caller, identified by a session JWT or an API token in `Authorization: Bearer`.
 #[derive(Debug, Clone, Copy)]
 pub struct AuthUser(pub Actor);
-
-/// How often a token's `last_used_at` is refreshed.
-const TOUCH_EVERY_MICROS: i64 = 60 * 1_000_000;
 
 impl FromRequestParts<AppState> for AuthUser {
     type Rejection = ApiError;
@@ -33,21 +30,7 @@ impl FromRequestParts<AppState> for AuthUser {
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::Unauthorized("Authorization must be: Bearer <token>".into()))?;
         if token.starts_with(tokens::PREFIX) {
-            let hash = tokens::digest(token);
-            let found = state.db.read(async |c| accounts::find_live_token(c, &hash).await).await?;
-            let (token_id, user_id, last_used) =
-                found.ok_or_else(|| ApiError::Unauthorized("the API token is unknown, revoked or expired".into()))?;
-            if last_used.is_none_or(|t| crate::db::now_micros() - t > TOUCH_EVERY_MICROS) {
-                let db = state.db.clone();
-                tokio::spawn(async move {
-                    let r: Result<(), ApiError> =
-                        db.write(async move |c| accounts::touch_token(c, token_id).await).await;
-                    if let Err(e) = r {
-                        tracing::warn!(error = %e, "could not record the token's last use");
-                    }
-                });
-            }
-            return Ok(AuthUser(Actor { user_id }));
+            return Ok(AuthUser(accounts::token_owner(&state.db, token).await?));
         }
         let user_id = state.jwt.verify(token).map_err(ApiError::Unauthorized)?;
         Ok(AuthUser(Actor { user_id }))

@@ -15,7 +15,7 @@ use crate::db::{Db, Row};
 use crate::error::ApiResult;
 use crate::extract::ApiQuery;
 use crate::service::Entity;
-use crate::store::list as list_store;
+use crate::service::records;
 use crate::store::records::Actor;
 use crate::store::spec::{Spec, to_json};
 
@@ -62,10 +62,7 @@ struct Cursor {
 fn read_ahead(st: &mut Cursor, cursor: String) {
     st.params.cursor = Some(cursor);
     let (db, spec, actor, params) = (st.db.clone(), st.spec, st.actor, st.params.clone());
-    st.next =
-        Some(tokio::spawn(
-            async move { db.read(async |c| list_store::list_rows(c, spec, actor, &params).await).await },
-        ));
+    st.next = Some(tokio::spawn(async move { records::list_of(&db, spec, actor, &params).await }));
 }
 
 async fn step(mut st: Cursor) -> Option<(Result<Bytes, std::io::Error>, Cursor)> {
@@ -111,7 +108,7 @@ pub async fn export<E: Entity>(
     };
     // The first page is read before answering, so that bad parameters are a 400, not a
     // broken stream.
-    let first = s.db.read(async |c| list_store::list_rows(c, spec, actor, &params).await).await?;
+    let first = records::list_of(&s.db, spec, actor, &params).await?;
     let st = Cursor { db: s.db.clone(), spec, actor, params, format, page: Some(first), next: None, header: true };
     let body = Body::from_stream(futures_util::stream::unfold(st, step));
     let (mime, ext) = match format {

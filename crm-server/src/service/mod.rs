@@ -6,6 +6,7 @@
 //! reading connection and its writes in one transaction, and leaves the SQL to
 //! [`crate::store`].
 
+pub mod accounts;
 pub mod batch;
 pub mod history;
 pub mod imports;

@@ -9,7 +9,7 @@ use crate::db::{Db, Row, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::store::list;
 use crate::store::records::{self, Actor, Record, values_from_body};
-use crate::store::spec::ACTIVITIES;
+use crate::store::spec::{ACTIVITIES, Spec};
 
 /// A stored record as its wire type, with its version (the `ETag`).
 #[derive(Debug, Clone)]
@@ -29,7 +29,13 @@ pub fn typed<E: Entity>(rec: Record) -> ApiResult<Versioned<E::Record>> {
 /// A page of the user's records, as the rows read (written out by the caller without a typed
 /// record on the way).
 pub async fn list<E: Entity>(db: &Db, actor: Actor, params: &ListParams) -> ApiResult<Page<Row>> {
-    db.read(async |c| list::list_rows(c, E::spec(), actor, params).await).await
+    list_of(db, E::spec(), actor, params).await
+}
+
+/// [`list`] of the entity behind `spec`, for callers that hold the table rather than the
+/// type (an export's stream).
+pub async fn list_of(db: &Db, spec: &'static Spec, actor: Actor, params: &ListParams) -> ApiResult<Page<Row>> {
+    db.read(async |c| list::list_rows(c, spec, actor, params).await).await
 }
 
 /// A live record of the user, as the row read.
