@@ -66,6 +66,13 @@ macro_rules! closed_enum {
     };
 }
 
+/// The canonical spelling, among `texts`, of any spelling that matches one of them
+/// case-insensitively (as the closed enums parse).
+pub fn canonical(texts: &'static [&'static str], s: &str) -> Option<&'static str> {
+    let key = fold(s);
+    texts.iter().copied().find(|t| fold(t) == key)
+}
+
 /// Lower-cases and drops separators, so `closed won`, `Closed-Won` and `CLOSED_WON` agree.
 pub(crate) fn fold(s: &str) -> String {
     s.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase).collect()

@@ -183,7 +183,7 @@ fn field_arg(f: &FieldInfo) -> Arg {
     let arg = Arg::new(f.name).long(flag_name(f)).help(help);
     let arg = if f.name.contains('_') { arg.alias(f.name) } else { arg };
     match f.kind {
-        FieldKind::Int | FieldKind::Link(_) => arg.value_parser(value_parser!(i64)).value_name("N"),
+        FieldKind::Int { .. } | FieldKind::Link(_) => arg.value_parser(value_parser!(i64)).value_name("N"),
         FieldKind::Bool => arg.value_parser(value_parser!(bool)).value_name("true|false"),
         FieldKind::Date => arg.value_name("YYYY-MM-DD"),
         FieldKind::Money => arg.value_name("AMOUNT"),

@@ -191,7 +191,7 @@ impl Mapping {
             }
             match target {
                 Target::Field(name) => {
-                    let kind = e.field(name).map(|f| f.kind).unwrap_or(FieldKind::Text);
+                    let kind = e.field(name).map(|f| f.kind).unwrap_or(FieldKind::Text { max: usize::MAX });
                     out.insert(name.to_string(), typed(name, kind, value)?);
                 }
                 Target::Id => {
@@ -246,7 +246,7 @@ fn guess(e: &EntityInfo, key: &str) -> Target {
 /// fails the row with the field's name), amounts without currency signs or digit groups.
 fn typed(name: &str, kind: FieldKind, value: &str) -> std::result::Result<Value, String> {
     match kind {
-        FieldKind::Int | FieldKind::Link(_) | FieldKind::Id => {
+        FieldKind::Int { .. } | FieldKind::Link(_) | FieldKind::Id => {
             value.parse::<i64>().map(|n| json!(n)).map_err(|_| format!("{name}: not a whole number ({value:?})"))
         }
         FieldKind::Bool => match value.to_ascii_lowercase().as_str() {
@@ -456,8 +456,8 @@ mod tests {
 
     #[test]
     fn typed_cells() {
-        assert_eq!(typed("rating", FieldKind::Int, "4"), Ok(json!(4)));
-        assert!(typed("rating", FieldKind::Int, "four").is_err_and(|e| e.starts_with("rating:")));
+        assert_eq!(typed("rating", FieldKind::Int { min: 0, max: 5 }, "4"), Ok(json!(4)));
+        assert!(typed("rating", FieldKind::Int { min: 0, max: 5 }, "four").is_err_and(|e| e.starts_with("rating:")));
         assert_eq!(typed("amount", FieldKind::Money, "$1,250.50"), Ok(json!("1250.50")));
         assert_eq!(typed("amount", FieldKind::Money, "12,5"), Ok(json!("12,5")), "left for the server to judge");
         assert_eq!(typed("completed", FieldKind::Bool, "Yes"), Ok(json!(true)));

@@ -185,7 +185,7 @@ fn body(e: &EntityInfo, m: &ArgMatches, update: bool) -> Result<Map<String, Valu
     };
     for f in e.writable() {
         let v = match f.kind {
-            FieldKind::Int | FieldKind::Link(_) => m.get_one::<i64>(f.name).map(|v| json!(v)),
+            FieldKind::Int { .. } | FieldKind::Link(_) => m.get_one::<i64>(f.name).map(|v| json!(v)),
             FieldKind::Bool => m.get_one::<bool>(f.name).map(|v| json!(v)),
             _ => m.get_one::<String>(f.name).map(|v| json!(v)),
         };

@@ -13,4 +13,5 @@ mod openapi;
 mod plans;
 mod probe;
 mod replicas;
+mod schema;
 mod service;

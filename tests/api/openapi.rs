@@ -65,32 +65,3 @@ async fn every_documented_operation_is_routed_and_every_ref_resolves() {
     }
     assert!(operations >= 40, "only {operations} operations documented");
 }
-
-/// The field catalog clients build on (the CLI's flags and CSV columns) is the server's own
-/// column list: same entities, same fields in the same order, the same ones writable.
-#[test]
-fn the_client_field_catalog_matches_the_server() {
-    use crm_api::catalog;
-    use crm_server::store::spec;
-    let pairs = [
-        (&catalog::CONTACTS, &spec::CONTACTS),
-        (&catalog::OPPORTUNITIES, &spec::OPPORTUNITIES),
-        (&catalog::DEALS, &spec::DEALS),
-        (&catalog::ACTIVITIES, &spec::ACTIVITIES),
-    ];
-    for (info, spec) in pairs {
-        assert_eq!((info.path, info.name), (spec.table, spec.entity));
-        let ours: Vec<(&str, bool)> = info.fields.iter().map(|f| (f.name, f.writable)).collect();
-        let server: Vec<(&str, bool)> = spec.fields.iter().map(|f| (f.name, f.writable)).collect();
-        assert_eq!(ours, server, "{}", info.path);
-        for f in info.fields {
-            let s = spec.fields.iter().find(|s| s.name == f.name).expect("field");
-            if f.required {
-                assert!(!s.nullable, "{}.{} is required but nullable on the server", info.path, f.name);
-            }
-        }
-        for c in info.table_columns {
-            assert!(info.field(c).is_some(), "{}: table column {c}", info.path);
-        }
-    }
-}

@@ -14,7 +14,7 @@ use serde_json::Value as Json;
 
 use super::audit::{self, Action};
 use super::records::{Actor, Record, Values};
-use super::spec::{Kind, Spec, to_json};
+use super::spec::{Kind, Spec, entity_of, to_json};
 use crate::db::{Col, Conn, Dialect, Params, SqlValue, format_micros};
 use crate::error::{ApiError, ApiResult};
 
@@ -24,12 +24,10 @@ const MAX_BINDS: usize = 30_000;
 /// For each row, the fields whose links point at no live record of the user.
 async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> ApiResult<Vec<Vec<FieldError>>> {
     let mut wanted: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
-    let mut specs: BTreeMap<&'static str, &'static Spec> = BTreeMap::new();
     for values in rows {
         for (field, v) in values.iter() {
             if let (Kind::Link(target), SqlValue::Int(Some(id))) = (field.kind, v) {
-                wanted.entry(target.table).or_default().insert(*id);
-                specs.insert(target.table, target);
+                wanted.entry(target).or_default().insert(*id);
             }
         }
     }
@@ -72,9 +70,9 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
                 .iter()
                 .filter_map(|(field, v)| match (field.kind, v) {
                     (Kind::Link(target), SqlValue::Int(Some(id)))
-                        if !found.get(target.table).is_some_and(|s| s.contains(id)) =>
+                        if !found.get(target).is_some_and(|s| s.contains(id)) =>
                     {
-                        Some(FieldError::new(field.name, format!("no {} with id {id}", target.entity)))
+                        Some(FieldError::new(field.name, format!("no {} with id {id}", entity_of(target))))
                     }
                     _ => None,
                 })
@@ -249,10 +247,10 @@ fn tuples(dialect: crate::db::Dialect, rows: usize, n: usize) -> String {
 /// A typed NULL: PostgreSQL wants to know what a bound NULL is.
 fn null_of(kind: Kind) -> SqlValue {
     match kind {
-        Kind::Id | Kind::Link(_) | Kind::Int | Kind::Money | Kind::Timestamp => SqlValue::Int(None),
         Kind::Bool => SqlValue::Bool(None),
         Kind::Date => SqlValue::Date(None),
-        Kind::Text | Kind::Enum(_) | Kind::Currency => SqlValue::Text(None),
+        kind if kind.is_integer() => SqlValue::Int(None),
+        _ => SqlValue::Text(None),
     }
 }
 

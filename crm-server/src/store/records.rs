@@ -100,11 +100,14 @@ async fn check_links<C: Conn>(c: &mut C, actor: Actor, values: &Values) -> ApiRe
     let mut errors = Vec::new();
     for (field, v) in values {
         if let (Kind::Link(target), SqlValue::Int(Some(id))) = (field.kind, v) {
-            let sql = format!("SELECT id FROM {} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL", target.table);
+            let sql = format!("SELECT id FROM {target} WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL");
             let binds = [SqlValue::Int(Some(*id)), SqlValue::Int(Some(actor.user_id))];
             let found = c.fetch_one(&sql, &binds, &[("id", Col::Int)]).await?;
             if found.is_none() {
-                errors.push(crm_api::FieldError::new(field.name, format!("no {} with id {id}", target.entity)));
+                errors.push(crm_api::FieldError::new(
+                    field.name,
+                    format!("no {} with id {id}", super::spec::entity_of(target)),
+                ));
             }
         }
     }

@@ -1,107 +1,59 @@
-//! What the generic record store knows of each entity: its table and its columns.
+//! What the generic record store knows of each entity: its table, its columns and its hooks,
+//! all read from the entity's one description (`crm_api::catalog`), plus the column list and
+//! row shape of a SELECT, built once.
 //!
 //! Record JSON keys are column names. Values cross between JSON and SQL by [`Kind`]: money is
 //! integer minor units in the database and a two-decimal string in JSON, times are microseconds
 //! and RFC 3339, enums are stored in their canonical spelling.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
-use crm_api::{ActivityType, ContactStatus, Money, Priority, Stage};
+use crm_api::Money;
+use crm_api::catalog::{self, EntityInfo};
+pub use crm_api::catalog::{FieldInfo as Field, FieldKind as Kind, Hooks};
+use crm_api::enums::canonical;
 use serde_json::Value as Json;
 
 use crate::db::{Col, Shape, SqlValue, format_micros, parse_time};
 
-#[derive(Debug, Clone, Copy)]
-pub enum Kind {
-    /// The primary key.
-    Id,
-    /// Id of another record of the same user, in the named entity.
-    Link(&'static Spec),
-    Int,
-    Money,
-    Text,
-    /// A closed set: the canonical spelling of a parsed value, or `None`.
-    Enum(fn(&str) -> Option<&'static str>),
-    Currency,
-    Date,
-    Timestamp,
-    Bool,
-}
-
-impl Kind {
-    /// How a column of this kind is decoded.
-    pub fn col(self) -> Col {
-        match self {
-            Kind::Id | Kind::Link(_) | Kind::Int | Kind::Money | Kind::Timestamp => Col::Int,
-            Kind::Text | Kind::Enum(_) | Kind::Currency => Col::Text,
-            Kind::Date => Col::Date,
-            Kind::Bool => Col::Bool,
-        }
+/// How a column of a kind is decoded.
+pub fn col(kind: Kind) -> Col {
+    match kind {
+        Kind::Date => Col::Date,
+        Kind::Bool => Col::Bool,
+        kind if kind.is_integer() => Col::Int,
+        _ => Col::Text,
     }
 }
-
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pub name: &'static str,
-    pub kind: Kind,
-    pub nullable: bool,
-    /// Usable in `filter=` (and `sort=`).
-    pub filter: bool,
-    /// Searched by `q=`.
-    pub search: bool,
-    /// Set from request bodies.
-    pub writable: bool,
-}
-
-impl Field {
-    const fn new(name: &'static str, kind: Kind) -> Self {
-        Field { name, kind, nullable: true, filter: true, search: false, writable: true }
-    }
-    const fn required(mut self) -> Self {
-        self.nullable = false;
-        self
-    }
-    const fn searched(mut self) -> Self {
-        self.search = true;
-        self
-    }
-    const fn no_filter(mut self) -> Self {
-        self.filter = false;
-        self
-    }
-    const fn system(mut self) -> Self {
-        self.writable = false;
-        self
-    }
-}
-
-/// What differs between entities beyond their fields: the rules the generic store and the
-/// batch apply for some entities only.
-#[derive(Debug, Clone, Copy)]
-pub struct Hooks {
-    /// Batches match records on e-mail unless told otherwise.
-    pub match_email: bool,
-    /// Every change of `stage` (and the first stage) is kept in `deal_stage_changes`.
-    pub stage_history: bool,
-    /// `completed_at` is the time `completed` turned true (cleared when it turns false).
-    pub completion_time: bool,
-}
-
-const NO_HOOKS: Hooks = Hooks { match_email: false, stage_history: false, completion_time: false };
 
 #[derive(Debug)]
 pub struct Spec {
+    /// The table, which is the entity's path.
     pub table: &'static str,
     /// Singular name, as in the audit trail and in messages.
     pub entity: &'static str,
     pub fields: &'static [Field],
     pub hooks: Hooks,
     /// The column list of a SELECT, built once.
-    column_list: std::sync::OnceLock<String>,
+    column_list: OnceLock<String>,
     /// The shape of a row read by [`Spec::columns`], built once.
-    shape: std::sync::OnceLock<Vec<(&'static str, Col)>>,
+    shape: OnceLock<Vec<(&'static str, Col)>>,
 }
 
 impl Spec {
+    /// The store's view of an entity.
+    pub const fn of(info: &'static EntityInfo) -> Spec {
+        Spec {
+            table: info.path,
+            entity: info.name,
+            fields: info.fields,
+            hooks: info.hooks,
+            column_list: OnceLock::new(),
+            shape: OnceLock::new(),
+        }
+    }
+
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }
@@ -113,7 +65,7 @@ impl Spec {
 
     /// How a row of [`Spec::columns`] is decoded.
     pub fn shape(&'static self) -> &'static Shape {
-        self.shape.get_or_init(|| self.fields.iter().map(|f| (f.name, f.kind.col())).collect())
+        self.shape.get_or_init(|| self.fields.iter().map(|f| (f.name, col(f.kind))).collect())
     }
 
     pub fn filterable(&self) -> String {
@@ -121,125 +73,10 @@ impl Spec {
     }
 }
 
-const fn system_fields_end() -> [Field; 4] {
-    [
-        Field::new("version", Kind::Int).required().no_filter().system(),
-        Field::new("created_at", Kind::Timestamp).required().system(),
-        Field::new("updated_at", Kind::Timestamp).required().system(),
-        Field::new("deleted_at", Kind::Timestamp).no_filter().system(),
-    ]
-}
-
-const ID: Field = Field::new("id", Kind::Id).required().system();
-const END: [Field; 4] = system_fields_end();
-
-fn contact_status(s: &str) -> Option<&'static str> {
-    ContactStatus::parse(s).map(ContactStatus::as_str)
-}
-fn stage(s: &str) -> Option<&'static str> {
-    Stage::parse(s).map(Stage::as_str)
-}
-fn activity_type(s: &str) -> Option<&'static str> {
-    ActivityType::parse(s).map(ActivityType::as_str)
-}
-fn priority(s: &str) -> Option<&'static str> {
-    Priority::parse(s).map(Priority::as_str)
-}
-
-pub static CONTACTS: Spec = Spec {
-    table: "contacts",
-    entity: "contact",
-    fields: &[
-        ID,
-        Field::new("name", Kind::Text).required().searched(),
-        Field::new("email", Kind::Text).searched(),
-        Field::new("phone", Kind::Text),
-        Field::new("company", Kind::Text).searched(),
-        Field::new("job_title", Kind::Text),
-        Field::new("status", Kind::Enum(contact_status)).required(),
-        Field::new("source", Kind::Text),
-        Field::new("notes", Kind::Text).no_filter(),
-        Field::new("rating", Kind::Int),
-        END[0],
-        END[1],
-        END[2],
-        END[3],
-    ],
-    hooks: Hooks { match_email: true, ..NO_HOOKS },
-    column_list: std::sync::OnceLock::new(),
-    shape: std::sync::OnceLock::new(),
-};
-
-pub static OPPORTUNITIES: Spec = Spec {
-    table: "opportunities",
-    entity: "opportunity",
-    fields: &[
-        ID,
-        Field::new("contact_id", Kind::Link(&CONTACTS)),
-        Field::new("name", Kind::Text).required().searched(),
-        Field::new("value", Kind::Money).required(),
-        Field::new("currency", Kind::Currency).required(),
-        Field::new("probability", Kind::Int),
-        Field::new("stage", Kind::Enum(stage)).required(),
-        Field::new("expected_close_date", Kind::Date),
-        Field::new("description", Kind::Text).no_filter().searched(),
-        END[0],
-        END[1],
-        END[2],
-        END[3],
-    ],
-    hooks: NO_HOOKS,
-    column_list: std::sync::OnceLock::new(),
-    shape: std::sync::OnceLock::new(),
-};
-
-pub static DEALS: Spec = Spec {
-    table: "deals",
-    entity: "deal",
-    fields: &[
-        ID,
-        Field::new("opportunity_id", Kind::Link(&OPPORTUNITIES)),
-        Field::new("contact_id", Kind::Link(&CONTACTS)),
-        Field::new("name", Kind::Text).required().searched(),
-        Field::new("amount", Kind::Money).required(),
-        Field::new("currency", Kind::Currency).required(),
-        Field::new("stage", Kind::Enum(stage)).required(),
-        Field::new("probability", Kind::Int),
-        Field::new("close_date", Kind::Date),
-        Field::new("next_steps", Kind::Text).no_filter().searched(),
-        END[0],
-        END[1],
-        END[2],
-        END[3],
-    ],
-    hooks: Hooks { stage_history: true, ..NO_HOOKS },
-    column_list: std::sync::OnceLock::new(),
-    shape: std::sync::OnceLock::new(),
-};
-
-pub static ACTIVITIES: Spec = Spec {
-    table: "activities",
-    entity: "activity",
-    fields: &[
-        ID,
-        Field::new("type", Kind::Enum(activity_type)).required(),
-        Field::new("priority", Kind::Enum(priority)).required(),
-        Field::new("description", Kind::Text).searched(),
-        Field::new("due_date", Kind::Date),
-        Field::new("assigned_to", Kind::Text).searched(),
-        Field::new("contact_id", Kind::Link(&CONTACTS)),
-        Field::new("opportunity_id", Kind::Link(&OPPORTUNITIES)),
-        Field::new("completed", Kind::Bool).required(),
-        Field::new("completed_at", Kind::Timestamp).system(),
-        END[0],
-        END[1],
-        END[2],
-        END[3],
-    ],
-    hooks: Hooks { completion_time: true, ..NO_HOOKS },
-    column_list: std::sync::OnceLock::new(),
-    shape: std::sync::OnceLock::new(),
-};
+pub static CONTACTS: Spec = Spec::of(&catalog::CONTACTS);
+pub static OPPORTUNITIES: Spec = Spec::of(&catalog::OPPORTUNITIES);
+pub static DEALS: Spec = Spec::of(&catalog::DEALS);
+pub static ACTIVITIES: Spec = Spec::of(&catalog::ACTIVITIES);
 
 /// Every entity's table, in the order the API lists them.
 pub static ALL: [&Spec; 4] = [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES];
@@ -249,6 +86,11 @@ pub fn named(name: &str) -> Option<&'static Spec> {
     ALL.into_iter().find(|s| s.table == name || s.entity == name)
 }
 
+/// The singular name of the entity whose table is `table` (as a link names it).
+pub fn entity_of(table: &str) -> &str {
+    named(table).map_or(table, |s| s.entity)
+}
+
 /// A JSON value (from a request, a filter or a cursor) as the SQL value of a field.
 pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
     let null = value.is_null();
@@ -256,9 +98,9 @@ pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
         return Err("must not be null".into());
     }
     Ok(match field.kind {
-        Kind::Id | Kind::Link(_) | Kind::Int | Kind::Timestamp if null => SqlValue::Int(None),
+        Kind::Id | Kind::Link(_) | Kind::Int { .. } | Kind::Timestamp if null => SqlValue::Int(None),
         Kind::Money => SqlValue::Int(if null { None } else { Some(json_money(value)?) }),
-        Kind::Id | Kind::Link(_) | Kind::Int => {
+        Kind::Id | Kind::Link(_) | Kind::Int { .. } => {
             SqlValue::Int(Some(json_int(value).ok_or_else(|| format!("must be an integer (got {value})"))?))
         }
         Kind::Timestamp => {
@@ -271,11 +113,11 @@ pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
                 t.ok_or_else(|| format!("must be an RFC 3339 time or a YYYY-MM-DD date (got {value})"))?,
             ))
         }
-        Kind::Text | Kind::Enum(_) | Kind::Currency if null => SqlValue::Text(None),
-        Kind::Text => SqlValue::Text(Some(json_str(value)?.to_string())),
-        Kind::Enum(parse) => {
+        Kind::Text { .. } | Kind::Email | Kind::Phone | Kind::Enum(_) | Kind::Currency if null => SqlValue::Text(None),
+        Kind::Text { .. } | Kind::Email | Kind::Phone => SqlValue::Text(Some(json_str(value)?.to_string())),
+        Kind::Enum(texts) => {
             let s = json_str(value)?;
-            SqlValue::Text(Some(parse(s).ok_or_else(|| format!("unknown value {s:?}"))?.to_string()))
+            SqlValue::Text(Some(canonical(texts, s).ok_or_else(|| format!("unknown value {s:?}"))?.to_string()))
         }
         Kind::Currency => {
             let s = json_str(value)?;

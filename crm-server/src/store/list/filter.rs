@@ -58,7 +58,7 @@ fn condition(sql: &mut Sql, spec: &'static Spec, c: &Condition) -> ApiResult<Str
         filter_error(format!("unknown field {:?}; filterable fields are {}", c.field, spec.filterable()))
     })?;
     let col = field.name;
-    let textual = matches!(field.kind, Kind::Text | Kind::Enum(_) | Kind::Currency);
+    let textual = field.kind.is_textual();
     let ordered = !matches!(field.kind, Kind::Enum(_) | Kind::Bool);
     Ok(match c.op {
         Op::Eq => format!("{col} = {}", sql.bind(typed(field, &c.value)?)),
