@@ -127,8 +127,8 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::Unique(_) => ApiError::Conflict("a record with the same unique value already exists".into()),
-            DbError::Busy => {
-                tracing::warn!("no database connection came free in time: answering 503");
+            DbError::Busy(why) => {
+                tracing::warn!(why, "the database is busy: answering 503");
                 ApiError::Unavailable("the server is busy; retry shortly".into())
             }
             other => ApiError::Internal(anyhow::Error::new(other)),

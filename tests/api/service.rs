@@ -5,7 +5,7 @@ use crm_api::ListParams;
 use crm_api::batch::{MatchOn, Outcome};
 use crm_api::contacts::{ContactPatch, NewContact};
 use crm_api::resource::Contacts;
-use crm_server::service::batch::{self, Options, Upsert};
+use crm_server::service::batch::{self, BatchOptions, Upsert};
 use crm_server::store::records::Actor;
 use crm_tests::{Backend, TestServer, backend_tests};
 
@@ -40,7 +40,7 @@ async fn typed_records_upsert_through_the_batch_service(b: Backend) {
         // New, and invalid as a create: reported, not written.
         upsert(" ", "nobody@example.com", "None"),
     ];
-    let answer = batch::apply::<Contacts, _>(&db, actor, Options::default(), records).await.expect("apply");
+    let answer = batch::apply::<Contacts, _>(&db, actor, BatchOptions::default(), records).await.expect("apply");
     let outcomes: Vec<Outcome> = answer.results.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::Updated, Outcome::Created, Outcome::Failed]);
     assert_eq!(answer.results[0].id, Some(ann.id));
@@ -55,7 +55,7 @@ async fn typed_records_upsert_through_the_batch_service(b: Backend) {
     // Matching on id, with nothing to change: unchanged.
     let mut again = upsert("Ann", "ann@example.com", "Acme");
     again.id = Some(ann.id);
-    let options = Options { match_on: Some(MatchOn::Id), ..Default::default() };
+    let options = BatchOptions { match_on: Some(MatchOn::Id), ..Default::default() };
     let answer = batch::apply::<Contacts, _>(&db, actor, options, vec![again]).await.expect("apply");
     assert_eq!(answer.results[0].outcome, Outcome::Unchanged);
     db.close().await;

@@ -9,9 +9,10 @@ pub enum DbError {
     /// A foreign-key, not-null or check constraint refused the row.
     #[error("constraint violated: {0}")]
     Constraint(String),
-    /// No connection came free in time.
-    #[error("no database connection came free in time")]
-    Busy,
+    /// The database is saturated: no connection came free in time, or the writer's queue
+    /// stayed full (which, is said).
+    #[error("the database is busy: {0}")]
+    Busy(&'static str),
     /// A column of a result did not hold what the reader expected.
     #[error("column {column}: {message}")]
     Decode { column: String, message: String },
@@ -28,6 +29,14 @@ impl DbError {
 
 impl From<rusqlite::Error> for DbError {
     fn from(e: rusqlite::Error) -> Self {
+        // A DbError carried through rusqlite's type (see `sqlite::conn::carry`) comes back as it was.
+        let e = match e {
+            rusqlite::Error::FromSqlConversionFailure(i, t, inner) => match inner.downcast::<DbError>() {
+                Ok(ours) => return *ours,
+                Err(other) => rusqlite::Error::FromSqlConversionFailure(i, t, other),
+            },
+            other => other,
+        };
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.extended_code {
                 rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
@@ -46,7 +55,7 @@ impl From<rusqlite::Error> for DbError {
 impl From<sqlx::Error> for DbError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
-            sqlx::Error::PoolTimedOut => DbError::Busy,
+            sqlx::Error::PoolTimedOut => DbError::Busy("no connection came free in time"),
             sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Unique(db.message().to_string()),
             sqlx::Error::Database(db) if db.is_foreign_key_violation() || db.is_check_violation() => {
                 DbError::Constraint(db.message().to_string())

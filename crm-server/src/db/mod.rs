@@ -1,8 +1,7 @@
 //! The database engine: SQLite (embedded, default) or PostgreSQL, chosen by the URL scheme.
 //!
-//! Store code is written once against [`Conn`] and compiled for both databases through
-//! [`in_tx!`](crate::in_tx), [`in_tx_keep!`](crate::in_tx_keep) and [`on_read!`](crate::on_read).
-//! On SQLite every write goes through one connection (writers are serialized in process instead
+//! Store code is written once against [`Conn`]: [`Db::read`] and [`Db::write`] hand it a
+//! [`DbConn`] of either database. On SQLite every write goes through one connection (writers are serialized in process instead
 //! of fighting over the database lock, see [`sqlite::writer`]); reads use connections of their
 //! own, run in place ([`sqlite::conn`]). On PostgreSQL both are one sqlx pool ([`postgres`]).
 //!
@@ -38,7 +37,7 @@ pub enum Dialect {
 
 /// What the engine is told when it opens a database.
 #[derive(Clone, Copy, Debug)]
-pub struct Options {
+pub struct ConnectOptions {
     /// PostgreSQL connections per replica.
     pub max_connections: u32,
     /// Tables with a full-text index (`<table>_fts`) that the SQLite writer keeps up.
@@ -47,7 +46,7 @@ pub struct Options {
 
 impl Db {
     /// Connects to `url` and applies the migrations.
-    pub async fn connect(url: &str, options: Options) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, options: ConnectOptions) -> anyhow::Result<Self> {
         if url.starts_with("sqlite:") {
             let url = url.to_string();
             let (read, writer) = tokio::task::spawn_blocking(move || sqlite::open(&url, options.fts_tables)).await??;

@@ -21,11 +21,16 @@ use crate::store::spec::{Field, Kind, Spec, to_json};
 pub type Tagged<T> = (HeaderMap, Json<T>);
 
 pub fn tagged<T>(v: Versioned<T>) -> Tagged<T> {
+    (etag(v.version), Json(v.record))
+}
+
+/// The `ETag` header of a record's version: `"<version>"`.
+fn etag(version: i64) -> HeaderMap {
     let mut headers = HeaderMap::new();
-    if let Ok(tag) = HeaderValue::from_str(&format!("\"{}\"", v.version)) {
+    if let Ok(tag) = HeaderValue::from_str(&format!("\"{version}\"")) {
         headers.insert(ETAG, tag);
     }
-    (headers, Json(v.record))
+    headers
 }
 
 pub async fn list<E: Entity>(
@@ -111,12 +116,10 @@ pub async fn get<E: Entity>(
 ) -> ApiResult<Response> {
     let spec = E::spec();
     let row = records::get::<E>(&s.db, actor, id).await?;
-    let mut headers = HeaderMap::new();
-    if let SqlValue::Int(Some(v)) = row.get("version")?
-        && let Ok(tag) = HeaderValue::from_str(&format!("\"{v}\""))
-    {
-        headers.insert(ETAG, tag);
-    }
+    let headers = match row.get("version")? {
+        SqlValue::Int(Some(v)) => etag(*v),
+        _ => HeaderMap::new(),
+    };
     let mut body = Vec::with_capacity(400);
     write_row(spec, &row, &mut body);
     Ok(json_response(headers, body))

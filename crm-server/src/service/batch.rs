@@ -99,7 +99,7 @@ where
 
 /// How a batch is applied.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct BatchOptions {
     /// How records find the stored record they update; by default e-mail for entities that
     /// match on it (contacts), else none.
     pub match_on: Option<MatchOn>,
@@ -113,7 +113,7 @@ pub struct Options {
 pub async fn apply<E: Entity, R: Incoming<E>>(
     db: &Db,
     actor: Actor,
-    options: Options,
+    options: BatchOptions,
     records: Vec<R>,
 ) -> ApiResult<BatchResponse> {
     let spec = E::spec();
@@ -121,7 +121,7 @@ pub async fn apply<E: Entity, R: Incoming<E>>(
     if match_on == MatchOn::Email && !spec.hooks.match_email {
         return Err(ApiError::bad_param("match", format!("email does not apply to {} (contacts only)", spec.table)));
     }
-    let Options { dry_run, import, .. } = options;
+    let BatchOptions { dry_run, import, .. } = options;
     // Parsing and checking new records needs no connection: done before taking the writer,
     // so that it overlaps with the batch being written.
     let now = crate::db::now_micros();

@@ -2,10 +2,12 @@
 
 use crm_api::audit::AuditEntry;
 use crm_api::deals::StageChange;
+use crm_api::params::{AuditParams, TimelineParams};
 use crm_api::timeline::TimelineItem;
+use crm_api::{DEFAULT_LIMIT, MAX_LIMIT, Page};
 
 use crate::db::Db;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::store::records::Actor;
 use crate::store::{audit, history};
 
@@ -13,19 +15,45 @@ pub async fn deal_history(db: &Db, actor: Actor, deal_id: i64) -> ApiResult<Vec<
     db.read(async |c| history::deal_history(c, actor, deal_id).await).await
 }
 
-/// Everything around a contact, newest first, at most `limit` events.
-pub async fn contact_timeline(db: &Db, actor: Actor, contact_id: i64, limit: u32) -> ApiResult<Vec<TimelineItem>> {
+/// Everything around a contact, newest first (at most `limit` events, default 100).
+pub async fn contact_timeline(
+    db: &Db,
+    actor: Actor,
+    contact_id: i64,
+    p: &TimelineParams,
+) -> ApiResult<Vec<TimelineItem>> {
+    let limit = checked_limit(p.limit, 100)?;
     db.read(async |c| history::contact_timeline(c, actor, contact_id, i64::from(limit)).await).await
 }
 
-/// The user's audit entries, newest first, before the entry `before_id`; optionally of one
-/// record (entity and id).
-pub async fn audit_trail(
-    db: &Db,
-    actor: Actor,
-    record: Option<(&str, i64)>,
-    before_id: Option<i64>,
-    limit: u32,
-) -> ApiResult<Vec<AuditEntry>> {
-    db.read(async |c| audit::list(c, actor, record, before_id, limit).await).await
+/// A page of the user's audit trail, newest first; optionally of one record (entity and id).
+/// The cursor is the id of the last entry of the previous page.
+pub async fn audit_trail(db: &Db, actor: Actor, p: &AuditParams) -> ApiResult<Page<AuditEntry>> {
+    let limit = checked_limit(p.limit, DEFAULT_LIMIT)?;
+    let before = match p.cursor.as_deref() {
+        Some(c) => Some(c.parse::<i64>().map_err(|_| ApiError::bad_param("cursor", "is not a cursor of this list"))?),
+        None => None,
+    };
+    let record = match (&p.entity, p.entity_id) {
+        (Some(e), Some(id)) => Some((e.as_str(), id)),
+        (None, None) => None,
+        _ => return Err(ApiError::bad_param("entity", "entity and entity_id go together")),
+    };
+    let mut data = db.read(async |c| audit::list(c, actor, record, before, limit + 1).await).await?;
+    let next_cursor = if data.len() > limit as usize {
+        data.truncate(limit as usize);
+        data.last().map(|e| e.id.to_string())
+    } else {
+        None
+    };
+    Ok(Page { data, next_cursor, total: None })
+}
+
+/// A page size from 1 to [`MAX_LIMIT`], `default` when not given.
+fn checked_limit(limit: Option<u32>, default: u32) -> ApiResult<u32> {
+    let limit = limit.unwrap_or(default);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
+    }
+    Ok(limit)
 }

@@ -75,9 +75,12 @@ pub async fn list<C: Conn>(c: &mut C, actor: Actor, limit: i64) -> ApiResult<Vec
 
 /// Checks that a batch may join the import: the caller's, of this entity, not undone.
 pub async fn check<C: Conn>(c: &mut C, actor: Actor, id: i64, entity: &str) -> ApiResult<()> {
-    let import = get(c, actor, id)
-        .await
-        .map_err(|_| ApiError::LinkNotFound(vec![crm_api::FieldError::new("import_id", "no such import of yours")]))?;
+    let import = get(c, actor, id).await.map_err(|e| match e {
+        ApiError::NotFound(_) => {
+            ApiError::LinkNotFound(vec![crm_api::FieldError::new("import_id", "no such import of yours")])
+        }
+        other => other,
+    })?;
     if import.entity != entity {
         return Err(ApiError::bad_param("import_id", format!("is an import of {}, not {entity}", import.entity)));
     }

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use crate::db::{Db, Options};
+use crate::db::{ConnectOptions, Db};
 
 pub mod accounts;
 pub mod audit;
@@ -17,7 +17,7 @@ pub mod words;
 /// Opens the database at `url` with what the engine needs to know of the CRM's tables, and
 /// brings the stored search words up to the current format.
 pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Db> {
-    let db = Db::connect(url, Options { max_connections, fts_tables: words::fts_tables() }).await?;
+    let db = Db::connect(url, ConnectOptions { max_connections, fts_tables: words::fts_tables() }).await?;
     words::upgrade(&db).await.context("rewriting the search column")?;
     Ok(db)
 }

@@ -51,11 +51,6 @@ pub fn version_of(rec: &Record) -> i64 {
     rec.get("version").and_then(Json::as_i64).unwrap_or_default()
 }
 
-/// The `ETag` of a record.
-pub fn etag(rec: &Record) -> String {
-    format!("\"{}\"", version_of(rec))
-}
-
 async fn select<C: Conn>(
     c: &mut C,
     spec: &'static Spec,
@@ -203,7 +198,9 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
 /// Checks an `If-Match` version against the record's.
 fn check_version(rec: &Record, expected: Option<i64>) -> ApiResult<()> {
     match expected {
-        Some(v) if v != version_of(rec) => Err(ApiError::PreconditionFailed { current_etag: Some(etag(rec)) }),
+        Some(v) if v != version_of(rec) => {
+            Err(ApiError::PreconditionFailed { current_etag: Some(format!("\"{}\"", version_of(rec))) })
+        }
         _ => Ok(()),
     }
 }

@@ -60,7 +60,14 @@ pub fn refresh(db: &Db, tables: Vec<&'static str>, written: usize) {
                 return;
             }
         };
-        for table in tables.into_iter().filter(|t| due.iter().any(|r| r.text("relname").ok().flatten() == Some(*t))) {
+        let due: Vec<&str> = match due.iter().map(|r| r.req_text("relname")).collect() {
+            Ok(due) => due,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading table statistics failed");
+                return;
+            }
+        };
+        for table in tables.into_iter().filter(|t| due.contains(t)) {
             if !ANALYSING.lock().map(|mut a| a.insert(table)).unwrap_or(false) {
                 continue;
             }

@@ -43,9 +43,14 @@ pub fn bind_all<'q>(mut q: Query<'q>, values: &[SqlValue]) -> Query<'q> {
     q
 }
 
-fn decode(row: &sqlx::postgres::PgRow, shape: &'static Shape) -> Result<Row, DbError> {
+/// Checks the result's column names against `shape`: on its first row, as PostgreSQL describes
+/// the columns with the rows (an empty result is not checked; SQLite checks every statement).
+fn check_names(row: &sqlx::postgres::PgRow, shape: &'static Shape) -> Result<(), DbError> {
     use sqlx::Column as _;
-    check_shape(shape, row.columns().iter().map(|c| c.name()).collect::<Vec<_>>().into_iter())?;
+    check_shape(shape, row.columns().iter().map(|c| c.name()).collect::<Vec<_>>().into_iter())
+}
+
+fn decode(row: &sqlx::postgres::PgRow, shape: &'static Shape) -> Result<Row, DbError> {
     let values = shape
         .iter()
         .enumerate()
@@ -69,6 +74,9 @@ impl Conn for sqlx::PgConnection {
     async fn fetch(&mut self, sql: &str, binds: &[SqlValue], shape: &'static Shape) -> Result<Vec<Row>, DbError> {
         let q = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql.to_string())), binds);
         let rows = q.fetch_all(&mut *self).await?;
+        if let Some(first) = rows.first() {
+            check_names(first, shape)?;
+        }
         rows.iter().map(|r| decode(r, shape)).collect()
     }
 

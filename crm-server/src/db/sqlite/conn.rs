@@ -1,8 +1,8 @@
-//! A SQSqliteConn connection used in place, on the thread of the task that queries.
+//! A SQLite connection used in place, on the thread of the task that queries.
 //!
-//! A driver that runs each SQSqliteConn connection on a thread of its own hands every statement and
+//! A driver that runs each SQLite connection on a thread of its own hands every statement and
 //! every row across to it and back: two thread switches per statement, which the profiles
-//! showed to be most of the cost of a point read or a single create (BENCHMARKS.md). A SQSqliteConn
+//! showed to be most of the cost of a point read or a single create (BENCHMARKS.md). A SQLite
 //! statement on a warm page cache takes microseconds, so it is cheaper to run it where the
 //! request is.
 
@@ -22,7 +22,7 @@ use crate::db::{Col, Conn, DbError, Dialect, Row, Shape, SqlValue};
 /// shapes (bulk inserts come in a few sizes, see `crate::store::bulk`), so the cache holds few.
 const CACHE_SQL_UP_TO: usize = 64 * 1024;
 
-/// SQSqliteConn's virtual machine steps between calls of a connection's progress handler.
+/// SQLite's virtual machine steps between calls of a connection's progress handler.
 const STEP: u32 = 1000;
 
 /// Progress-handler calls a reading statement may take in place on a runtime worker before it
@@ -35,7 +35,7 @@ const LONG_READS: usize = 4;
 /// No bound on the running statement.
 const UNBOUNDED: u32 = u32::MAX;
 
-/// One SQSqliteConn connection.
+/// One SQLite connection.
 pub struct SqliteConn {
     conn: Connection,
     /// Progress-handler calls the running statement has left before it is stopped.
@@ -83,7 +83,7 @@ impl SqliteConn {
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cache_kib};"
         ))
         .map_err(DbError::from)?;
-        // Plans must not depend on bound values: SQSqliteConn otherwise looks at a bound LIKE pattern
+        // Plans must not depend on bound values: SQLite otherwise looks at a bound LIKE pattern
         // (the search's word test) or LIMIT while planning, and then prepares the statement
         // again every time it is bound, so that keeping it prepared saved nothing.
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(DbError::from)?;
@@ -167,7 +167,7 @@ impl SqliteConn {
         }
     }
 
-    /// [`SqliteConn::fetch_now`], given up (`Ok(None)`) after about `work` steps of SQSqliteConn's virtual
+    /// [`SqliteConn::fetch_now`], given up (`Ok(None)`) after about `work` steps of SQLite's virtual
     /// machine (a row walked is about ten). Outside a transaction only: an interrupted statement
     /// would roll a transaction back, so inside one the query runs to its end.
     pub fn fetch_within(
@@ -238,13 +238,13 @@ impl SqliteConn {
 /// statement's.
 fn read_rows(stmt: &mut Statement<'_>, shape: &'static Shape) -> rusqlite::Result<Vec<Row>> {
     let names: Vec<&str> = (0..stmt.column_count()).map(|i| stmt.column_name(i)).collect::<Result<_, _>>()?;
-    check_shape(shape, names.into_iter()).map_err(|e| rusqlite::Error::InvalidColumnName(e.to_string()))?;
+    check_shape(shape, names.into_iter()).map_err(carry)?;
     let mut rows = stmt.raw_query();
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let mut decoded = Vec::with_capacity(shape.len());
-        for (i, (_, col)) in shape.iter().enumerate() {
-            decoded.push(decode(row.get_ref(i)?, *col, i)?);
+        for (i, (name, col)) in shape.iter().enumerate() {
+            decoded.push(decode(row.get_ref(i)?, *col, name)?);
         }
         out.push(Row::new(shape, decoded));
     }
@@ -284,14 +284,14 @@ fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
     }
 }
 
-fn decode(v: ValueRef<'_>, col: Col, i: usize) -> rusqlite::Result<SqlValue> {
-    let wrong = |what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            v.data_type(),
-            format!("column {i} holds {:?}, not {what}", v.data_type()).into(),
-        )
-    };
+/// A [`DbError`] through rusqlite's error type (turned back by `DbError::from`), so that a
+/// decoding error stays one whatever path it takes.
+fn carry(e: DbError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Null, Box::new(e))
+}
+
+fn decode(v: ValueRef<'_>, col: Col, name: &str) -> rusqlite::Result<SqlValue> {
+    let wrong = |what: &str| carry(DbError::decode(name, format!("holds {:?}, not {what}", v.data_type())));
     Ok(match (col, v) {
         (Col::Int, ValueRef::Null) => SqlValue::Int(None),
         (Col::Int, ValueRef::Integer(n)) => SqlValue::Int(Some(n)),
@@ -342,5 +342,25 @@ impl Conn for SqliteConn {
         binds: &'a [SqlValue],
     ) -> impl Future<Output = Result<u64, DbError>> + Send + 'a {
         std::future::ready(self.execute_now(sql, binds))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_of_another_shape_are_decode_errors() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("t.db");
+        let setup = rusqlite::Connection::open(&path).expect("create");
+        setup.execute_batch("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x');").expect("table");
+        let mut c = SqliteConn::open(&path, true, 1000).expect("open");
+        let renamed = c.fetch_now("SELECT a, b FROM t", &[], &[("a", Col::Int), ("c", Col::Text)]);
+        assert!(matches!(renamed, Err(DbError::Decode { .. })), "{renamed:?}");
+        let retyped = c.fetch_now("SELECT b FROM t", &[], &[("b", Col::Int)]);
+        assert!(matches!(retyped, Err(DbError::Decode { .. })), "{retyped:?}");
+        let fine = c.fetch_now("SELECT a, b FROM t", &[], &[("a", Col::Int), ("b", Col::Text)]).expect("read");
+        assert_eq!(fine[0].req_int("a").expect("a"), 1);
     }
 }

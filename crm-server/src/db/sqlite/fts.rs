@@ -59,10 +59,10 @@ impl FtsUpkeep {
 
 impl Upkeep for FtsUpkeep {
     fn start(&mut self, c: &mut SqliteConn) {
-        match c.fetch_now("SELECT tbl FROM search_rebuild", &[], &[("tbl", Col::Text)]) {
+        match listed(c, "SELECT tbl FROM search_rebuild") {
             Ok(listed) => {
                 for (table, damaged) in self.tables.iter().zip(&mut self.damaged) {
-                    *damaged = listed.iter().any(|r| r.text("tbl").ok().flatten() == Some(*table));
+                    *damaged = listed.iter().any(|t| t == table);
                 }
             }
             Err(e) => tracing::error!(error = %e, "reading which search indexes are to be rebuilt failed"),
@@ -121,13 +121,13 @@ impl Upkeep for FtsUpkeep {
 /// [`rebuild_index`] makes it again).
 fn apply_queue(c: &mut SqliteConn, tables: &[&'static str]) -> Result<Vec<Applied>, DbError> {
     let mut applied = vec![Applied::Nothing; tables.len()];
-    let queued = c.fetch_now("SELECT DISTINCT tbl FROM search_queue", &[], &[("tbl", Col::Text)])?;
+    let queued = listed(c, "SELECT DISTINCT tbl FROM search_queue")?;
     if queued.is_empty() {
         return Ok(applied);
     }
     let mut written = Vec::new();
     for (table, applied) in tables.iter().zip(&mut applied) {
-        if !queued.iter().any(|r| r.text("tbl").ok().flatten() == Some(*table)) {
+        if !queued.iter().any(|t| t == table) {
             continue;
         }
         let sql = format!(
@@ -157,6 +157,12 @@ fn apply_queue(c: &mut SqliteConn, tables: &[&'static str]) -> Result<Vec<Applie
         c.execute_now(&format!("DELETE FROM search_queue WHERE tbl IN ({})", written.join(", ")), &[])?;
     }
     Ok(applied)
+}
+
+/// The table names a query of one `tbl` column lists.
+fn listed(c: &mut SqliteConn, sql: &str) -> Result<Vec<String>, DbError> {
+    let rows = c.fetch_now(sql, &[], &[("tbl", Col::Text)])?;
+    rows.iter().map(|r| r.req_text("tbl").map(str::to_string)).collect()
 }
 
 /// Makes a table's full-text index again from the table, and drops the changes queued for it

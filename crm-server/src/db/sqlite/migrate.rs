@@ -10,6 +10,7 @@ use std::time::Instant;
 use sha2::{Digest, Sha384};
 
 use super::conn::SqliteConn;
+use super::writer::in_own_tx;
 use crate::db::{Col, DbError, SqlValue};
 
 /// One migration file, `migrations/sqlite/NNNN_description.sql`.
@@ -32,16 +33,23 @@ const TABLE: &str = "CREATE TABLE IF NOT EXISTS _sqlx_migrations (
 )";
 
 /// Applies the migrations not applied yet, each in a transaction of its own (taken with the
-/// write lock, so that two processes starting at once apply each one once).
+/// write lock, so that two processes starting at once apply each one once; the second waits
+/// up to the busy timeout, 10 s, for the first one's migration). A database that a newer
+/// server migrated further than this one knows is refused.
 pub fn run(c: &mut SqliteConn) -> Result<(), DbError> {
     c.execute_now(TABLE, &[])?;
+    let newest = c.fetch_now("SELECT MAX(version) AS newest FROM _sqlx_migrations", &[], &[("newest", Col::Int)])?;
+    let known = MIGRATIONS.last().map_or(0, |m| m.version);
+    if let Some(v) = newest.first().map(|r| r.int("newest")).transpose()?.flatten()
+        && v > known
+    {
+        return Err(DbError::Other(format!(
+            "the database was migrated to version {v} by a newer server; this one knows versions up to {known}"
+        )));
+    }
     for m in MIGRATIONS {
         let checksum = Sha384::digest(m.sql.as_bytes()).to_vec();
-        c.execute_now("BEGIN IMMEDIATE", &[])?;
-        let applied = apply(c, m, &checksum);
-        let end = if applied.is_ok() { c.execute_now("COMMIT", &[]) } else { c.execute_now("ROLLBACK", &[]) };
-        applied?;
-        end?;
+        in_own_tx(c, |c| apply(c, m, &checksum))?;
     }
     Ok(())
 }
@@ -127,5 +135,13 @@ mod tests {
         c.execute_now("UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 1", &[]).expect("tamper");
         let err = run(&mut c).expect_err("a changed migration is refused");
         assert!(err.to_string().contains("was changed"), "{err}");
+        c.execute_now("DELETE FROM _sqlx_migrations WHERE version = 1", &[]).expect("undo");
+        c.execute_now(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (9999, 'later', TRUE, x'00', 0)",
+            &[],
+        )
+        .expect("a newer migration");
+        let err = run(&mut c).expect_err("a database of a newer server is refused");
+        assert!(err.to_string().contains("newer server"), "{err}");
     }
 }

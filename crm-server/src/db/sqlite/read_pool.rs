@@ -10,9 +10,10 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 use super::conn::{ReadCounts, SqliteConn};
 use crate::db::DbError;
 
-/// Most reading connections open at once. A request holds one only while its queries run in
-/// place on its thread, so about as many are busy as there are runtime workers, plus the long
-/// reads handed to threads of their own (four at a time) and the exports reading a page ahead.
+/// Most reading connections open at once. A request holds one for the reads it makes in one
+/// go (a [`crate::db::Db::read`]); their statements run in place on its thread, so about as
+/// many are busy as there are runtime workers, plus the long reads waiting for or holding one
+/// of their four turns off the workers, and the exports reading a page ahead.
 /// A reader beyond the bound waits for one to come back (and is answered 503 after
 /// [`WAIT`]): each connection holds its own page cache (2 MB), so an unbounded pool would let a
 /// burst of slow readers grow the memory without limit.
@@ -71,7 +72,7 @@ impl ReadPool {
             Err(_) => match tokio::time::timeout(WAIT, self.open.acquire()).await {
                 Ok(Ok(p)) => p,
                 Ok(Err(_)) => return Err(DbError::Other("the read pool is closed".into())),
-                Err(_) => return Err(DbError::Busy),
+                Err(_) => return Err(DbError::Busy("no reading connection came free in time")),
             },
         };
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());

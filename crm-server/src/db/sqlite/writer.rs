@@ -113,7 +113,7 @@ impl Writer {
         // it takes: answering before then could report as failed a write that commits.
         match tokio::time::timeout(QUEUE_WAIT, self.tx.send(job)).await {
             Ok(sent) => sent.map_err(|_| E::from(DbError::Other("the database writer has stopped".into())))?,
-            Err(_) => return Err(E::from(DbError::Busy)),
+            Err(_) => return Err(E::from(DbError::Busy("the writer's queue stayed full"))),
         }
         rx.await.map_err(|_| E::from(DbError::Other("the database writer dropped a write".into())))?
     }
@@ -164,8 +164,7 @@ async fn run(
                 Err(_) => break,
             }
         }
-        let outcome = commit_group(&mut conn, jobs, upkeep.as_mut(), &checkpoints).await;
-        let (outcome, done) = outcome;
+        let (outcome, done) = commit_group(&mut conn, jobs, upkeep.as_mut(), &checkpoints).await;
         match &outcome {
             Some(e) => {
                 tracing::error!(error = %e, "group commit failed");
