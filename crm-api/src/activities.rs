@@ -23,10 +23,14 @@ pub struct Activity {
     pub contact_id: Option<i64>,
     pub opportunity_id: Option<i64>,
     pub completed: bool,
+    #[serde(default, with = "crate::time::option")]
     pub completed_at: Option<DateTime<Utc>>,
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 

@@ -32,6 +32,7 @@ pub struct User {
     pub id: i64,
     pub email: String,
     pub name: Option<String>,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -64,9 +65,13 @@ pub struct ApiToken {
     pub name: String,
     /// First characters of the secret, to recognise it.
     pub prefix: String,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub expires_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::option")]
     pub last_used_at: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::option")]
     pub revoked_at: Option<DateTime<Utc>>,
 }
 

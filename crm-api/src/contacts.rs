@@ -24,9 +24,12 @@ pub struct Contact {
     pub rating: Option<i64>,
     /// Row version; the `ETag` of the record is `"<version>"`.
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
     /// Set when the record is in the trash.
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 

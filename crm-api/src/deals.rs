@@ -26,8 +26,11 @@ pub struct Deal {
     pub close_date: Option<NaiveDate>,
     pub next_steps: Option<String>,
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -90,6 +93,7 @@ pub struct StageChange {
     pub deal_id: i64,
     pub from_stage: Option<Stage>,
     pub to_stage: Stage,
+    #[serde(with = "crate::time")]
     pub changed_at: DateTime<Utc>,
 }
 

@@ -21,8 +21,10 @@ pub struct Import {
     pub id: i64,
     pub entity: String,
     pub name: String,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
     /// Set once the import has been undone.
+    #[serde(default, with = "crate::time::option")]
     pub undone_at: Option<DateTime<Utc>>,
     /// Batches applied.
     pub batches: i64,

@@ -20,6 +20,7 @@ pub mod opportunities;
 pub mod page;
 pub mod patch;
 pub mod resource;
+pub mod time;
 pub mod timeline;
 pub mod validate;
 

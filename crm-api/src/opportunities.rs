@@ -25,8 +25,11 @@ pub struct Opportunity {
     pub expected_close_date: Option<NaiveDate>,
     pub description: Option<String>,
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 

@@ -12,3 +12,4 @@ mod openapi;
 mod plans;
 mod probe;
 mod replicas;
+mod times;
