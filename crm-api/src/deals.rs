@@ -39,25 +39,32 @@ pub struct Deal {
 #[serde(deny_unknown_fields)]
 pub struct NewDeal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub opportunity_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<i64>,
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: String,
     /// Defaults to 0.00.
     #[serde(default)]
+    #[schema(schema_with = crate::validate::schema::amount)]
     pub amount: Money,
     /// ISO 4217 code; defaults to USD.
     #[serde(default = "crate::currency::default_code")]
+    #[schema(schema_with = crate::validate::schema::currency)]
     pub currency: String,
     /// Defaults to Prospect.
     #[serde(default)]
     pub stage: Stage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_percent)]
     pub probability: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub close_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub next_steps: Option<String>,
 }
 
@@ -66,23 +73,31 @@ pub struct NewDeal {
 #[serde(deny_unknown_fields)]
 pub struct DealPatch {
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub opportunity_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::amount)]
     pub amount: Option<Money>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::currency)]
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub stage: Option<Stage>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_percent)]
     pub probability: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub close_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub next_steps: Option<Option<String>>,
 }
 
