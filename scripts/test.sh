@@ -30,6 +30,9 @@ walk "sqlite:crm.db"
 psql -q "$CRM_TEST_PG_URL/postgres" -c 'CREATE DATABASE walkthrough'
 walk "$CRM_TEST_PG_URL/walkthrough"
 
+# schemathesis over every operation of the OpenAPI document, against the same binary on SQLite.
+scripts/schemathesis.sh
+
 sqlite=$(grep -cE '^test .*::sqlite::.* \.\.\. ok$' target/test-output.log || true)
 postgres=$(grep -cE '^test .*::postgres::.* \.\.\. ok$' target/test-output.log || true)
 echo "test.sh: API suite passed on SQLite (${sqlite} tests) and on PostgreSQL (${postgres} tests)"

@@ -23,10 +23,14 @@ pub struct Activity {
     pub contact_id: Option<i64>,
     pub opportunity_id: Option<i64>,
     pub completed: bool,
+    #[serde(default, with = "crate::time::option")]
     pub completed_at: Option<DateTime<Utc>>,
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -40,15 +44,19 @@ pub struct NewActivity {
     #[serde(default)]
     pub priority: Priority,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub due_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_short)]
     pub assigned_to: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub opportunity_id: Option<i64>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub completed: bool,
@@ -59,21 +67,28 @@ pub struct NewActivity {
 #[serde(deny_unknown_fields)]
 pub struct ActivityPatch {
     #[serde(rename = "type", default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub kind: Option<ActivityType>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub priority: Option<Priority>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub due_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_short)]
     pub assigned_to: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub opportunity_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub completed: Option<bool>,
 }
 

@@ -17,5 +17,6 @@ pub struct AuditEntry {
     #[schema(value_type = Object)]
     pub changes: serde_json::Value,
     pub request_id: Option<String>,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
 }

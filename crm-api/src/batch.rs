@@ -26,7 +26,7 @@ pub enum MatchOn {
 #[serde(deny_unknown_fields)]
 pub struct BatchRequest {
     /// The records, as in a create body (plus `id` when matching on id). At most 1000.
-    #[schema(value_type = Vec<Object>)]
+    #[schema(schema_with = records)]
     pub records: Vec<serde_json::Value>,
     /// Defaults to `email` for contacts, `none` for the other entities.
     #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
@@ -36,10 +36,12 @@ pub struct BatchRequest {
     pub dry_run: bool,
     /// The import this batch belongs to (`POST /api/crm/imports`); with `seq`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = import_id)]
     pub import_id: Option<i64>,
     /// Position of the batch in its import, from 0: a batch already applied is not applied
     /// again, its first answer is returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = seq)]
     pub seq: Option<i64>,
 }
 
@@ -95,4 +97,25 @@ impl crate::validate::Validate for BatchRequest {
         }
         Ok(())
     }
+}
+
+fn records() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType};
+    // Any value: a record that is not an object fails alone, with its reason in the answer.
+    ArrayBuilder::new()
+        .items(ObjectBuilder::new().schema_type(SchemaType::AnyValue))
+        .max_items(Some(MAX_BATCH))
+        .description(Some(
+            "The records, as in a create body (plus `id` when matching on id); one that is not \
+             valid fails alone, with its reasons in its result",
+        ))
+        .into()
+}
+
+fn import_id() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::validate::schema::id(true)
+}
+
+fn seq() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::validate::schema::range(0, i64::MAX, true)
 }

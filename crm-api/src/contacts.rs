@@ -24,9 +24,12 @@ pub struct Contact {
     pub rating: Option<i64>,
     /// Row version; the `ETag` of the record is `"<version>"`.
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
     /// Set when the record is in the trash.
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -34,23 +37,31 @@ pub struct Contact {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewContact {
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_email)]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_phone)]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_short)]
     pub company: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_short)]
     pub job_title: Option<String>,
     /// Defaults to Lead.
     #[serde(default)]
     pub status: ContactStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_source)]
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub notes: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_rating)]
     pub rating: Option<i64>,
 }
 
@@ -59,22 +70,31 @@ pub struct NewContact {
 #[serde(deny_unknown_fields)]
 pub struct ContactPatch {
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_email)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_phone)]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_short)]
     pub company: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_short)]
     pub job_title: Option<Option<String>>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub status: Option<ContactStatus>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_source)]
     pub source: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_rating)]
     pub rating: Option<Option<i64>>,
 }
 

@@ -26,8 +26,11 @@ pub struct Deal {
     pub close_date: Option<NaiveDate>,
     pub next_steps: Option<String>,
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -36,25 +39,32 @@ pub struct Deal {
 #[serde(deny_unknown_fields)]
 pub struct NewDeal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub opportunity_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<i64>,
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: String,
     /// Defaults to 0.00.
     #[serde(default)]
+    #[schema(schema_with = crate::validate::schema::amount)]
     pub amount: Money,
     /// ISO 4217 code; defaults to USD.
     #[serde(default = "crate::currency::default_code")]
+    #[schema(schema_with = crate::validate::schema::currency)]
     pub currency: String,
     /// Defaults to Prospect.
     #[serde(default)]
     pub stage: Stage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_percent)]
     pub probability: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub close_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub next_steps: Option<String>,
 }
 
@@ -63,23 +73,31 @@ pub struct NewDeal {
 #[serde(deny_unknown_fields)]
 pub struct DealPatch {
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub opportunity_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::amount)]
     pub amount: Option<Money>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::currency)]
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub stage: Option<Stage>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_percent)]
     pub probability: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub close_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub next_steps: Option<Option<String>>,
 }
 
@@ -90,6 +108,7 @@ pub struct StageChange {
     pub deal_id: i64,
     pub from_stage: Option<Stage>,
     pub to_stage: Stage,
+    #[serde(with = "crate::time")]
     pub changed_at: DateTime<Utc>,
 }
 

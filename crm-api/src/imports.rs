@@ -10,8 +10,10 @@ use utoipa::ToSchema;
 #[serde(deny_unknown_fields)]
 pub struct NewImport {
     /// The entity imported: `contacts`, `opportunities`, `deals` or `activities`.
+    #[schema(schema_with = entity)]
     pub entity: String,
     /// What is imported, for people: the file name.
+    #[schema(schema_with = import_name)]
     pub name: String,
 }
 
@@ -21,8 +23,10 @@ pub struct Import {
     pub id: i64,
     pub entity: String,
     pub name: String,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
     /// Set once the import has been undone.
+    #[serde(default, with = "crate::time::option")]
     pub undone_at: Option<DateTime<Utc>>,
     /// Batches applied.
     pub batches: i64,
@@ -58,9 +62,32 @@ impl crate::validate::Validate for NewImport {
             errors.push(crate::FieldError::new("entity", "must be contacts, opportunities, deals or activities"));
         }
         let n = self.name.trim().chars().count();
-        if n == 0 || n > 500 {
-            errors.push(crate::FieldError::new("name", "must be 1 to 500 characters"));
+        if n == 0 || n > NAME_MAX {
+            errors.push(crate::FieldError::new("name", format!("must be 1 to {NAME_MAX} characters")));
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
+}
+
+/// Longest import name, white space around it aside.
+const NAME_MAX: usize = 500;
+
+fn entity() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    let paths = crate::catalog::ENTITIES.iter().map(|e| e.path);
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(paths))
+        .into()
+}
+
+fn import_name() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    // 1 to NAME_MAX characters once the white space around them is trimmed.
+    let ws = crate::validate::schema::WHITESPACE;
+    let inner = NAME_MAX - 2;
+    let pattern = format!("^[{ws}]*[^{ws}](?:[\\s\\S]{{0,{inner}}}[^{ws}])?[{ws}]*$");
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .pattern(Some(pattern))
+        .description(Some("What is imported, for people: the file name"))
+        .into()
 }

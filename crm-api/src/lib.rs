@@ -21,6 +21,7 @@ pub mod page;
 pub mod params;
 pub mod patch;
 pub mod resource;
+pub mod time;
 pub mod timeline;
 pub mod validate;
 

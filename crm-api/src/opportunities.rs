@@ -25,8 +25,11 @@ pub struct Opportunity {
     pub expected_close_date: Option<NaiveDate>,
     pub description: Option<String>,
     pub version: i64,
+    #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, with = "crate::time::option")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -35,15 +38,20 @@ pub struct Opportunity {
 #[serde(deny_unknown_fields)]
 pub struct NewOpportunity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<i64>,
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: String,
     /// Defaults to 0.00.
     #[serde(default)]
+    #[schema(schema_with = crate::validate::schema::amount)]
     pub value: Money,
     /// ISO 4217 code; defaults to USD.
     #[serde(default = "crate::currency::default_code")]
+    #[schema(schema_with = crate::validate::schema::currency)]
     pub currency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_percent)]
     pub probability: Option<i64>,
     /// Defaults to Prospect.
     #[serde(default)]
@@ -52,6 +60,7 @@ pub struct NewOpportunity {
     #[schema(value_type = Option<String>, format = Date)]
     pub expected_close_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub description: Option<String>,
 }
 
@@ -60,21 +69,28 @@ pub struct NewOpportunity {
 #[serde(deny_unknown_fields)]
 pub struct OpportunityPatch {
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_id)]
     pub contact_id: Option<Option<i64>>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::name)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::amount)]
     pub value: Option<Money>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::currency)]
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_percent)]
     pub probability: Option<Option<i64>>,
     #[serde(default, deserialize_with = "not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub stage: Option<Stage>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Date)]
     pub expected_close_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::validate::schema::opt_long)]
     pub description: Option<Option<String>>,
 }
 

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 /// One event on a timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TimelineItem {
+    #[serde(with = "crate::time")]
     pub at: DateTime<Utc>,
     /// `activity`, `opportunity`, `deal`, `stage_change` or `edit`.
     pub kind: String,

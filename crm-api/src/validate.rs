@@ -106,13 +106,14 @@ pub fn check_email(v: &str) -> Result<(), &'static str> {
         && !local.ends_with('.')
         && !local.contains("..")
         && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    // Domains in ASCII: an internationalised one is written in its `xn--` form.
     let domain_ok = domain.contains('.')
         && domain.split('.').all(|label| {
             !label.is_empty()
                 && label.len() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         });
     if local_ok && domain_ok { Ok(()) } else { Err("must be an e-mail address like name@example.com") }
 }
@@ -133,5 +134,152 @@ mod tests {
         for bad in ["", "ann", "ann@", "@x.com", "ann@localhost", "a b@x.com", "a..b@x.com", "ann@x..com"] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
+    }
+}
+
+/// The OpenAPI schemas of the checks above: each accepts exactly what its check accepts, so
+/// that a request the document calls valid is never refused, and one it calls invalid is.
+/// Fields name them with `#[schema(schema_with = ...)]`.
+pub mod schema {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type};
+
+    use crate::contacts::{LONG_MAX, NAME_MAX, SHORT_MAX, SOURCE_MAX};
+
+    /// What Rust's `char::is_whitespace` (and so `str::trim`) takes for white space, as a
+    /// regular-expression class body.
+    pub const WHITESPACE: &str = r"\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+    /// The control characters a text may not hold (all but tab, line feed and carriage return).
+    pub const CONTROL: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
+
+    fn ty(t: Type, nullable: bool) -> SchemaType {
+        if nullable { SchemaType::from_iter([t, Type::Null]) } else { SchemaType::new(t) }
+    }
+
+    fn string(nullable: bool) -> ObjectBuilder {
+        ObjectBuilder::new().schema_type(ty(Type::String, nullable))
+    }
+
+    fn done(b: ObjectBuilder) -> RefOr<Schema> {
+        RefOr::T(Schema::Object(b.build()))
+    }
+
+    /// Any text of at most `max` characters without control characters.
+    pub fn text(max: usize, nullable: bool) -> RefOr<Schema> {
+        done(string(nullable).max_length(Some(max)).pattern(Some(format!("^[^{CONTROL}]*$"))))
+    }
+
+    /// A text that is not blank: [`text`] with a character that is not white space.
+    pub fn required_text(max: usize) -> RefOr<Schema> {
+        done(
+            string(false)
+                .min_length(Some(1))
+                .max_length(Some(max))
+                .pattern(Some(format!("^[^{CONTROL}]*[^{CONTROL}{WHITESPACE}][^{CONTROL}]*$")))
+                .description(Some("Not blank")),
+        )
+    }
+
+    /// What [`super::check_email`] accepts.
+    pub fn email(nullable: bool) -> RefOr<Schema> {
+        const LOCAL: &str = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+        const LABEL: &str = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+        // The local part is at most 64 characters: no 65 that are not `@` at the start.
+        let pattern = format!("^(?![^@]{{65}}){LOCAL}+(?:\\.{LOCAL}+)*@{LABEL}(?:\\.{LABEL})+$");
+        done(
+            string(nullable)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Email)))
+                .max_length(Some(254))
+                .pattern(Some(pattern)),
+        )
+    }
+
+    /// What [`super::Errors::phone`] accepts.
+    pub fn phone(nullable: bool) -> RefOr<Schema> {
+        done(string(nullable).max_length(Some(32)).pattern(Some(r"^[ +\-().x/]*[0-9][0-9 +\-().x/]*$")))
+    }
+
+    /// An integer from `min` to `max`.
+    pub fn range(min: i64, max: i64, nullable: bool) -> RefOr<Schema> {
+        done(
+            ObjectBuilder::new()
+                .schema_type(ty(Type::Integer, nullable))
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                .minimum(Some(min))
+                .maximum(Some(max)),
+        )
+    }
+
+    /// The id of a record (1 and up).
+    pub fn id(nullable: bool) -> RefOr<Schema> {
+        range(1, i64::MAX, nullable)
+    }
+
+    /// An ISO 4217 code in any case, as [`crate::currency::normalize`] reads it.
+    pub fn currency() -> RefOr<Schema> {
+        let codes: Vec<String> = crate::currency::CODES
+            .iter()
+            .map(|c| c.chars().map(|ch| format!("[{ch}{}]", ch.to_ascii_lowercase())).collect())
+            .collect();
+        let pattern = format!("^[{WHITESPACE}]*(?:{})[{WHITESPACE}]*$", codes.join("|"));
+        done(
+            string(false)
+                .pattern(Some(pattern))
+                .description(Some("ISO 4217 currency code, in any case"))
+                .examples([serde_json::json!("EUR")]),
+        )
+    }
+
+    /// An amount as a request may give it ([`crate::Money`]): a string or a number, with at
+    /// most two decimals that are not zero, from 0 to 10^15.
+    pub fn amount() -> RefOr<Schema> {
+        const W: &str = WHITESPACE;
+        // Leading zeros, up to 15 digits and two decimals (more only if zeros), or exactly
+        // 10^15; a minus sign only before zero.
+        let unsigned = r"0*(?:[0-9]{1,15}(?:\.[0-9]{1,2}0*)?|\.[0-9]{1,2}0*|1000000000000000(?:\.0+)?)";
+        let zero = r"-(?:0+(?:\.0+)?|\.0+)";
+        let text = string(false).pattern(Some(format!("^[{W}]*(?:\\+?{unsigned}|{zero})[{W}]*$")));
+        let number = ObjectBuilder::new()
+            .schema_type(Type::Number)
+            .minimum(Some(0))
+            .maximum(Some(1_000_000_000_000_000i64))
+            .multiple_of(Some(0.01));
+        RefOr::T(Schema::AnyOf(
+            utoipa::openapi::schema::AnyOfBuilder::new()
+                .item(text)
+                .item(number)
+                .description(Some("Exact amount with at most two decimals, 0 to 10^15, as a string or a number"))
+                .examples([serde_json::json!("1250.00")])
+                .build(),
+        ))
+    }
+
+    // Field schemas with their limits, for `schema_with` (which takes a function of nothing).
+    pub fn name() -> RefOr<Schema> {
+        required_text(NAME_MAX)
+    }
+    pub fn opt_short() -> RefOr<Schema> {
+        text(SHORT_MAX, true)
+    }
+    pub fn opt_source() -> RefOr<Schema> {
+        text(SOURCE_MAX, true)
+    }
+    pub fn opt_long() -> RefOr<Schema> {
+        text(LONG_MAX, true)
+    }
+    pub fn opt_email() -> RefOr<Schema> {
+        email(true)
+    }
+    pub fn opt_phone() -> RefOr<Schema> {
+        phone(true)
+    }
+    pub fn opt_rating() -> RefOr<Schema> {
+        range(0, 5, true)
+    }
+    pub fn opt_percent() -> RefOr<Schema> {
+        range(0, 100, true)
+    }
+    pub fn opt_id() -> RefOr<Schema> {
+        id(true)
     }
 }

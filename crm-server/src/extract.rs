@@ -54,15 +54,50 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         return Err(ApiError::bad_param("body", "must be a JSON object"));
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(serde_error)?;
-    de.end().map_err(|e| {
-        let message = strip_position(&e.to_string());
-        ApiError::BadRequest {
-            detail: format!("the body is not valid JSON: {message}"),
-            errors: vec![FieldError::new("body", message)],
+    let value = match serde_path_to_error::deserialize(&mut *de) {
+        Ok(v) => v,
+        Err(e) if is_integral_float(&e) => {
+            // `4.0` is an integer in JSON: read again with such numbers as integers.
+            let mut json: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| serde_error_plain(&e))?;
+            integral_floats_as_integers(&mut json);
+            return serde_path_to_error::deserialize(json).map_err(serde_error);
         }
-    })?;
+        Err(e) => return Err(serde_error(e)),
+    };
+    de.end().map_err(|e| serde_error_plain(&e))?;
     Ok(value)
+}
+
+fn serde_error_plain(e: &serde_json::Error) -> ApiError {
+    let message = strip_position(&e.to_string());
+    ApiError::BadRequest {
+        detail: format!("the body is not valid JSON: {message}"),
+        errors: vec![FieldError::new("body", message)],
+    }
+}
+
+/// Whether deserializing failed on a float where an integer was expected.
+fn is_integral_float(e: &serde_path_to_error::Error<serde_json::Error>) -> bool {
+    e.inner().is_data() && e.inner().to_string().starts_with("invalid type: floating point")
+}
+
+/// Numbers with no fraction (`4.0`, `1e3`) become integers, so that fields of integers take
+/// them as JSON Schema's `integer` does.
+fn integral_floats_as_integers(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() < 9.0e15
+            {
+                // Exact: integers up to 2^53 are exact in a float.
+                *v = serde_json::Value::from(f as i64);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(integral_floats_as_integers),
+        serde_json::Value::Object(m) => m.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
 }
 
 /// Deserializes an already parsed JSON value, naming the field at fault.
@@ -70,7 +105,14 @@ pub fn parse_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, 
     if !value.is_object() {
         return Err(ApiError::invalid("record", "must be a JSON object"));
     }
-    serde_path_to_error::deserialize(value).map_err(serde_error)
+    match serde_path_to_error::deserialize(value) {
+        Err(e) if is_integral_float(&e) => {
+            let mut value = value.clone();
+            integral_floats_as_integers(&mut value);
+            serde_path_to_error::deserialize(value).map_err(serde_error)
+        }
+        other => other.map_err(serde_error),
+    }
 }
 
 fn serde_error(e: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
@@ -169,5 +211,25 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             // An entity tag we never issued cannot match the current one.
             .unwrap_or(-1);
         Ok(IfMatch(Some(version)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_json;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Body {
+        n: i64,
+        m: Option<i64>,
+    }
+
+    #[test]
+    fn integral_floats_read_as_integers_and_fractions_are_refused() {
+        let b: Body = parse_json(br#"{"n": 4.0, "m": 1e3}"#).expect("integral floats");
+        assert_eq!((b.n, b.m), (4, Some(1000)));
+        let e = parse_json::<Body>(br#"{"n": 4.5}"#).expect_err("a fraction");
+        assert_eq!(e.problem().errors[0].field, "n");
+        assert_eq!(e.status().as_u16(), 422);
     }
 }

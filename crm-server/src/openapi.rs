@@ -57,6 +57,24 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::imports::Import>(&mut s);
     register::<crm_api::imports::UndoReport>(&mut s);
     register::<crm_api::imports::UndoSkip>(&mut s);
+    if let Some(mut batch) = s.remove("BatchRequest") {
+        // `import_id` and `seq` go together: both given, or neither (absent or null).
+        batch["anyOf"] = json!([
+            { "required": ["import_id", "seq"], "properties": { "import_id": { "type": "integer" }, "seq": { "type": "integer" } } },
+            { "properties": { "import_id": { "type": "null" }, "seq": { "type": "null" } } }
+        ]);
+        // Matching on e-mail is for records that have one (the entities whose batch takes
+        // BatchRequestByEmail); the others match on id or not at all.
+        let mut by_email = batch.clone();
+        by_email["description"] =
+            json!("Body of a batch request of records with an e-mail, which can be matched on it.");
+        s.insert("BatchRequestByEmail".into(), by_email);
+        batch["properties"]["match"] = json!({
+            "oneOf": [{ "type": "null" }, { "type": "string", "enum": ["id", "none"] }],
+            "description": "Defaults to `none`: `id` updates the record with the record's `id`, `none` always creates"
+        });
+        s.insert("BatchRequest".into(), batch);
+    }
     s
 }
 
@@ -120,22 +138,45 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
     }
     let mut responses = Map::new();
     responses.insert(doc.status.to_string(), ok);
-    if doc.body.is_some() || !doc.query.is_empty() || path.contains("{id}") {
-        responses.insert("400".into(), problem_response("Malformed request, query or id"));
+    if doc.body.is_some() || !doc.query.is_empty() || path.contains("{id}") || doc.if_match {
+        responses.insert("400".into(), problem_response("Malformed request, query, header or id"));
     }
     if doc.auth {
         responses.insert("401".into(), problem_response("Missing, invalid, expired or revoked token"));
+    } else if doc.checks_credentials {
+        responses.insert("401".into(), problem_response("Wrong e-mail or password"));
     }
-    if path.contains("{id}") {
-        responses.insert("404".into(), problem_response("No such record for this user"));
+    match (path.contains("{id}"), doc.missing_link) {
+        (true, Some(why)) => {
+            responses.insert("404".into(), problem_response(&format!("No such record for this user, or: {why}")));
+        }
+        (true, None) => {
+            responses.insert("404".into(), problem_response("No such record for this user"));
+        }
+        (false, Some(why)) => {
+            responses.insert("404".into(), problem_response(why));
+        }
+        (false, None) => {}
     }
-    if doc.if_match {
-        responses.insert("412".into(), problem_response("The record changed since the If-Match version"));
+    if let Some(why) = doc.conflict {
+        responses.insert("409".into(), problem_response(why));
+    }
+    if doc.stale {
+        responses.insert(
+            "412".into(),
+            problem_response("The record changed since the If-Match version, or while this request changed it"),
+        );
     }
     if doc.body.is_some() {
         responses.insert("413".into(), problem_response("Body too large"));
         responses.insert("415".into(), problem_response("Body is not JSON"));
         responses.insert("422".into(), problem_response("Invalid fields, each named in errors"));
+    }
+    if doc.database {
+        let mut busy = problem_response("The server is saturated; retry after the given seconds");
+        busy["headers"] =
+            json!({ "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } });
+        responses.insert("503".into(), busy);
     }
     let mut op = json!({
         "operationId": doc.operation_id,

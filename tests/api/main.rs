@@ -15,3 +15,4 @@ mod probe;
 mod replicas;
 mod schema;
 mod service;
+mod times;

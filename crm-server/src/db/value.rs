@@ -127,11 +127,10 @@ pub fn now_micros() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
-/// A stored time as RFC 3339 with microseconds (`2026-11-23T10:00:00.000000Z`).
+/// A stored time as the API writes every time ([`crm_api::time`]): RFC 3339 UTC with
+/// microseconds (`2026-11-23T10:00:00.000000Z`).
 pub fn format_micros(micros: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(micros)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    crm_api::time::format_micros(micros)
 }
 
 /// A stored time (microseconds) of the column `name`, as a time.

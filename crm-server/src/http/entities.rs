@@ -15,7 +15,7 @@ use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiQuery, IfMatch, RecordId};
 use crate::service::Entity;
 use crate::service::records::{self, Versioned};
-use crate::store::spec::{Field, Kind, Spec, to_json};
+use crate::store::spec::{Field, Spec, to_json};
 
 /// A record with its `ETag` header.
 pub type Tagged<T> = (HeaderMap, Json<T>);
@@ -44,17 +44,10 @@ pub async fn list<E: Entity>(
 
 /// A stored row as the JSON of its wire type, written straight from the row in field order:
 /// the bytes that serializing the typed record gives (a test holds them equal), without
-/// building a map and a typed record on the way.
+/// building a map and a typed record on the way. Times are written as everywhere else on the
+/// wire ([`crm_api::time`]), so a GET, a list page and an export agree to the byte.
 pub fn write_row(spec: &Spec, row: &Row, out: &mut Vec<u8>) {
-    write_object(spec, row, out, |f, v| match (f.kind, v) {
-        // As chrono writes a time: only the fractional digits it needs.
-        (Kind::Timestamp, SqlValue::Int(Some(t))) => serde_json::Value::String(
-            chrono::DateTime::from_timestamp_micros(*t)
-                .unwrap_or_default()
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-        ),
-        _ => to_json(f, v),
-    });
+    write_object(spec, row, out, to_json);
 }
 
 /// A row as a JSON object of its fields in column order, each value as `value` gives it.
@@ -161,6 +154,7 @@ mod tests {
     use super::*;
     use crate::service::records::typed;
     use crate::store::records::to_record;
+    use crate::store::spec::Kind;
 
     /// A row with every field set (or every nullable field null), at a time with or without
     /// a fraction of a second.

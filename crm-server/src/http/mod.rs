@@ -59,6 +59,16 @@ pub struct Doc {
     pub etag: bool,
     /// Honours `If-Match`.
     pub if_match: bool,
+    /// Answers 412 when the record changed under it (with or without `If-Match`).
+    pub stale: bool,
+    /// Answers 404 when a record the body links to does not exist for the caller, and why.
+    pub missing_link: Option<&'static str>,
+    /// Answers 409, and why.
+    pub conflict: Option<&'static str>,
+    /// Reads or writes the database (and so may answer 503 when it is saturated).
+    pub database: bool,
+    /// Public, but answers 401 for wrong credentials.
+    pub checks_credentials: bool,
 }
 
 impl Doc {
@@ -74,7 +84,39 @@ impl Doc {
             answer,
             etag: false,
             if_match: false,
+            stale: false,
+            missing_link: None,
+            conflict: None,
+            database: true,
+            checks_credentials: false,
         }
+    }
+    fn checks_credentials(mut self) -> Self {
+        self.checks_credentials = true;
+        self
+    }
+    fn no_database(mut self) -> Self {
+        self.database = false;
+        self
+    }
+    fn missing_link(mut self, why: &'static str) -> Self {
+        self.missing_link = Some(why);
+        self
+    }
+    fn conflict(mut self, why: &'static str) -> Self {
+        self.conflict = Some(why);
+        self
+    }
+    fn stale(mut self) -> Self {
+        self.stale = true;
+        self
+    }
+    /// The schema of query parameter `name`, replaced.
+    fn param_schema(mut self, name: &str, schema: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>) -> Self {
+        if let Some(p) = self.query.iter_mut().find(|p| p.name == name) {
+            p.schema = Some(schema);
+        }
+        self
     }
     fn public(mut self) -> Self {
         self.auth = false;
@@ -98,6 +140,7 @@ impl Doc {
     }
     fn if_match(mut self) -> Self {
         self.if_match = true;
+        self.stale = true;
         self
     }
 }
@@ -118,6 +161,25 @@ fn name<T: ToSchema>() -> String {
     T::name().into_owned()
 }
 
+const LINK_404: &str = "A record the body links to (contact_id, opportunity_id) does not exist for this user";
+
+/// The `sort` parameter of an entity's list, exactly as the server reads it: one to four of
+/// its sortable fields, each once, comma-separated, `-` (or `+`) before a field to sort down
+/// (or up), white space around each; empty for the default.
+fn sort_schema(spec: &crate::store::spec::Spec) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    let ws = format!("[{}]*", crm_api::validate::schema::WHITESPACE);
+    let names: Vec<&str> = spec.fields.iter().filter(|f| f.filter).map(|f| f.name).collect();
+    let field = format!("(?:{})", names.join("|"));
+    let key = format!("{ws}[-+]?{field}{ws}");
+    let twice = format!(r"(?![\s\S]*\b({})\b[\s\S]*\b\1\b)", names.join("|"));
+    let pattern = format!("^(?:{ws}|{twice}{key}(?:,{key}){{0,3}})$");
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .pattern(Some(pattern))
+        .description(Some(format!("Sortable fields: {}", names.join(", "))))
+        .into()
+}
+
 /// The endpoints every entity has.
 fn entity_endpoints<E>() -> Vec<Endpoint>
 where
@@ -136,7 +198,8 @@ where
             &base,
             get(entities::list::<E>),
             Doc::new(format!("list_{}", E::PATH), format!("List {}", E::PATH), tag, Answer::Page(record.clone()))
-                .query::<ListParams>(),
+                .query::<ListParams>()
+                .param_schema("sort", sort_schema(E::spec())),
         ),
         ep(
             "post",
@@ -145,7 +208,8 @@ where
             Doc::new(format!("create_{}", E::NAME), format!("Create a {}", E::NAME), tag, Answer::One(record.clone()))
                 .body(new)
                 .status(201)
-                .etag(),
+                .etag()
+                .missing_link(LINK_404),
         ),
         ep(
             "post",
@@ -157,7 +221,14 @@ where
                 tag,
                 Answer::One(name::<crm_api::batch::BatchResponse>()),
             )
-            .body(name::<crm_api::batch::BatchRequest>()),
+            // Records with an e-mail can also be matched on it.
+            .body(if E::spec().field("email").is_some() {
+                "BatchRequestByEmail".to_string()
+            } else {
+                name::<crm_api::batch::BatchRequest>()
+            })
+            .missing_link("No import of these records with import_id for this user")
+            .conflict("The import was undone, or this batch of it was applied with other records"),
         ),
         ep(
             "get",
@@ -190,7 +261,8 @@ where
             )
             .body(patch_body.clone())
             .etag()
-            .if_match(),
+            .if_match()
+            .missing_link(LINK_404),
         ),
         ep(
             "patch",
@@ -204,7 +276,8 @@ where
             )
             .body(patch_body)
             .etag()
-            .if_match(),
+            .if_match()
+            .missing_link(LINK_404),
         ),
         ep(
             "delete",
@@ -235,13 +308,18 @@ pub fn endpoints() -> Vec<Endpoint> {
     use crm_api::imports::{Import, NewImport, UndoReport};
     use crm_api::{activities::Activity, audit::AuditEntry, deals::StageChange, timeline::TimelineItem};
     let mut all = vec![
-        ep("get", "/healthz", get(healthz), Doc::new("healthz", "The process is up", "health", Answer::Text).public()),
+        ep(
+            "get",
+            "/healthz",
+            get(healthz),
+            Doc::new("healthz", "The process is up", "health", Answer::Text).public().no_database(),
+        ),
         ep("get", "/readyz", get(readyz), Doc::new("readyz", "The database answers", "health", Answer::Text).public()),
         ep(
             "get",
             "/api/openapi.json",
             get(openapi),
-            Doc::new("openapi", "This OpenAPI document", "health", Answer::AnyJson).public(),
+            Doc::new("openapi", "This OpenAPI document", "health", Answer::AnyJson).public().no_database(),
         ),
         ep(
             "post",
@@ -250,7 +328,8 @@ pub fn endpoints() -> Vec<Endpoint> {
             Doc::new("register", "Create an account and a session", "auth", Answer::One(name::<Session>()))
                 .public()
                 .body(name::<RegisterRequest>())
-                .status(201),
+                .status(201)
+                .conflict("An account with this e-mail already exists"),
         ),
         ep(
             "post",
@@ -258,7 +337,8 @@ pub fn endpoints() -> Vec<Endpoint> {
             post(auth::login),
             Doc::new("login", "Open a session", "auth", Answer::One(name::<Session>()))
                 .public()
-                .body(name::<LoginRequest>()),
+                .body(name::<LoginRequest>())
+                .checks_credentials(),
         ),
         ep(
             "get",
@@ -333,7 +413,8 @@ pub fn endpoints() -> Vec<Endpoint> {
                 "Revert an import: created records to the trash, updated fields set back",
                 "imports",
                 Answer::One(name::<UndoReport>()),
-            ),
+            )
+            .conflict("The import has already been undone"),
         ),
         ep(
             "get",
@@ -351,7 +432,8 @@ pub fn endpoints() -> Vec<Endpoint> {
             "/api/crm/activities/{id}/complete",
             post(activities::complete_activity),
             Doc::new("complete_activity", "Mark an activity completed", "activities", Answer::One(name::<Activity>()))
-                .etag(),
+                .etag()
+                .stale(),
         ),
         ep(
             "get",
