@@ -6,6 +6,10 @@ use utoipa::ToSchema;
 /// Media type of every error response.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// `type` of the 409 a batch of an import gets when the batch before it has not been applied
+/// within a few seconds: batches of an import apply in order, and it is to be sent again.
+pub const BATCH_OUT_OF_ORDER: &str = "urn:crm:problem:batch-out-of-order";
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FieldError {

@@ -52,7 +52,7 @@ pub struct ListParams {
 }
 
 /// A query parameter given empty (`cursor=`) is one not given.
-fn empty_is_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn empty_is_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let s = Option::<String>::deserialize(d)?;
     Ok(s.filter(|s| !s.trim().is_empty()))
 }
@@ -60,7 +60,7 @@ fn empty_is_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String
 /// Longest `q`, white space around it aside.
 pub const Q_MAX: usize = 200;
 
-fn search_text() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+pub(crate) fn search_text() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
     let ws = crate::validate::schema::WHITESPACE;
     let inner = Q_MAX - 2;
     utoipa::openapi::schema::ObjectBuilder::new()

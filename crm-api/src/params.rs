@@ -15,14 +15,15 @@ pub struct AuditParams {
     #[param(minimum = 1, maximum = 1000)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
-    /// `next_cursor` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `next_cursor` of the previous page (the id of its last entry); empty means none.
+    #[param(pattern = "^[0-9]{0,18}$")]
+    #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
     /// Only entries of this entity (`contact`, `opportunity`, `deal`, `activity`,
-    /// `api_token`); given with `entity_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `api_token`); empty means any.
+    #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
-    /// Only entries of this record of `entity`; given with `entity`.
+    /// Only entries of records with this id (of `entity`, when given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<i64>,
 }
@@ -103,9 +104,11 @@ pub struct ExportParams {
     pub format: Option<ExportFormat>,
     /// Filter expression, as for lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(format = "filter")]
     pub filter: Option<String>,
     /// Free-text search, as for lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(schema_with = crate::page::search_text)]
     pub q: Option<String>,
     /// Sort keys, as for lists (default `created_at`, oldest first).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -388,7 +388,20 @@ async fn send<R: Resource>(
 ) -> Result<BatchResponse> {
     let records: Vec<Value> = batch.rows.iter().filter_map(|r| r.record.as_ref().ok().cloned()).collect();
     let req = BatchRequest { records, match_on: Some(match_on), dry_run, import_id, seq: import_id.map(|_| batch.seq) };
-    Ok(client.batch::<R>(&req).await?)
+    // A batch that overtook the one before it (which is slow, or being retried) is refused
+    // unapplied: sent again until its turn comes, for a minute.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        match client.batch::<R>(&req).await {
+            Err(e)
+                if e.problem().is_some_and(|p| p.kind == crm_api::error::BATCH_OUT_OF_ORDER)
+                    && std::time::Instant::now() < deadline =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 /// Each row's outcome: rows that failed here, and the server's answer for the others in order.

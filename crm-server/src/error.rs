@@ -25,6 +25,10 @@ pub enum ApiError {
     LinkNotFound(Vec<FieldError>),
     #[error("{0}")]
     Conflict(String),
+    /// 409: a batch of an import came before the one it follows (see
+    /// [`crm_api::error::BATCH_OUT_OF_ORDER`]).
+    #[error("{0}")]
+    OutOfOrder(String),
     #[error("this method is not allowed on this endpoint")]
     MethodNotAllowed,
     #[error("the record changed since the version in If-Match")]
@@ -70,7 +74,7 @@ impl ApiError {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::NotFound(_) | ApiError::LinkNotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::OutOfOrder(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -87,6 +91,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::NotFound(_) | ApiError::LinkNotFound(_) => "not-found",
             ApiError::Conflict(_) => "conflict",
+            ApiError::OutOfOrder(_) => "batch-out-of-order",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::PreconditionFailed { .. } => "precondition-failed",
             ApiError::PayloadTooLarge(_) => "payload-too-large",

@@ -183,11 +183,22 @@ impl<S: Send + Sync> FromRequestParts<S> for RecordId {
         let axum::extract::Path(raw) = axum::extract::Path::<String>::from_request_parts(parts, state)
             .await
             .map_err(|_| ApiError::bad_param("id", "missing"))?;
-        match raw.parse::<i64>() {
-            Ok(id) if id > 0 => Ok(RecordId(id)),
-            _ => Err(ApiError::bad_param("id", format!("must be a positive integer (got {raw:?})"))),
+        match path_id(&raw) {
+            Some(id) => Ok(RecordId(id)),
+            None => Err(ApiError::bad_param("id", format!("must be a positive integer (got {raw:?})"))),
         }
     }
+}
+
+/// A positive integer id as a path gives it: `12`, or an integral number written with a
+/// fraction or an exponent (`12.0`, `1.2e1`), as JSON Schema counts those integers too.
+fn path_id(raw: &str) -> Option<i64> {
+    if let Ok(id) = raw.parse::<i64>() {
+        return (id > 0).then_some(id);
+    }
+    let n = raw.parse::<f64>().ok().filter(|n| n.is_finite() && n.fract() == 0.0 && *n >= 1.0)?;
+    // Below 2^63 exactly (as i64::MAX rounds up to 2^63 as a float).
+    (n < 9_223_372_036_854_775_808.0).then_some(n as i64)
 }
 
 /// The version required by `If-Match` (`"<version>"`); `None` when absent or `*`.
@@ -216,6 +227,16 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn path_ids_are_positive_integers_however_written() {
+        assert_eq!(super::path_id("12"), Some(12));
+        assert_eq!(super::path_id("12.0"), Some(12));
+        assert_eq!(super::path_id("1.2e1"), Some(12));
+        for bad in ["0", "-1", "1.5", "abc", "", "NaN", "inf", "1e30", "0.0"] {
+            assert_eq!(super::path_id(bad), None, "{bad}");
+        }
+    }
+
     use super::parse_json;
 
     #[derive(Debug, serde::Deserialize)]

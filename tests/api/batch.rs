@@ -16,6 +16,7 @@ backend_tests!(
     batch_creates_write_what_single_creates_write,
     import_batches_apply_in_order_whatever_order_they_arrive_in,
     search_follows_every_kind_of_write,
+    a_batch_whose_predecessor_never_comes_is_refused_unapplied,
 );
 
 fn req(records: Vec<Value>) -> BatchRequest {
@@ -225,8 +226,10 @@ async fn import_batches_apply_once_and_join_only_their_import(b: Backend) {
     // Another user's import, or another entity's batch endpoint: refused, nothing written.
     let err = other.batch::<Contacts>(&batch(2, "Theirs")).await.expect_err("not theirs");
     assert_eq!(err.status(), Some(404), "{err}");
+    // The request is well formed; the import it names is of contacts: a conflict with state.
     let err = u.batch::<Deals>(&batch(2, "Deal")).await.expect_err("wrong entity");
-    assert_eq!(err.status(), Some(400), "{err}");
+    assert_eq!(err.status(), Some(409), "{err}");
+    assert!(err.to_string().contains("not deals"), "{err}");
     let half = BatchRequest { seq: None, ..batch(3, "Half") };
     assert_eq!(u.batch::<Contacts>(&half).await.expect_err("seq without import").status(), Some(422));
     assert_eq!(count(&u).await, 2);
@@ -409,4 +412,32 @@ async fn search_follows_every_kind_of_write(b: Backend) {
     assert!(find("narwhal").await.is_empty());
     // Everything else is still found.
     assert_eq!(find("single").await.len(), 39);
+}
+
+/// A batch of an import waits a few seconds for the one before it; when that one never comes
+/// it is refused (409, batch-out-of-order) with nothing written, and goes through once its
+/// predecessor has been applied.
+async fn a_batch_whose_predecessor_never_comes_is_refused_unapplied(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("out-of-order").await;
+    let import = u
+        .create_import(&crm_api::imports::NewImport { entity: "contacts".into(), name: "late.csv".into() })
+        .await
+        .expect("import");
+    let batch = |seq: i64, name: &str| BatchRequest {
+        records: vec![json!({ "name": name, "email": format!("{}@example.com", name.to_lowercase()) })],
+        import_id: Some(import.id),
+        seq: Some(seq),
+        ..Default::default()
+    };
+    let started = std::time::Instant::now();
+    let err = u.batch::<Contacts>(&batch(1, "Second")).await.expect_err("out of order");
+    assert_eq!(err.status(), Some(409), "{err}");
+    assert_eq!(err.problem().map(|p| p.kind.as_str()), Some(crm_api::error::BATCH_OUT_OF_ORDER));
+    assert!(started.elapsed() >= std::time::Duration::from_secs(4), "refused without waiting for its predecessor");
+    assert_eq!(count(&u).await, 0, "nothing of the refused batch is written");
+    u.batch::<Contacts>(&batch(0, "First")).await.expect("first");
+    let second = u.batch::<Contacts>(&batch(1, "Second")).await.expect("second, in its turn");
+    assert_eq!(second.created, 1);
+    assert_eq!(count(&u).await, 2);
 }

@@ -222,13 +222,16 @@ where
                 Answer::One(name::<crm_api::batch::BatchResponse>()),
             )
             // Records with an e-mail can also be matched on it.
-            .body(if E::spec().field("email").is_some() {
+            .body(if E::spec().hooks.match_email {
                 "BatchRequestByEmail".to_string()
             } else {
                 name::<crm_api::batch::BatchRequest>()
             })
             .missing_link("No import of these records with import_id for this user")
-            .conflict("The import was undone, or this batch of it was applied with other records"),
+            .conflict(
+                "The import is of another entity or was undone, this batch of it was applied with other \
+                 records, or the batch before it has not been applied yet (type batch-out-of-order: send it again)",
+            ),
         ),
         ep(
             "get",
@@ -240,7 +243,8 @@ where
                 tag,
                 Answer::Export,
             )
-            .query::<export::ExportParams>(),
+            .query::<export::ExportParams>()
+            .param_schema("sort", sort_schema(E::spec())),
         ),
         ep(
             "get",

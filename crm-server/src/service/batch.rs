@@ -213,10 +213,15 @@ async fn write_batch<E: Entity, R: Incoming<E>>(
 /// each other's batches by polling).
 static BATCH_APPLIED: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
-/// Waits (up to a minute) until batch `seq` of the import is applied; a batch that never comes
-/// (its client stopped) delays the next one, then lets it through.
+/// How long a batch of an import waits for the one before it to be applied.
+const PREDECESSOR_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Waits (up to [`PREDECESSOR_WAIT`]) until batch `seq` of the import is applied. When it is not
+/// by then, the batch that waits is refused (409, [`crm_api::error::BATCH_OUT_OF_ORDER`]) and
+/// nothing of it is written: applied out of order, an earlier row of the file could overwrite a
+/// later one. The client sends it again (the CLI does, for a minute).
 async fn wait_for_batch(db: &Db, import_id: i64, seq: i64) -> ApiResult<()> {
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    let deadline = tokio::time::Instant::now() + PREDECESSOR_WAIT;
     while tokio::time::Instant::now() < deadline {
         let notified = BATCH_APPLIED.notified();
         tokio::pin!(notified);
@@ -228,7 +233,9 @@ async fn wait_for_batch(db: &Db, import_id: i64, seq: i64) -> ApiResult<()> {
         }
         let _ = tokio::time::timeout(std::time::Duration::from_millis(20), notified).await;
     }
-    Ok(())
+    Err(ApiError::OutOfOrder(format!(
+        "batch {seq} of import {import_id} has not been applied yet: batches of an import apply in order; send it, then this one again"
+    )))
 }
 
 /// Errors that fail one record; anything else (the database failing) fails the batch.

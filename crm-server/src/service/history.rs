@@ -26,7 +26,8 @@ pub async fn contact_timeline(
     db.read(async |c| history::contact_timeline(c, actor, contact_id, i64::from(limit)).await).await
 }
 
-/// A page of the user's audit trail, newest first; optionally of one record (entity and id).
+/// A page of the user's audit trail, newest first; optionally of one entity, of records with
+/// one id, or both (one record).
 /// The cursor is the id of the last entry of the previous page.
 pub async fn audit_trail(db: &Db, actor: Actor, p: &AuditParams) -> ApiResult<Page<AuditEntry>> {
     let limit = checked_limit(p.limit, DEFAULT_LIMIT)?;
@@ -34,12 +35,8 @@ pub async fn audit_trail(db: &Db, actor: Actor, p: &AuditParams) -> ApiResult<Pa
         Some(c) => Some(c.parse::<i64>().map_err(|_| ApiError::bad_param("cursor", "is not a cursor of this list"))?),
         None => None,
     };
-    let record = match (&p.entity, p.entity_id) {
-        (Some(e), Some(id)) => Some((e.as_str(), id)),
-        (None, None) => None,
-        _ => return Err(ApiError::bad_param("entity", "entity and entity_id go together")),
-    };
-    let mut data = db.read(async |c| audit::list(c, actor, record, before, limit + 1).await).await?;
+    let entity = p.entity.as_deref().map(str::trim);
+    let mut data = db.read(async |c| audit::list(c, actor, entity, p.entity_id, before, limit + 1).await).await?;
     let next_cursor = if data.len() > limit as usize {
         data.truncate(limit as usize);
         data.last().map(|e| e.id.to_string())

@@ -113,16 +113,20 @@ fn entry(r: &Row) -> Result<crm_api::audit::AuditEntry, DbError> {
 pub async fn list<C: Conn>(
     c: &mut C,
     actor: Actor,
-    filter: Option<(&str, i64)>,
+    entity: Option<&str>,
+    entity_id: Option<i64>,
     before_id: Option<i64>,
     limit: u32,
 ) -> ApiResult<Vec<crm_api::audit::AuditEntry>> {
     let mut sql = format!("{SELECT} WHERE user_id = $1");
     let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
-    if let Some((entity, id)) = filter {
+    if let Some(entity) = entity {
         binds.push(SqlValue::Text(Some(entity.to_string())));
+        sql.push_str(&format!(" AND entity = ${}", binds.len()));
+    }
+    if let Some(id) = entity_id {
         binds.push(SqlValue::Int(Some(id)));
-        sql.push_str(&format!(" AND entity = ${} AND entity_id = ${}", binds.len() - 1, binds.len()));
+        sql.push_str(&format!(" AND entity_id = ${}", binds.len()));
     }
     if let Some(b) = before_id {
         binds.push(SqlValue::Int(Some(b)));

@@ -141,7 +141,8 @@ pub async fn contact_timeline<C: Conn>(
         }
     }
     let edits =
-        super::audit::list(c, actor, Some(("contact", contact_id)), None, u32::try_from(limit).unwrap_or(100)).await?;
+        super::audit::list(c, actor, Some("contact"), Some(contact_id), None, u32::try_from(limit).unwrap_or(100))
+            .await?;
     for e in edits {
         let fields: Vec<&String> = e.changes.as_object().map(|m| m.keys().collect()).unwrap_or_default();
         let summary = match e.action.as_str() {

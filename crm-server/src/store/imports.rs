@@ -82,7 +82,7 @@ pub async fn check<C: Conn>(c: &mut C, actor: Actor, id: i64, entity: &str) -> A
         other => other,
     })?;
     if import.entity != entity {
-        return Err(ApiError::bad_param("import_id", format!("is an import of {}, not {entity}", import.entity)));
+        return Err(ApiError::Conflict(format!("import {id} is an import of {}, not {entity}", import.entity)));
     }
     if import.undone_at.is_some() {
         return Err(ApiError::Conflict(format!("import {id} has been undone")));
