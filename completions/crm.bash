@@ -1278,7 +1278,7 @@ _crm() {
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "priority description due_date assigned_to contact_id opportunity_id completed" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "description due_date assigned_to contact_id opportunity_id" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)
@@ -2032,7 +2032,7 @@ _crm() {
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "email phone company job_title status source notes rating" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "email phone company job_title source notes rating" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)
@@ -2750,7 +2750,7 @@ _crm() {
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "opportunity_id contact_id currency stage probability close_date next_steps" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "opportunity_id contact_id probability close_date next_steps" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)
@@ -4544,7 +4544,7 @@ _crm() {
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "contact_id currency probability stage expected_close_date description" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "contact_id probability expected_close_date description" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)

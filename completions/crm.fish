@@ -266,7 +266,6 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 phone\t''
 company\t''
 job_title\t''
-status\t''
 source\t''
 notes\t''
 rating\t''"
@@ -399,7 +398,7 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l value -d 'Value, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l value -d 'Value, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code (default USD)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l probability -d 'Probability of winning, 0 to 100' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
@@ -417,16 +416,14 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l json -d 'Read fields from a JSON object in FILE (- for stdin); flags override it' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l value -d 'Value, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l value -d 'Value, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code (default USD)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l probability -d 'Probability of winning, 0 to 100' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l expected-close-date -d 'Expected close date, YYYY-MM-DD' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l description -d 'Description' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "contact_id\t''
-currency\t''
 probability\t''
-stage\t''
 expected_close_date\t''
 description\t''"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
@@ -551,7 +548,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l opportunity-id -d 'Opportunity id' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l amount -d 'Amount, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l amount -d 'Amount, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code (default USD)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l probability -d 'Probability of closing, 0 to 100' -r
@@ -570,7 +567,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l opportunity-id -d 'Opportunity id' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l amount -d 'Amount, e.g. 1250.00' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l amount -d 'Amount, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code (default USD)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l probability -d 'Probability of closing, 0 to 100' -r
@@ -578,8 +575,6 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l next-steps -d 'Next steps' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "opportunity_id\t''
 contact_id\t''
-currency\t''
-stage\t''
 probability\t''
 close_date\t''
 next_steps\t''"
@@ -750,13 +745,11 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l opportunity-id -d 'Opportunity id' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l completed -d 'Done (true or false)' -r -f -a "true\t''
 false\t''"
-complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "priority\t''
-description\t''
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "description\t''
 due_date\t''
 assigned_to\t''
 contact_id\t''
-opportunity_id\t''
-completed\t''"
+opportunity_id\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r

@@ -1,9 +1,10 @@
-//! Each entity described once, as data: its fields (name, kind with its limits, nullability,
-//! who sets them, whether they filter, sort and search) and the rules that differ between
-//! entities (hooks). The server's column lists, its filters and search words, the validation
-//! limits, the CLI's per-field flags, CSV columns and table layouts all read it.
-
-use crate::{ActivityType, ContactStatus, Priority, Stage};
+//! Each entity described as data: its fields (name, kind with its limits, nullability, who sets
+//! them, whether they filter, sort and search) and the rules that differ between entities
+//! (hooks). The server's column lists, its filters and search words, the validation, the
+//! OpenAPI schemas, the CLI's per-field flags, CSV columns and table layouts all read it.
+//!
+//! Each entity is declared once, with its wire types, by [`crate::wire::entity!`] in its own
+//! module (`contacts.rs`, ...); this module holds the vocabulary and the list.
 
 /// Longest name of a record.
 pub const NAME_MAX: usize = 255;
@@ -87,30 +88,30 @@ pub struct FieldInfo {
 
 impl FieldInfo {
     /// A writable field that may be null, filterable.
-    const fn new(name: &'static str, kind: FieldKind, help: &'static str) -> Self {
+    pub const fn new(name: &'static str, kind: FieldKind, help: &'static str) -> Self {
         FieldInfo { name, kind, writable: true, required: false, nullable: true, filter: true, search: false, help }
     }
     /// Must be given on create, and may not be null.
-    const fn required(mut self) -> Self {
+    pub const fn required(mut self) -> Self {
         self.required = true;
         self.nullable = false;
         self
     }
     /// May not be null (a default applies when a create leaves it out).
-    const fn not_null(mut self) -> Self {
+    pub const fn not_null(mut self) -> Self {
         self.nullable = false;
         self
     }
-    const fn searched(mut self) -> Self {
+    pub const fn searched(mut self) -> Self {
         self.search = true;
         self
     }
-    const fn no_filter(mut self) -> Self {
+    pub const fn no_filter(mut self) -> Self {
         self.filter = false;
         self
     }
     /// Set by the server.
-    const fn system(mut self) -> Self {
+    pub const fn system(mut self) -> Self {
         self.writable = false;
         self
     }
@@ -127,19 +128,22 @@ pub struct Hooks {
     pub completion_time: bool,
 }
 
-const NO_HOOKS: Hooks = Hooks { match_email: false, stage_history: false, completion_time: false };
+/// No hook.
+pub const NO_HOOKS: Hooks = Hooks { match_email: false, stage_history: false, completion_time: false };
 
-const ID: FieldInfo = FieldInfo::new("id", FieldKind::Id, "Record id").not_null().system();
-const VERSION: FieldInfo =
+/// The first field of every entity.
+pub const ID: FieldInfo = FieldInfo::new("id", FieldKind::Id, "Record id").not_null().system();
+/// The last fields of every entity.
+pub const VERSION: FieldInfo =
     FieldInfo::new("version", FieldKind::Int { min: 1, max: i64::MAX }, "Row version (the ETag)")
         .not_null()
         .no_filter()
         .system();
-const CREATED_AT: FieldInfo =
+pub const CREATED_AT: FieldInfo =
     FieldInfo::new("created_at", FieldKind::Timestamp, "When it was created").not_null().system();
-const UPDATED_AT: FieldInfo =
+pub const UPDATED_AT: FieldInfo =
     FieldInfo::new("updated_at", FieldKind::Timestamp, "When it last changed").not_null().system();
-const DELETED_AT: FieldInfo =
+pub const DELETED_AT: FieldInfo =
     FieldInfo::new("deleted_at", FieldKind::Timestamp, "When it went to the trash").no_filter().system();
 
 /// One entity: its path under `/api/crm/` (and table), its names, its fields in column order.
@@ -164,98 +168,10 @@ impl EntityInfo {
     }
 }
 
-use FieldKind::{Bool, Currency, Date, Email, Enum, Link, Money, Phone, Text, Timestamp};
-
-pub const CONTACTS: EntityInfo = EntityInfo {
-    path: "contacts",
-    name: "contact",
-    fields: &[
-        ID,
-        FieldInfo::new("name", Text { max: NAME_MAX }, "Full name").required().searched(),
-        FieldInfo::new("email", Email, "E-mail address").searched(),
-        FieldInfo::new("phone", Phone, "Phone number"),
-        FieldInfo::new("company", Text { max: SHORT_MAX }, "Company").searched(),
-        FieldInfo::new("job_title", Text { max: SHORT_MAX }, "Job title"),
-        FieldInfo::new("status", Enum(ContactStatus::TEXTS), "Status (default Lead)").not_null(),
-        FieldInfo::new("source", Text { max: SOURCE_MAX }, "Where the contact came from"),
-        FieldInfo::new("notes", Text { max: LONG_MAX }, "Free-form notes").no_filter(),
-        FieldInfo::new("rating", FieldKind::Int { min: 0, max: 5 }, "Rating, 0 to 5"),
-        VERSION,
-        CREATED_AT,
-        UPDATED_AT,
-        DELETED_AT,
-    ],
-    hooks: Hooks { match_email: true, ..NO_HOOKS },
-    table_columns: &["id", "name", "email", "phone", "company", "status", "rating", "updated_at"],
-};
-
-pub const OPPORTUNITIES: EntityInfo = EntityInfo {
-    path: "opportunities",
-    name: "opportunity",
-    fields: &[
-        ID,
-        FieldInfo::new("contact_id", Link("contacts"), "Contact id"),
-        FieldInfo::new("name", Text { max: NAME_MAX }, "Name").required().searched(),
-        FieldInfo::new("value", Money, "Value, e.g. 1250.00").required(),
-        FieldInfo::new("currency", Currency, "ISO 4217 currency code (default USD)").not_null(),
-        FieldInfo::new("probability", FieldKind::Int { min: 0, max: 100 }, "Probability of winning, 0 to 100"),
-        FieldInfo::new("stage", Enum(Stage::TEXTS), "Pipeline stage (default Prospect)").not_null(),
-        FieldInfo::new("expected_close_date", Date, "Expected close date, YYYY-MM-DD"),
-        FieldInfo::new("description", Text { max: LONG_MAX }, "Description").no_filter().searched(),
-        VERSION,
-        CREATED_AT,
-        UPDATED_AT,
-        DELETED_AT,
-    ],
-    hooks: NO_HOOKS,
-    table_columns: &["id", "name", "value", "stage", "probability", "expected_close_date", "contact_id"],
-};
-
-pub const DEALS: EntityInfo = EntityInfo {
-    path: "deals",
-    name: "deal",
-    fields: &[
-        ID,
-        FieldInfo::new("opportunity_id", Link("opportunities"), "Opportunity id"),
-        FieldInfo::new("contact_id", Link("contacts"), "Contact id"),
-        FieldInfo::new("name", Text { max: NAME_MAX }, "Name").required().searched(),
-        FieldInfo::new("amount", Money, "Amount, e.g. 1250.00").required(),
-        FieldInfo::new("currency", Currency, "ISO 4217 currency code (default USD)").not_null(),
-        FieldInfo::new("stage", Enum(Stage::TEXTS), "Pipeline stage (default Prospect)").not_null(),
-        FieldInfo::new("probability", FieldKind::Int { min: 0, max: 100 }, "Probability of closing, 0 to 100"),
-        FieldInfo::new("close_date", Date, "Close date, YYYY-MM-DD"),
-        FieldInfo::new("next_steps", Text { max: LONG_MAX }, "Next steps").no_filter().searched(),
-        VERSION,
-        CREATED_AT,
-        UPDATED_AT,
-        DELETED_AT,
-    ],
-    hooks: Hooks { stage_history: true, ..NO_HOOKS },
-    table_columns: &["id", "name", "amount", "stage", "probability", "close_date", "contact_id"],
-};
-
-pub const ACTIVITIES: EntityInfo = EntityInfo {
-    path: "activities",
-    name: "activity",
-    fields: &[
-        ID,
-        FieldInfo::new("type", Enum(ActivityType::TEXTS), "Kind of activity").required(),
-        FieldInfo::new("priority", Enum(Priority::TEXTS), "Priority (default Normal)").not_null(),
-        FieldInfo::new("description", Text { max: LONG_MAX }, "What is to be done").searched(),
-        FieldInfo::new("due_date", Date, "Due date, YYYY-MM-DD"),
-        FieldInfo::new("assigned_to", Text { max: SHORT_MAX }, "Who does it").searched(),
-        FieldInfo::new("contact_id", Link("contacts"), "Contact id"),
-        FieldInfo::new("opportunity_id", Link("opportunities"), "Opportunity id"),
-        FieldInfo::new("completed", Bool, "Done (true or false)").not_null(),
-        FieldInfo::new("completed_at", Timestamp, "When it was completed").system(),
-        VERSION,
-        CREATED_AT,
-        UPDATED_AT,
-        DELETED_AT,
-    ],
-    hooks: Hooks { completion_time: true, ..NO_HOOKS },
-    table_columns: &["id", "type", "priority", "description", "due_date", "completed", "contact_id"],
-};
+pub use crate::activities::ACTIVITIES;
+pub use crate::contacts::CONTACTS;
+pub use crate::deals::DEALS;
+pub use crate::opportunities::OPPORTUNITIES;
 
 /// Every entity, in the order the CLI lists them.
 pub const ENTITIES: [&EntityInfo; 4] = [&CONTACTS, &OPPORTUNITIES, &DEALS, &ACTIVITIES];

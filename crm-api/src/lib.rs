@@ -24,6 +24,7 @@ pub mod resource;
 pub mod time;
 pub mod timeline;
 pub mod validate;
+pub mod wire;
 
 #[cfg(feature = "client")]
 pub mod client;

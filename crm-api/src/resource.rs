@@ -1,12 +1,9 @@
-//! The four CRM entities as resources: their path and their request and record types.
+//! The CRM entities as resources: their path and their request and record types. Each
+//! entity's resource is made with its types by [`crate::wire::entity!`].
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::activities::{Activity, ActivityPatch, NewActivity};
-use crate::contacts::{Contact, ContactPatch, NewContact};
-use crate::deals::{Deal, DealPatch, NewDeal};
-use crate::opportunities::{NewOpportunity, Opportunity, OpportunityPatch};
 use crate::validate::Validate;
 
 /// A CRM entity served under `/api/crm/<PATH>`.
@@ -20,39 +17,7 @@ pub trait Resource: Send + Sync + 'static {
     type Patch: Serialize + DeserializeOwned + Validate + Send + Sync + 'static;
 }
 
-pub struct Contacts;
-pub struct Opportunities;
-pub struct Deals;
-pub struct Activities;
-
-impl Resource for Contacts {
-    const PATH: &'static str = "contacts";
-    const NAME: &'static str = "contact";
-    type Record = Contact;
-    type New = NewContact;
-    type Patch = ContactPatch;
-}
-
-impl Resource for Opportunities {
-    const PATH: &'static str = "opportunities";
-    const NAME: &'static str = "opportunity";
-    type Record = Opportunity;
-    type New = NewOpportunity;
-    type Patch = OpportunityPatch;
-}
-
-impl Resource for Deals {
-    const PATH: &'static str = "deals";
-    const NAME: &'static str = "deal";
-    type Record = Deal;
-    type New = NewDeal;
-    type Patch = DealPatch;
-}
-
-impl Resource for Activities {
-    const PATH: &'static str = "activities";
-    const NAME: &'static str = "activity";
-    type Record = Activity;
-    type New = NewActivity;
-    type Patch = ActivityPatch;
-}
+pub use crate::activities::Activities;
+pub use crate::contacts::Contacts;
+pub use crate::deals::Deals;
+pub use crate::opportunities::Opportunities;

@@ -144,8 +144,6 @@ pub mod schema {
     use utoipa::openapi::RefOr;
     use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type};
 
-    use crate::contacts::{LONG_MAX, NAME_MAX, SHORT_MAX, SOURCE_MAX};
-
     /// What Rust's `char::is_whitespace` (and so `str::trim`) takes for white space, as a
     /// regular-expression class body.
     pub const WHITESPACE: &str = r"\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
@@ -252,34 +250,5 @@ pub mod schema {
                 .examples([serde_json::json!("1250.00")])
                 .build(),
         ))
-    }
-
-    // Field schemas with their limits, for `schema_with` (which takes a function of nothing).
-    pub fn name() -> RefOr<Schema> {
-        required_text(NAME_MAX)
-    }
-    pub fn opt_short() -> RefOr<Schema> {
-        text(SHORT_MAX, true)
-    }
-    pub fn opt_source() -> RefOr<Schema> {
-        text(SOURCE_MAX, true)
-    }
-    pub fn opt_long() -> RefOr<Schema> {
-        text(LONG_MAX, true)
-    }
-    pub fn opt_email() -> RefOr<Schema> {
-        email(true)
-    }
-    pub fn opt_phone() -> RefOr<Schema> {
-        phone(true)
-    }
-    pub fn opt_rating() -> RefOr<Schema> {
-        range(0, 5, true)
-    }
-    pub fn opt_percent() -> RefOr<Schema> {
-        range(0, 100, true)
-    }
-    pub fn opt_id() -> RefOr<Schema> {
-        id(true)
     }
 }

@@ -220,7 +220,7 @@ fn entity(e: &'static EntityInfo) -> Command {
         .about(format!("Create a {}", e.name))
         .arg(body_arg())
         .args(writable.iter().map(|f| field_arg(f)));
-    let nullable: Vec<&str> = writable.iter().filter(|f| !f.required).map(|f| f.name).collect();
+    let nullable: Vec<&str> = writable.iter().filter(|f| f.nullable).map(|f| f.name).collect();
     let update = Command::new("update")
         .about(format!("Change fields of a {} (only those given)", e.name))
         .arg(id_arg())
