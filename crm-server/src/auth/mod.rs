@@ -1,8 +1,8 @@
 //! Authentication: session JWTs, API tokens and password hashes.
 
-pub mod extract;
 pub mod jwt;
 pub mod password;
 pub mod tokens;
+pub mod user;
 
-pub use extract::AuthUser;
+pub use user::AuthUser;
