@@ -94,7 +94,7 @@ impl Errors {
 
 /// Syntax check of an e-mail address (the addr-spec most mail systems accept).
 pub fn check_email(v: &str) -> Result<(), &'static str> {
-    if v.len() > 254 {
+    if v.chars().count() > 254 {
         return Err("must be at most 254 characters");
     }
     let Some((local, domain)) = v.rsplit_once('@') else {
@@ -106,14 +106,16 @@ pub fn check_email(v: &str) -> Result<(), &'static str> {
         && !local.ends_with('.')
         && !local.contains("..")
         && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-    // Domains in ASCII: an internationalised one is written in its `xn--` form.
+    // A domain's labels are letters and digits, of any script (`bücher.de`, or its `xn--` form),
+    // and inner hyphens: ASCII letters and digits, or any character past the control characters
+    // (which a pattern can state exactly, as Unicode letter classes it cannot).
     let domain_ok = domain.contains('.')
         && domain.split('.').all(|label| {
             !label.is_empty()
-                && label.len() <= 63
+                && label.chars().count() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || u32::from(c) > 0x9F)
         });
     if local_ok && domain_ok { Ok(()) } else { Err("must be an e-mail address like name@example.com") }
 }
@@ -131,7 +133,10 @@ mod tests {
     fn email_syntax() {
         assert!(check_email("ann@example.com").is_ok());
         assert!(check_email("a.b+tag@sub.example.co.uk").is_ok());
-        for bad in ["", "ann", "ann@", "@x.com", "ann@localhost", "a b@x.com", "a..b@x.com", "ann@x..com"] {
+        assert!(check_email("ann@bücher.de").is_ok(), "a domain in another script");
+        assert!(check_email("ann@xn--bcher-kva.de").is_ok());
+        for bad in ["", "ann", "ann@", "@x.com", "ann@localhost", "a b@x.com", "a..b@x.com", "ann@x..com", "ann@-x.com"]
+        {
             assert!(check_email(bad).is_err(), "{bad}");
         }
     }
@@ -181,14 +186,17 @@ pub mod schema {
     /// What [`super::check_email`] accepts.
     pub fn email(nullable: bool) -> RefOr<Schema> {
         const LOCAL: &str = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
-        const LABEL: &str = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+        // A letter or digit: ASCII ones, or any character past the control characters.
+        const ALNUM: &str = r"[^\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x9F]";
+        // The same, or a hyphen.
+        const INNER: &str = r"[^\x00-\x2C\x2E\x2F\x3A-\x40\x5B-\x60\x7B-\x9F]";
+        let label = format!("{ALNUM}(?:{INNER}{{0,61}}{ALNUM})?");
         // The local part is at most 64 characters: no 65 that are not `@` at the start.
-        let pattern = format!("^(?![^@]{{65}}){LOCAL}+(?:\\.{LOCAL}+)*@{LABEL}(?:\\.{LABEL})+$");
+        let pattern = format!("^(?![^@]{{65}}){LOCAL}+(?:\\.{LOCAL}+)*@{label}(?:\\.{label})+$");
         done(
-            string(nullable)
-                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Email)))
-                .max_length(Some(254))
-                .pattern(Some(pattern)),
+            // No `format`: `email` refuses domains in other scripts, and `idn-email` refuses
+            // characters (symbols, marks) that the pattern, like the server, lets through.
+            string(nullable).max_length(Some(254)).pattern(Some(pattern)),
         )
     }
 

@@ -9,6 +9,7 @@ backend_tests!(
     list_filters_sorts_and_pages_with_cursors,
     free_text_search_matches_names_emails_companies,
     patch_null_clears_and_absent_keeps,
+    e_mail_domains_in_other_scripts_are_kept,
 );
 
 fn contact(name: &str) -> NewContact {
@@ -228,4 +229,20 @@ async fn patch_null_clears_and_absent_keeps(b: Backend) {
         .expect("raw");
     assert_eq!(status.as_u16(), 422, "{body}");
     assert_eq!(body["errors"][0]["field"], "name");
+}
+
+/// An address whose domain is written in another script (`bücher.de`) is stored as given, found
+/// by its words, and read back the same.
+async fn e_mail_domains_in_other_scripts_are_kept(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("idn").await;
+    let new = NewContact { email: Some("anna@bücher.de".into()), ..contact("Anna Buch") };
+    let created = u.create::<Contacts>(&new).await.expect("create").record;
+    assert_eq!(created.email.as_deref(), Some("anna@bücher.de"));
+    let found =
+        u.list::<Contacts>(&ListParams { q: Some("bücher".into()), ..Default::default() }).await.expect("search");
+    assert_eq!(found.data.iter().map(|c| c.id).collect::<Vec<_>>(), [created.id]);
+    let bad = NewContact { email: Some("anna@-bücher.de".into()), ..contact("Anna") };
+    let err = u.create::<Contacts>(&bad).await.expect_err("a label may not start with a hyphen");
+    assert_eq!(err.status(), Some(422));
 }
