@@ -20,6 +20,17 @@ pub fn format_micros(micros: i64) -> String {
     format(&DateTime::from_timestamp_micros(micros).unwrap_or_default())
 }
 
+/// Parses an RFC 3339 time, or a `YYYY-MM-DD` date (its midnight UTC), into microseconds.
+pub fn parse_micros(s: &str) -> Option<i64> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        return Some(t.timestamp_micros());
+    }
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp_micros())
+}
+
 pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format(t))
 }

@@ -106,34 +106,19 @@ macro_rules! entity {
         );
     };
 
+    // Never null, with the type's default on create, or the one a function gives (named twice:
+    // as serde reads it, and as Rust calls it).
     (@munch $hdr:tt [$($r:tt)*] [$($n:tt)*] [$($p:tt)*] [$($d:tt)*] [$($c:tt)*] [$($i:tt)*]
-        $(#[doc = $doc:literal])* $name:ident $(as $wire:literal)? : $ty:ty = default, $kind:expr, $help:literal
+        $(#[doc = $doc:literal])* $name:ident $(as $wire:literal)? : $ty:ty = default $(($fs:literal, $f:path))?, $kind:expr, $help:literal
         $([$($m:ident),* $(,)?])? $(, $($rest:tt)*)?
     ) => {
         $crate::wire::entity!(@munch $hdr
             [$($r)* $(#[doc = $doc])* $(#[serde(rename = $wire)])? pub $name: $ty,]
-            [$($n)* $(#[doc = $doc])* $(#[serde(rename = $wire)])? #[serde(default)] pub $name: $ty,]
+            [$($n)* $(#[doc = $doc])* $(#[serde(rename = $wire)])? #[serde(default $(= $fs)?)] pub $name: $ty,]
             [$($p)* $(#[doc = $doc])* $(#[serde(rename = $wire)])?
                 #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
                 pub $name: Option<$ty>,]
-            [$($d)* $name: Default::default(),]
-            [$($c)* (value $name [$($wire)?]),]
-            [$($i)* $crate::catalog::FieldInfo::new($crate::wire::entity!(@wire $name [$($wire)?]), $kind, $help).not_null() $($(.$m())*)?,]
-            $($($rest)*)?
-        );
-    };
-
-    (@munch $hdr:tt [$($r:tt)*] [$($n:tt)*] [$($p:tt)*] [$($d:tt)*] [$($c:tt)*] [$($i:tt)*]
-        $(#[doc = $doc:literal])* $name:ident $(as $wire:literal)? : $ty:ty = default($fs:literal, $f:path), $kind:expr, $help:literal
-        $([$($m:ident),* $(,)?])? $(, $($rest:tt)*)?
-    ) => {
-        $crate::wire::entity!(@munch $hdr
-            [$($r)* $(#[doc = $doc])* $(#[serde(rename = $wire)])? pub $name: $ty,]
-            [$($n)* $(#[doc = $doc])* $(#[serde(rename = $wire)])? #[serde(default = $fs)] pub $name: $ty,]
-            [$($p)* $(#[doc = $doc])* $(#[serde(rename = $wire)])?
-                #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
-                pub $name: Option<$ty>,]
-            [$($d)* $name: $f(),]
+            [$($d)* $name: $crate::wire::entity!(@default $($f)?),]
             [$($c)* (value $name [$($wire)?]),]
             [$($i)* $crate::catalog::FieldInfo::new($crate::wire::entity!(@wire $name [$($wire)?]), $kind, $help).not_null() $($(.$m())*)?,]
             $($($rest)*)?
@@ -267,6 +252,8 @@ macro_rules! entity {
         }
     };
 
+    (@default) => { Default::default() };
+    (@default $f:path) => { $f() };
     (@wire $name:ident []) => { stringify!($name) };
     (@wire $name:ident [$wire:literal]) => { $wire };
     (@check_new $e:ident $s:ident $info:ident, value $name:ident $w:tt) => {

@@ -20,7 +20,7 @@ use sqlx::postgres::PgPool;
 
 pub use conn::Conn;
 pub use error::DbError;
-pub use value::{Col, Params, Row, Shape, SqlValue, format_micros, now_micros, parse_time, time_of};
+pub use value::{Col, Params, Row, Shape, SqlValue, now_micros, time_of};
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -72,10 +72,7 @@ impl Db {
 
     /// Checks that the database answers.
     pub async fn ping(&self) -> Result<(), DbError> {
-        match self {
-            Db::Sqlite { read, .. } => read.get().await?.execute_now("SELECT 1", &[]).map(|_| ()),
-            Db::Postgres(pool) => pool.acquire().await?.execute("SELECT 1", &[]).await.map(|_| ()),
-        }
+        self.read(async |c| c.execute("SELECT 1", &[]).await.map(|_| ())).await
     }
 
     pub async fn close(&self) {

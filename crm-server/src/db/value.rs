@@ -127,26 +127,9 @@ pub fn now_micros() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
-/// A stored time as the API writes every time ([`crm_api::time`]): RFC 3339 UTC with
-/// microseconds (`2026-11-23T10:00:00.000000Z`).
-pub fn format_micros(micros: i64) -> String {
-    crm_api::time::format_micros(micros)
-}
-
 /// A stored time (microseconds) of the column `name`, as a time.
 pub fn time_of(name: &str, micros: i64) -> Result<chrono::DateTime<chrono::Utc>, DbError> {
     chrono::DateTime::from_timestamp_micros(micros).ok_or_else(|| DbError::decode(name, format!("{micros} is no time")))
-}
-
-/// Parses an RFC 3339 time, or a `YYYY-MM-DD` date (its midnight UTC), into microseconds.
-pub fn parse_time(s: &str) -> Option<i64> {
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
-        return Some(t.timestamp_micros());
-    }
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp_micros())
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::extract::parse_value;
 use crate::store::audit::IMPORT_ID;
 use crate::store::bulk;
 use crate::store::imports;
-use crate::store::records::{self, Actor, values_from_body};
+use crate::store::records::{self, Actor, values_of};
 
 /// A record of a batch as it arrives.
 pub trait Incoming<E: Entity>: Send + 'static {
@@ -326,7 +326,7 @@ fn failed(index: usize, e: ApiError) -> ApiResult<BatchItem> {
 fn new_row<E: Entity, R: Incoming<E>>(actor: Actor, record: &R, now: i64) -> ApiResult<bulk::NewRow> {
     let spec = E::spec();
     let new = record.to_new()?;
-    let values = values_from_body(spec, &serde_json::to_value(&new).map_err(anyhow::Error::from)?)?;
+    let values = values_of(spec, &new)?;
     Ok(bulk::prepare(spec, actor, values, now))
 }
 
@@ -382,7 +382,7 @@ async fn apply_records<E: Entity, R: Incoming<E>>(
             Some(id) => {
                 let updated = async {
                     let patch = record.to_patch()?;
-                    let values = values_from_body(spec, &serde_json::to_value(&patch).map_err(anyhow::Error::from)?)?;
+                    let values = values_of(spec, &patch)?;
                     records::update_tracked(c, spec, actor, id, values, None).await
                 }
                 .await;

@@ -8,7 +8,7 @@ use super::Entity;
 use crate::db::{Db, Row, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::store::list;
-use crate::store::records::{self, Actor, Record, values_from_body};
+use crate::store::records::{self, Actor, Record, values_of};
 use crate::store::spec::{ACTIVITIES, Spec};
 
 /// A stored record as its wire type, with its version (the `ETag`).
@@ -45,7 +45,7 @@ pub async fn get<E: Entity>(db: &Db, actor: Actor, id: i64) -> ApiResult<Row> {
 
 /// Creates a record.
 pub async fn create<E: Entity>(db: &Db, actor: Actor, new: &E::New) -> ApiResult<Versioned<E::Record>> {
-    let values = values_from_body(E::spec(), &serde_json::to_value(new).map_err(anyhow::Error::from)?)?;
+    let values = values_of(E::spec(), new)?;
     typed::<E>(db.write(async move |c| records::insert(c, E::spec(), actor, values).await).await?)
 }
 
@@ -57,7 +57,7 @@ pub async fn update<E: Entity>(
     patch: &E::Patch,
     if_match: Option<i64>,
 ) -> ApiResult<Versioned<E::Record>> {
-    let values = values_from_body(E::spec(), &serde_json::to_value(patch).map_err(anyhow::Error::from)?)?;
+    let values = values_of(E::spec(), patch)?;
     typed::<E>(db.write(async move |c| records::update(c, E::spec(), actor, id, values, if_match).await).await?)
 }
 

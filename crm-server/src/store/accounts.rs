@@ -159,7 +159,7 @@ pub async fn revoke_token<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResul
         &[SqlValue::Int(Some(now)), ids[0].clone(), ids[1].clone()],
     )
     .await?;
-    let changes = serde_json::json!({ "revoked_at": { "before": null, "after": crate::db::format_micros(now) } });
+    let changes = serde_json::json!({ "revoked_at": { "before": null, "after": crm_api::time::format_micros(now) } });
     audit::write(c, actor, "api_token", id, Action::Revoke, &changes).await?;
     Ok(())
 }

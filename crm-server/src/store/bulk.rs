@@ -15,7 +15,9 @@ use serde_json::Value as Json;
 use super::audit::{self, Action};
 use super::records::{Actor, Record, Values};
 use super::spec::{Kind, Spec, entity_of, to_json};
-use crate::db::{Col, Conn, Dialect, Params, SqlValue, format_micros};
+use crm_api::time::format_micros;
+
+use crate::db::{Col, Conn, Dialect, Params, SqlValue};
 use crate::error::{ApiError, ApiResult};
 
 /// Bound parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).

@@ -25,6 +25,11 @@ pub fn to_record(spec: &Spec, row: &Row) -> Record {
     spec.fields.iter().zip(row.values()).map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
 }
 
+/// The writable columns a typed request body sets, converted to SQL values.
+pub fn values_of<T: serde::Serialize>(spec: &'static Spec, body: &T) -> ApiResult<Values> {
+    values_from_body(spec, &serde_json::to_value(body).map_err(anyhow::Error::from)?)
+}
+
 /// The writable columns present in a serialized request body, converted to SQL values.
 pub fn values_from_body(spec: &'static Spec, body: &Json) -> ApiResult<Values> {
     let Json::Object(map) = body else {

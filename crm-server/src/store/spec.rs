@@ -15,7 +15,9 @@ pub use crm_api::catalog::{FieldInfo as Field, FieldKind as Kind, Hooks};
 use crm_api::enums::canonical;
 use serde_json::Value as Json;
 
-use crate::db::{Col, Shape, SqlValue, format_micros, parse_time};
+use crm_api::time::{format_micros, parse_micros};
+
+use crate::db::{Col, Shape, SqlValue};
 
 /// How a column of a kind is decoded.
 pub fn col(kind: Kind) -> Col {
@@ -105,7 +107,7 @@ pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
         }
         Kind::Timestamp => {
             let t = match value {
-                Json::String(s) => parse_time(s),
+                Json::String(s) => parse_micros(s),
                 Json::Number(n) => n.as_i64(),
                 _ => None,
             };

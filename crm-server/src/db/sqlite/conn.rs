@@ -237,8 +237,13 @@ impl SqliteConn {
 /// Steps the statement to its end, decoding every row by `shape`, whose names must be the
 /// statement's.
 fn read_rows(stmt: &mut Statement<'_>, shape: &'static Shape) -> rusqlite::Result<Vec<Row>> {
-    let names: Vec<&str> = (0..stmt.column_count()).map(|i| stmt.column_name(i)).collect::<Result<_, _>>()?;
-    check_shape(shape, names.into_iter()).map_err(carry)?;
+    let same = stmt.column_count() == shape.len()
+        && shape.iter().enumerate().all(|(i, (name, _))| stmt.column_name(i).is_ok_and(|c| c == *name));
+    if !same {
+        // Only now are the names gathered, to say which one is off.
+        let names: Vec<&str> = (0..stmt.column_count()).map(|i| stmt.column_name(i)).collect::<Result<_, _>>()?;
+        check_shape(shape, names.into_iter()).map_err(carry)?;
+    }
     let mut rows = stmt.raw_query();
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
