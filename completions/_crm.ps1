@@ -497,6 +497,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a opportunity out of the trash')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update opportunities from a CSV file, in batches, under an import id')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a opportunity to another stage of its pipeline')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -541,8 +542,10 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Value, e.g. 1250.00 (default 0.00)')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
-            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of winning, 0 to 100')
-            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of winning, 0 to 100; follows the stage''s unless set (null: follow it again)')
+            [CompletionResult]::new('--pipeline-id', '--pipeline-id', [CompletionResultType]::ParameterName, 'Pipeline id (default: the default pipeline, or the stage''s)')
+            [CompletionResult]::new('--stage-id', '--stage-id', [CompletionResultType]::ParameterName, 'Stage id (or give the stage by name)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name in the pipeline, any case (default: its first stage)')
             [CompletionResult]::new('--expected-close-date', '--expected-close-date', [CompletionResultType]::ParameterName, 'Expected close date, YYYY-MM-DD')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
@@ -562,8 +565,10 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Value, e.g. 1250.00 (default 0.00)')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
-            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of winning, 0 to 100')
-            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of winning, 0 to 100; follows the stage''s unless set (null: follow it again)')
+            [CompletionResult]::new('--pipeline-id', '--pipeline-id', [CompletionResultType]::ParameterName, 'Pipeline id (default: the default pipeline, or the stage''s)')
+            [CompletionResult]::new('--stage-id', '--stage-id', [CompletionResultType]::ParameterName, 'Stage id (or give the stage by name)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name in the pipeline, any case (default: its first stage)')
             [CompletionResult]::new('--expected-close-date', '--expected-close-date', [CompletionResultType]::ParameterName, 'Expected close date, YYYY-MM-DD')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
@@ -643,6 +648,21 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'crm;opportunities;move' {
+            [CompletionResult]::new('--stage-id', '--stage-id', [CompletionResultType]::ParameterName, 'Stage by id (of this or another pipeline)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the move happened, RFC 3339 (default now): not in the future nor before the previous move')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'crm;opportunities;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List opportunities')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a opportunity')
@@ -652,6 +672,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a opportunity out of the trash')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update opportunities from a CSV file, in batches, under an import id')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a opportunity to another stage of its pipeline')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -679,6 +700,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;opportunities;help;import' {
             break
         }
+        'crm;opportunities;help;move' {
+            break
+        }
         'crm;opportunities;help;help' {
             break
         }
@@ -700,7 +724,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a deal out of the trash')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update deals from a CSV file, in batches, under an import id')
-            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage of its pipeline')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A deal''s stage changes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -747,8 +771,10 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount, e.g. 1250.00 (default 0.00)')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
-            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
-            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of closing, 0 to 100')
+            [CompletionResult]::new('--pipeline-id', '--pipeline-id', [CompletionResultType]::ParameterName, 'Pipeline id (default: the default pipeline, or the stage''s)')
+            [CompletionResult]::new('--stage-id', '--stage-id', [CompletionResultType]::ParameterName, 'Stage id (or give the stage by name)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name in the pipeline, any case (default: its first stage)')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of closing, 0 to 100; follows the stage''s unless set (null: follow it again)')
             [CompletionResult]::new('--close-date', '--close-date', [CompletionResultType]::ParameterName, 'Close date, YYYY-MM-DD')
             [CompletionResult]::new('--next-steps', '--next-steps', [CompletionResultType]::ParameterName, 'Next steps')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
@@ -769,8 +795,10 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount, e.g. 1250.00 (default 0.00)')
             [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'ISO 4217 currency code (default USD)')
-            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]')
-            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of closing, 0 to 100')
+            [CompletionResult]::new('--pipeline-id', '--pipeline-id', [CompletionResultType]::ParameterName, 'Pipeline id (default: the default pipeline, or the stage''s)')
+            [CompletionResult]::new('--stage-id', '--stage-id', [CompletionResultType]::ParameterName, 'Stage id (or give the stage by name)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name in the pipeline, any case (default: its first stage)')
+            [CompletionResult]::new('--probability', '--probability', [CompletionResultType]::ParameterName, 'Probability of closing, 0 to 100; follows the stage''s unless set (null: follow it again)')
             [CompletionResult]::new('--close-date', '--close-date', [CompletionResultType]::ParameterName, 'Close date, YYYY-MM-DD')
             [CompletionResult]::new('--next-steps', '--next-steps', [CompletionResultType]::ParameterName, 'Next steps')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
@@ -851,6 +879,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;deals;move' {
+            [CompletionResult]::new('--stage-id', '--stage-id', [CompletionResultType]::ParameterName, 'Stage by id (of this or another pipeline)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the move happened, RFC 3339 (default now): not in the future nor before the previous move')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
@@ -883,7 +914,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a deal out of the trash')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update deals from a CSV file, in batches, under an import id')
-            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage of its pipeline')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A deal''s stage changes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -988,6 +1019,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--assigned-to', '--assigned-to', [CompletionResultType]::ParameterName, 'Who does it')
             [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
             [CompletionResult]::new('--opportunity-id', '--opportunity-id', [CompletionResultType]::ParameterName, 'Opportunity id')
+            [CompletionResult]::new('--deal-id', '--deal-id', [CompletionResultType]::ParameterName, 'Deal id')
             [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Done (true or false)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
@@ -1009,6 +1041,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--assigned-to', '--assigned-to', [CompletionResultType]::ParameterName, 'Who does it')
             [CompletionResult]::new('--contact-id', '--contact-id', [CompletionResultType]::ParameterName, 'Contact id')
             [CompletionResult]::new('--opportunity-id', '--opportunity-id', [CompletionResultType]::ParameterName, 'Opportunity id')
+            [CompletionResult]::new('--deal-id', '--deal-id', [CompletionResultType]::ParameterName, 'Deal id')
             [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Done (true or false)')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Clear a field (repeatable)')
             [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
@@ -1369,6 +1402,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a opportunity out of the trash')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update opportunities from a CSV file, in batches, under an import id')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a opportunity to another stage of its pipeline')
             break
         }
         'crm;help;opportunities;list' {
@@ -1395,6 +1429,9 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;help;opportunities;import' {
             break
         }
+        'crm;help;opportunities;move' {
+            break
+        }
         'crm;help;deals' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List deals')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a deal')
@@ -1404,7 +1441,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Take a deal out of the trash')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update deals from a CSV file, in batches, under an import id')
-            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a deal to another stage of its pipeline')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A deal''s stage changes')
             break
         }

@@ -412,6 +412,9 @@ _crm() {
             crm__subcmd__help__subcmd__opportunities,list)
                 cmd="crm__subcmd__help__subcmd__opportunities__subcmd__list"
                 ;;
+            crm__subcmd__help__subcmd__opportunities,move)
+                cmd="crm__subcmd__help__subcmd__opportunities__subcmd__move"
+                ;;
             crm__subcmd__help__subcmd__opportunities,restore)
                 cmd="crm__subcmd__help__subcmd__opportunities__subcmd__restore"
                 ;;
@@ -481,6 +484,9 @@ _crm() {
             crm__subcmd__opportunities,list)
                 cmd="crm__subcmd__opportunities__subcmd__list"
                 ;;
+            crm__subcmd__opportunities,move)
+                cmd="crm__subcmd__opportunities__subcmd__move"
+                ;;
             crm__subcmd__opportunities,restore)
                 cmd="crm__subcmd__opportunities__subcmd__restore"
                 ;;
@@ -507,6 +513,9 @@ _crm() {
                 ;;
             crm__subcmd__opportunities__subcmd__help,list)
                 cmd="crm__subcmd__opportunities__subcmd__help__subcmd__list"
+                ;;
+            crm__subcmd__opportunities__subcmd__help,move)
+                cmd="crm__subcmd__opportunities__subcmd__help__subcmd__move"
                 ;;
             crm__subcmd__opportunities__subcmd__help,restore)
                 cmd="crm__subcmd__opportunities__subcmd__help__subcmd__restore"
@@ -671,7 +680,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__activities__subcmd__create)
-            opts="-o -q -h --json --type --priority --description --due-date --assigned-to --contact-id --opportunity-id --completed --server --token --profile --output --quiet --help"
+            opts="-o -q -h --json --type --priority --description --due-date --assigned-to --contact-id --opportunity-id --deal-id --completed --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +715,10 @@ _crm() {
                     return 0
                     ;;
                 --opportunity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deal-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1235,7 +1248,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__activities__subcmd__update)
-            opts="-o -q -h --json --type --priority --description --due-date --assigned-to --contact-id --opportunity-id --completed --unset --if-match --server --token --profile --output --quiet --help"
+            opts="-o -q -h --json --type --priority --description --due-date --assigned-to --contact-id --opportunity-id --deal-id --completed --unset --if-match --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1273,12 +1286,16 @@ _crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deal-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --completed)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "description due_date assigned_to contact_id opportunity_id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "description due_date assigned_to contact_id opportunity_id deal_id" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)
@@ -2101,7 +2118,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__create)
-            opts="-o -q -h --json --opportunity-id --contact-id --name --amount --currency --stage --probability --close-date --next-steps --server --token --profile --output --quiet --help"
+            opts="-o -q -h --json --opportunity-id --contact-id --name --amount --currency --pipeline-id --stage-id --stage --probability --close-date --next-steps --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2128,6 +2145,14 @@ _crm() {
                     return 0
                     ;;
                 --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2635,12 +2660,24 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__move)
-            opts="-o -q -h --server --token --profile --output --quiet --help"
+            opts="-o -q -h --stage-id --at --if-match --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --stage-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-match)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2703,7 +2740,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__deals__subcmd__update)
-            opts="-o -q -h --json --opportunity-id --contact-id --name --amount --currency --stage --probability --close-date --next-steps --unset --if-match --server --token --profile --output --quiet --help"
+            opts="-o -q -h --json --opportunity-id --contact-id --name --amount --currency --pipeline-id --stage-id --stage --probability --close-date --next-steps --unset --if-match --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2733,6 +2770,14 @@ _crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pipeline-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stage)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2750,7 +2795,7 @@ _crm() {
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "opportunity_id contact_id probability close_date next_steps" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "opportunity_id contact_id pipeline_id stage_id probability close_date next_steps" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)
@@ -3421,7 +3466,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__opportunities)
-            opts="list get create update delete restore export import"
+            opts="list get create update delete restore export import move"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3505,6 +3550,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__opportunities__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__opportunities__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3965,7 +4024,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__opportunities)
-            opts="-o -q -h --server --token --profile --output --quiet --help list get create update delete restore export import help"
+            opts="-o -q -h --server --token --profile --output --quiet --help list get create update delete restore export import move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3999,7 +4058,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__opportunities__subcmd__create)
-            opts="-o -q -h --json --contact-id --name --value --currency --probability --stage --expected-close-date --description --server --token --profile --output --quiet --help"
+            opts="-o -q -h --json --contact-id --name --value --currency --probability --pipeline-id --stage-id --stage --expected-close-date --description --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4026,6 +4085,14 @@ _crm() {
                     return 0
                     ;;
                 --probability)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4199,7 +4266,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__opportunities__subcmd__help)
-            opts="list get create update delete restore export import help"
+            opts="list get create update delete restore export import move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4297,6 +4364,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__opportunities__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__opportunities__subcmd__help__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4466,6 +4547,52 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__opportunities__subcmd__move)
+            opts="-o -q -h --stage-id --at --if-match --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stage-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-match)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__opportunities__subcmd__restore)
             opts="-o -q -h --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4501,7 +4628,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__opportunities__subcmd__update)
-            opts="-o -q -h --json --contact-id --name --value --currency --probability --stage --expected-close-date --description --unset --if-match --server --token --profile --output --quiet --help"
+            opts="-o -q -h --json --contact-id --name --value --currency --probability --pipeline-id --stage-id --stage --expected-close-date --description --unset --if-match --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4531,6 +4658,14 @@ _crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pipeline-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stage)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4544,7 +4679,7 @@ _crm() {
                     return 0
                     ;;
                 --unset)
-                    COMPREPLY=($(compgen -W "contact_id probability expected_close_date description" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "contact_id probability pipeline_id stage_id expected_close_date description" -- "${cur}"))
                     return 0
                     ;;
                 --if-match)

@@ -449,6 +449,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand restore 'Take a opportunity out of the trash'
             cand export 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
             cand import 'Create or update opportunities from a CSV file, in batches, under an import id'
+            cand move 'Move a opportunity to another stage of its pipeline'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;opportunities;list'= {
@@ -490,8 +491,10 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --name 'Name'
             cand --value 'Value, e.g. 1250.00 (default 0.00)'
             cand --currency 'ISO 4217 currency code (default USD)'
-            cand --probability 'Probability of winning, 0 to 100'
-            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
+            cand --probability 'Probability of winning, 0 to 100; follows the stage''s unless set (null: follow it again)'
+            cand --pipeline-id 'Pipeline id (default: the default pipeline, or the stage''s)'
+            cand --stage-id 'Stage id (or give the stage by name)'
+            cand --stage 'Stage name in the pipeline, any case (default: its first stage)'
             cand --expected-close-date 'Expected close date, YYYY-MM-DD'
             cand --description 'Description'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
@@ -510,8 +513,10 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --name 'Name'
             cand --value 'Value, e.g. 1250.00 (default 0.00)'
             cand --currency 'ISO 4217 currency code (default USD)'
-            cand --probability 'Probability of winning, 0 to 100'
-            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
+            cand --probability 'Probability of winning, 0 to 100; follows the stage''s unless set (null: follow it again)'
+            cand --pipeline-id 'Pipeline id (default: the default pipeline, or the stage''s)'
+            cand --stage-id 'Stage id (or give the stage by name)'
+            cand --stage 'Stage name in the pipeline, any case (default: its first stage)'
             cand --expected-close-date 'Expected close date, YYYY-MM-DD'
             cand --description 'Description'
             cand --unset 'Clear a field (repeatable)'
@@ -586,6 +591,20 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'crm;opportunities;move'= {
+            cand --stage-id 'Stage by id (of this or another pipeline)'
+            cand --at 'When the move happened, RFC 3339 (default now): not in the future nor before the previous move'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'crm;opportunities;help'= {
             cand list 'List opportunities'
             cand get 'Show a opportunity'
@@ -595,6 +614,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand restore 'Take a opportunity out of the trash'
             cand export 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
             cand import 'Create or update opportunities from a CSV file, in batches, under an import id'
+            cand move 'Move a opportunity to another stage of its pipeline'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;opportunities;help;list'= {
@@ -612,6 +632,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;opportunities;help;export'= {
         }
         &'crm;opportunities;help;import'= {
+        }
+        &'crm;opportunities;help;move'= {
         }
         &'crm;opportunities;help;help'= {
         }
@@ -633,7 +655,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand restore 'Take a deal out of the trash'
             cand export 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
             cand import 'Create or update deals from a CSV file, in batches, under an import id'
-            cand move 'Move a deal to another stage'
+            cand move 'Move a deal to another stage of its pipeline'
             cand history 'A deal''s stage changes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -677,8 +699,10 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --name 'Name'
             cand --amount 'Amount, e.g. 1250.00 (default 0.00)'
             cand --currency 'ISO 4217 currency code (default USD)'
-            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
-            cand --probability 'Probability of closing, 0 to 100'
+            cand --pipeline-id 'Pipeline id (default: the default pipeline, or the stage''s)'
+            cand --stage-id 'Stage id (or give the stage by name)'
+            cand --stage 'Stage name in the pipeline, any case (default: its first stage)'
+            cand --probability 'Probability of closing, 0 to 100; follows the stage''s unless set (null: follow it again)'
             cand --close-date 'Close date, YYYY-MM-DD'
             cand --next-steps 'Next steps'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
@@ -698,8 +722,10 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --name 'Name'
             cand --amount 'Amount, e.g. 1250.00 (default 0.00)'
             cand --currency 'ISO 4217 currency code (default USD)'
-            cand --stage 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]'
-            cand --probability 'Probability of closing, 0 to 100'
+            cand --pipeline-id 'Pipeline id (default: the default pipeline, or the stage''s)'
+            cand --stage-id 'Stage id (or give the stage by name)'
+            cand --stage 'Stage name in the pipeline, any case (default: its first stage)'
+            cand --probability 'Probability of closing, 0 to 100; follows the stage''s unless set (null: follow it again)'
             cand --close-date 'Close date, YYYY-MM-DD'
             cand --next-steps 'Next steps'
             cand --unset 'Clear a field (repeatable)'
@@ -775,6 +801,9 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --help 'Print help'
         }
         &'crm;deals;move'= {
+            cand --stage-id 'Stage by id (of this or another pipeline)'
+            cand --at 'When the move happened, RFC 3339 (default now): not in the future nor before the previous move'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
             cand --profile 'Profile of the configuration file to use [default: default]'
@@ -805,7 +834,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand restore 'Take a deal out of the trash'
             cand export 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
             cand import 'Create or update deals from a CSV file, in batches, under an import id'
-            cand move 'Move a deal to another stage'
+            cand move 'Move a deal to another stage of its pipeline'
             cand history 'A deal''s stage changes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -895,6 +924,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --assigned-to 'Who does it'
             cand --contact-id 'Contact id'
             cand --opportunity-id 'Opportunity id'
+            cand --deal-id 'Deal id'
             cand --completed 'Done (true or false)'
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
@@ -915,6 +945,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --assigned-to 'Who does it'
             cand --contact-id 'Contact id'
             cand --opportunity-id 'Opportunity id'
+            cand --deal-id 'Deal id'
             cand --completed 'Done (true or false)'
             cand --unset 'Clear a field (repeatable)'
             cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
@@ -1221,6 +1252,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand restore 'Take a opportunity out of the trash'
             cand export 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
             cand import 'Create or update opportunities from a CSV file, in batches, under an import id'
+            cand move 'Move a opportunity to another stage of its pipeline'
         }
         &'crm;help;opportunities;list'= {
         }
@@ -1238,6 +1270,8 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;opportunities;import'= {
         }
+        &'crm;help;opportunities;move'= {
+        }
         &'crm;help;deals'= {
             cand list 'List deals'
             cand get 'Show a deal'
@@ -1247,7 +1281,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand restore 'Take a deal out of the trash'
             cand export 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
             cand import 'Create or update deals from a CSV file, in batches, under an import id'
-            cand move 'Move a deal to another stage'
+            cand move 'Move a deal to another stage of its pipeline'
             cand history 'A deal''s stage changes'
         }
         &'crm;help;deals;list'= {

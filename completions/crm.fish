@@ -351,24 +351,25 @@ complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcom
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update contacts from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "timeline" -d 'A contact\'s activities, opportunities and deals, newest first'
 complete -c crm -n "__fish_crm_using_subcommand contacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 json\t'JSON: an object, or an array for lists (the default when piped)'
 ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "list" -d 'List opportunities'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "get" -d 'Show a opportunity'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "create" -d 'Create a opportunity'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "restore" -d 'Take a opportunity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "list" -d 'List opportunities'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "get" -d 'Show a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "create" -d 'Create a opportunity'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "update" -d 'Change fields of a opportunity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "delete" -d 'Move opportunities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "restore" -d 'Take a opportunity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "move" -d 'Move a opportunity to another stage of its pipeline'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and not __fish_seen_subcommand_from list get create update delete restore export import move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
@@ -400,8 +401,10 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l value -d 'Value, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code (default USD)' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l probability -d 'Probability of winning, 0 to 100' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l probability -d 'Probability of winning, 0 to 100; follows the stage\'s unless set (null: follow it again)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l pipeline-id -d 'Pipeline id (default: the default pipeline, or the stage\'s)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l stage-id -d 'Stage id (or give the stage by name)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l stage -d 'Stage name in the pipeline, any case (default: its first stage)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l expected-close-date -d 'Expected close date, YYYY-MM-DD' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -418,12 +421,16 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l value -d 'Value, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code (default USD)' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l probability -d 'Probability of winning, 0 to 100' -r
-complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l probability -d 'Probability of winning, 0 to 100; follows the stage\'s unless set (null: follow it again)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l pipeline-id -d 'Pipeline id (default: the default pipeline, or the stage\'s)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l stage-id -d 'Stage id (or give the stage by name)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l stage -d 'Stage name in the pipeline, any case (default: its first stage)' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l expected-close-date -d 'Expected close date, YYYY-MM-DD' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l description -d 'Description' -r
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "contact_id\t''
 probability\t''
+pipeline_id\t''
+stage_id\t''
 expected_close_date\t''
 description\t''"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
@@ -489,6 +496,18 @@ csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -l stage-id -d 'Stage by id (of this or another pipeline)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -l at -d 'When the move happened, RFC 3339 (default now): not in the future nor before the previous move' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List opportunities'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a opportunity'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a opportunity'
@@ -497,6 +516,7 @@ complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_s
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a opportunity out of the trash'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a opportunity to another stage of its pipeline'
 complete -c crm -n "__fish_crm_using_subcommand opportunities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
@@ -515,7 +535,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subco
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "restore" -d 'Take a deal out of the trash'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
-complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "move" -d 'Move a deal to another stage of its pipeline'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "history" -d 'A deal\'s stage changes'
 complete -c crm -n "__fish_crm_using_subcommand deals; and not __fish_seen_subcommand_from list get create update delete restore export import move history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
@@ -550,8 +570,10 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l name -d 'Name' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l amount -d 'Amount, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l currency -d 'ISO 4217 currency code (default USD)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l probability -d 'Probability of closing, 0 to 100' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l pipeline-id -d 'Pipeline id (default: the default pipeline, or the stage\'s)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l stage-id -d 'Stage id (or give the stage by name)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l stage -d 'Stage name in the pipeline, any case (default: its first stage)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l probability -d 'Probability of closing, 0 to 100; follows the stage\'s unless set (null: follow it again)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l close-date -d 'Close date, YYYY-MM-DD' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l next-steps -d 'Next steps' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -569,12 +591,16 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l name -d 'Name' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l amount -d 'Amount, e.g. 1250.00 (default 0.00)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l currency -d 'ISO 4217 currency code (default USD)' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l stage -d 'Pipeline stage (default Prospect) [one of: Prospect, Qualification, Proposal, Negotiation, Closed-Won, Closed-Lost]' -r
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l probability -d 'Probability of closing, 0 to 100' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l pipeline-id -d 'Pipeline id (default: the default pipeline, or the stage\'s)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l stage-id -d 'Stage id (or give the stage by name)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l stage -d 'Stage name in the pipeline, any case (default: its first stage)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l probability -d 'Probability of closing, 0 to 100; follows the stage\'s unless set (null: follow it again)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l close-date -d 'Close date, YYYY-MM-DD' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l next-steps -d 'Next steps' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "opportunity_id\t''
 contact_id\t''
+pipeline_id\t''
+stage_id\t''
 probability\t''
 close_date\t''
 next_steps\t''"
@@ -641,6 +667,9 @@ csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do; write nothing'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l stage-id -d 'Stage by id (of this or another pipeline)' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l at -d 'When the move happened, RFC 3339 (default now): not in the future nor before the previous move' -r
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from move" -l profile -d 'Profile of the configuration file to use [default: default]' -r
@@ -667,7 +696,7 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Take a deal out of the trash'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
-complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage of its pipeline'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "history" -d 'A deal\'s stage changes'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -724,6 +753,7 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l assigned-to -d 'Who does it' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l opportunity-id -d 'Opportunity id' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l deal-id -d 'Deal id' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l completed -d 'Done (true or false)' -r -f -a "true\t''
 false\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -743,13 +773,15 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l assigned-to -d 'Who does it' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l contact-id -d 'Contact id' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l opportunity-id -d 'Opportunity id' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l deal-id -d 'Deal id' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l completed -d 'Done (true or false)' -r -f -a "true\t''
 false\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l unset -d 'Clear a field (repeatable)' -r -f -a "description\t''
 due_date\t''
 assigned_to\t''
 contact_id\t''
-opportunity_id\t''"
+opportunity_id\t''
+deal_id\t''"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from update" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
@@ -946,6 +978,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "restore" -d 'Take a opportunity out of the trash'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "export" -d 'Write every matching opportunity as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "import" -d 'Create or update opportunities from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from opportunities" -f -a "move" -d 'Move a opportunity to another stage of its pipeline'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "list" -d 'List deals'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "get" -d 'Show a deal'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "create" -d 'Create a deal'
@@ -954,7 +987,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "restore" -d 'Take a deal out of the trash'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "export" -d 'Write every matching deal as CSV or NDJSON, streamed to FILE or standard output'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "import" -d 'Create or update deals from a CSV file, in batches, under an import id'
-complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "move" -d 'Move a deal to another stage'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "move" -d 'Move a deal to another stage of its pipeline'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from deals" -f -a "history" -d 'A deal\'s stage changes'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "list" -d 'List activities'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "get" -d 'Show a activity'

@@ -26,6 +26,7 @@ crate::wire::entity! {
         assigned_to: String = optional, Text { max: SHORT_MAX }, "Who does it" [searched],
         contact_id: i64 = optional, Link("contacts"), "Contact id",
         opportunity_id: i64 = optional, Link("opportunities"), "Opportunity id",
+        deal_id: i64 = optional, Link("deals"), "Deal id",
         completed: bool = default, Bool, "Done (true or false)",
     }
     system { completed_at: "When it was completed" }

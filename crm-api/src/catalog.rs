@@ -42,6 +42,9 @@ pub enum FieldKind {
     Phone,
     /// One of these values (matched case-insensitively by the server).
     Enum(&'static [&'static str]),
+    /// The name of a stage of the record's pipeline (matched case-insensitively, spaces, `-`
+    /// and `_` ignored, by the server, which returns its spelling); empty: the first stage.
+    StageName,
     /// ISO 4217 code.
     Currency,
     /// `YYYY-MM-DD`.
@@ -56,7 +59,12 @@ impl FieldKind {
     pub fn is_textual(self) -> bool {
         matches!(
             self,
-            FieldKind::Text { .. } | FieldKind::Email | FieldKind::Phone | FieldKind::Enum(_) | FieldKind::Currency
+            FieldKind::Text { .. }
+                | FieldKind::Email
+                | FieldKind::Phone
+                | FieldKind::Enum(_)
+                | FieldKind::Currency
+                | FieldKind::StageName
         )
     }
 
@@ -77,6 +85,8 @@ pub struct FieldInfo {
     pub writable: bool,
     /// Must be given on create.
     pub required: bool,
+    /// Set by the server, but a create may give it (`created_at`, backdated).
+    pub on_create: bool,
     /// May be null.
     pub nullable: bool,
     /// Usable in `filter=` and `sort=`.
@@ -89,7 +99,17 @@ pub struct FieldInfo {
 impl FieldInfo {
     /// A writable field that may be null, filterable.
     pub const fn new(name: &'static str, kind: FieldKind, help: &'static str) -> Self {
-        FieldInfo { name, kind, writable: true, required: false, nullable: true, filter: true, search: false, help }
+        FieldInfo {
+            name,
+            kind,
+            writable: true,
+            required: false,
+            on_create: false,
+            nullable: true,
+            filter: true,
+            search: false,
+            help,
+        }
     }
     /// Must be given on create, and may not be null.
     pub const fn required(mut self) -> Self {
@@ -115,6 +135,11 @@ impl FieldInfo {
         self.writable = false;
         self
     }
+    /// Set by the server unless a create gives it.
+    pub const fn on_create(mut self) -> Self {
+        self.on_create = true;
+        self
+    }
 }
 
 /// What differs between entities beyond their fields.
@@ -122,14 +147,25 @@ impl FieldInfo {
 pub struct Hooks {
     /// Batches match records on e-mail unless told otherwise.
     pub match_email: bool,
-    /// Every change of `stage` (and the first stage) is kept in the stage history.
-    pub stage_history: bool,
+    /// The record sits in a stage of a pipeline (`pipeline_id`, `stage_id`, `stage` by name,
+    /// `probability` following the stage unless set, `stage_entered_at`), and every change of
+    /// stage (and the first stage) is kept in this stage history.
+    pub stages: Option<StageHistory>,
     /// `completed_at` is the time `completed` turned true (cleared when it turns false).
     pub completion_time: bool,
 }
 
+/// Where the stage changes of an entity are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageHistory {
+    /// The history's table.
+    pub table: &'static str,
+    /// Its column holding the record's id.
+    pub key: &'static str,
+}
+
 /// No hook.
-pub const NO_HOOKS: Hooks = Hooks { match_email: false, stage_history: false, completion_time: false };
+pub const NO_HOOKS: Hooks = Hooks { match_email: false, stages: None, completion_time: false };
 
 /// The first field of every entity.
 pub const ID: FieldInfo = FieldInfo::new("id", FieldKind::Id, "Record id").not_null().system();
@@ -140,7 +176,10 @@ pub const VERSION: FieldInfo =
         .no_filter()
         .system();
 pub const CREATED_AT: FieldInfo =
-    FieldInfo::new("created_at", FieldKind::Timestamp, "When it was created").not_null().system();
+    FieldInfo::new("created_at", FieldKind::Timestamp, "When it was created (a create may backdate it)")
+        .not_null()
+        .system()
+        .on_create();
 pub const UPDATED_AT: FieldInfo =
     FieldInfo::new("updated_at", FieldKind::Timestamp, "When it last changed").not_null().system();
 pub const DELETED_AT: FieldInfo =
@@ -165,6 +204,11 @@ impl EntityInfo {
 
     pub fn writable(&self) -> impl Iterator<Item = &'static FieldInfo> {
         self.fields.iter().filter(|f| f.writable)
+    }
+
+    /// The fields a create may give: the writable ones and `created_at`.
+    pub fn creatable(&self) -> impl Iterator<Item = &'static FieldInfo> {
+        self.fields.iter().filter(|f| f.writable || f.on_create)
     }
 }
 

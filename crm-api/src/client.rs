@@ -18,6 +18,9 @@ use crate::batch::{BatchRequest, BatchResponse};
 use crate::deals::StageChange;
 use crate::imports::{Import, NewImport, UndoReport};
 use crate::params::{AuditParams, ExportParams, ImportListParams, TimelineParams};
+use crate::pipelines::{
+    MoveRequest, NewPipeline, NewStage, Pipeline, PipelinePatch, PipelineStage, StageDeleteParams, StagePatch,
+};
 use crate::resource::{Activities, Contacts, Deals, Opportunities, Resource};
 use crate::timeline::TimelineItem;
 use crate::{ListParams, Page, Problem};
@@ -448,6 +451,60 @@ operations! {
     /// The caller's audit trail, newest first.
     "audit" => fn audit(&self, params: &AuditParams) -> Result<Page<AuditEntry>> {
         Self::send(self.request(Method::GET, "/api/crm/audit").query(params)).await
+    }
+
+    // --- pipelines and stages --------------------------------------------------------------------
+
+    /// The caller's pipelines with their stages, in order.
+    "list_pipelines" => fn list_pipelines(&self) -> Result<Vec<Pipeline>> {
+        Self::send(self.request(Method::GET, "/api/crm/pipelines")).await
+    }
+
+    "get_pipeline" => fn get_pipeline(&self, id: i64) -> Result<Pipeline> {
+        Self::send(self.request(Method::GET, &format!("/api/crm/pipelines/{id}"))).await
+    }
+
+    "create_pipeline" => fn create_pipeline(&self, new: &NewPipeline) -> Result<Pipeline> {
+        Self::send(self.request(Method::POST, "/api/crm/pipelines").json(new)).await
+    }
+
+    "patch_pipeline" => fn update_pipeline(&self, id: i64, patch: &PipelinePatch, if_match: Option<&str>) -> Result<Pipeline> {
+        let rb = self.request(Method::PATCH, &format!("/api/crm/pipelines/{id}")).json(patch);
+        Self::send(Self::with_if_match(rb, if_match)).await
+    }
+
+    "delete_pipeline" => fn delete_pipeline(&self, id: i64, if_match: Option<&str>) -> Result<()> {
+        let rb = self.request(Method::DELETE, &format!("/api/crm/pipelines/{id}"));
+        Self::send_empty(Self::with_if_match(rb, if_match)).await
+    }
+
+    "list_stages" => fn list_stages(&self, pipeline: i64) -> Result<Vec<PipelineStage>> {
+        Self::send(self.request(Method::GET, &format!("/api/crm/pipelines/{pipeline}/stages"))).await
+    }
+
+    "create_stage" => fn create_stage(&self, pipeline: i64, new: &NewStage) -> Result<PipelineStage> {
+        Self::send(self.request(Method::POST, &format!("/api/crm/pipelines/{pipeline}/stages")).json(new)).await
+    }
+
+    "patch_stage" => fn update_stage(&self, pipeline: i64, stage: i64, patch: &StagePatch) -> Result<PipelineStage> {
+        Self::send(self.request(Method::PATCH, &format!("/api/crm/pipelines/{pipeline}/stages/{stage}")).json(patch)).await
+    }
+
+    /// Deletes a stage; the records in it move to `move_to` (a stage of the same pipeline).
+    "delete_stage" => fn delete_stage(&self, pipeline: i64, stage: i64, params: &StageDeleteParams) -> Result<()> {
+        Self::send_empty(self.request(Method::DELETE, &format!("/api/crm/pipelines/{pipeline}/stages/{stage}")).query(params)).await
+    }
+
+    /// Moves a deal to another stage (dated now, or `at`).
+    "move_deal" => fn move_deal(&self, id: i64, req: &MoveRequest, if_match: Option<&str>) -> Result<Tagged<<Deals as Resource>::Record>> {
+        let rb = self.request(Method::POST, &format!("/api/crm/deals/{id}/move")).json(req);
+        Self::send_tagged(Self::with_if_match(rb, if_match)).await
+    }
+
+    /// Moves an opportunity to another stage (dated now, or `at`).
+    "move_opportunity" => fn move_opportunity(&self, id: i64, req: &MoveRequest, if_match: Option<&str>) -> Result<Tagged<<Opportunities as Resource>::Record>> {
+        let rb = self.request(Method::POST, &format!("/api/crm/opportunities/{id}/move")).json(req);
+        Self::send_tagged(Self::with_if_match(rb, if_match)).await
     }
 
     // --- imports -------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ pub fn canonical(texts: &'static [&'static str], s: &str) -> Option<&'static str
 }
 
 /// Lower-cases and drops separators, so `closed won`, `Closed-Won` and `CLOSED_WON` agree.
-pub(crate) fn fold(s: &str) -> String {
+pub fn fold(s: &str) -> String {
     s.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase).collect()
 }
 
@@ -84,7 +84,8 @@ closed_enum!(
 );
 
 closed_enum!(
-    /// Sales stage of an opportunity or a deal.
+    /// The stages of the pipeline every user starts with (see
+    /// [`crate::pipelines::DEFAULT_STAGES`]); users add, rename and reorder their own.
     Stage {
         Prospect => "Prospect",
         Qualification => "Qualification",
@@ -93,6 +94,11 @@ closed_enum!(
         ClosedWon => "Closed-Won",
         ClosedLost => "Closed-Lost",
     } default Prospect
+);
+
+closed_enum!(
+    /// What a stage means: a record in it is still open, won or lost.
+    StageKind { Open => "open", Won => "won", Lost => "lost" } default Open
 );
 
 closed_enum!(

@@ -20,6 +20,7 @@ pub mod opportunities;
 pub mod page;
 pub mod params;
 pub mod patch;
+pub mod pipelines;
 pub mod resource;
 pub mod time;
 pub mod timeline;
@@ -29,7 +30,7 @@ pub mod wire;
 #[cfg(feature = "client")]
 pub mod client;
 
-pub use enums::{ActivityType, ContactStatus, Priority, Stage};
+pub use enums::{ActivityType, ContactStatus, Priority, Stage, StageKind};
 pub use error::{FieldError, Problem};
 pub use money::Money;
 pub use page::{ListParams, Page};

@@ -2,15 +2,16 @@
 
 use chrono::NaiveDate;
 
-use crate::catalog::FieldKind::{Currency, Date, Enum, Int, Link, Money as Amount, Text};
-use crate::catalog::{LONG_MAX, NAME_MAX, NO_HOOKS};
-use crate::{Money, Stage};
+use crate::Money;
+use crate::catalog::FieldKind::{Currency, Date, Int, Link, Money as Amount, StageName, Text};
+use crate::catalog::{Hooks, LONG_MAX, NAME_MAX, NO_HOOKS, StageHistory};
 
 crate::wire::entity! {
     /// Opportunities, served under `/api/crm/opportunities`.
     resource Opportunities;
     /// Opportunities in the catalog.
-    info OPPORTUNITIES = "opportunities", "opportunity", NO_HOOKS,
+    info OPPORTUNITIES = "opportunities", "opportunity",
+        Hooks { stages: Some(StageHistory { table: "opportunity_stage_changes", key: "opportunity_id" }), ..NO_HOOKS },
         ["id", "name", "value", "stage", "probability", "expected_close_date", "contact_id"];
     /// A stored opportunity.
     record Opportunity;
@@ -24,10 +25,13 @@ crate::wire::entity! {
         value: Money = default, Amount, "Value, e.g. 1250.00 (default 0.00)",
         currency: String = default("crate::currency::default_code", crate::currency::default_code), Currency,
             "ISO 4217 currency code (default USD)",
-        probability: i64 = optional, Int { min: 0, max: 100 }, "Probability of winning, 0 to 100",
-        stage: Stage = default, Enum(Stage::TEXTS), "Pipeline stage (default Prospect)",
+        probability: i64 = optional, Int { min: 0, max: 100 },
+            "Probability of winning, 0 to 100; follows the stage's unless set (null: follow it again)",
+        pipeline_id: i64 = optional, Link("pipelines"), "Pipeline id (default: the default pipeline, or the stage's)",
+        stage_id: i64 = optional, Link("stages"), "Stage id (or give the stage by name)",
+        stage: String = default, StageName, "Stage name in the pipeline, any case (default: its first stage)",
         expected_close_date: NaiveDate = optional, Date, "Expected close date, YYYY-MM-DD",
         description: String = optional, Text { max: LONG_MAX }, "Description" [no_filter, searched],
     }
-    system {}
+    system { stage_entered_at: "When it last entered its current stage" }
 }

@@ -20,6 +20,7 @@ impl FieldValue for String {
             FieldKind::Email => e.email(f.name, Some(self)),
             FieldKind::Phone => e.phone(f.name, Some(self)),
             FieldKind::Currency => e.currency(f.name, Some(self)),
+            FieldKind::StageName => e.text(f.name, self, crate::pipelines::NAME_MAX),
             _ => {}
         }
     }
@@ -46,6 +47,15 @@ macro_rules! checked_by_type {
     ($($t:ty),*) => { $(impl FieldValue for $t { fn check(&self, _: &FieldInfo, _: &mut Errors) {} })* };
 }
 checked_by_type!(bool, chrono::NaiveDate, crate::ContactStatus, crate::Stage, crate::ActivityType, crate::Priority);
+
+/// A backdated creation time may not be in the future.
+pub fn check_created_at(e: &mut Errors, at: Option<chrono::DateTime<chrono::Utc>>) {
+    if let Some(at) = at
+        && at > chrono::Utc::now()
+    {
+        e.add("created_at", format!("must not be in the future (got {})", crate::time::format(&at)));
+    }
+}
 
 /// Checks the value, if any, of the field `name` of `info`.
 pub fn check<V: FieldValue + ?Sized>(e: &mut Errors, info: &EntityInfo, name: &str, value: Option<&V>) {
@@ -203,11 +213,15 @@ macro_rules! entity {
         #[serde(deny_unknown_fields)]
         pub struct $New {
             $($n)*
+            /// When it was created (default now); not in the future. Lets records brought
+            /// from another CRM keep their dates.
+            #[serde(default, with = "crate::time::option", skip_serializing_if = "Option::is_none")]
+            pub created_at: Option<chrono::DateTime<chrono::Utc>>,
         }
 
         impl Default for $New {
             fn default() -> Self {
-                $New { $($d)* }
+                $New { $($d)* created_at: None }
             }
         }
 
@@ -226,6 +240,7 @@ macro_rules! entity {
             fn validate(&self) -> Result<(), Vec<$crate::FieldError>> {
                 let mut e = $crate::validate::Errors::default();
                 $( $crate::wire::entity!(@check_new e self $INFO, $how $cname $cw); )*
+                $crate::wire::check_created_at(&mut e, self.created_at);
                 e.into_result()
             }
         }
@@ -330,6 +345,7 @@ fn input(f: &FieldInfo) -> RefOr<Schema> {
         FieldKind::Id | FieldKind::Link(_) => limits::id(n),
         FieldKind::Money => limits::amount(),
         FieldKind::Currency => limits::currency(),
+        FieldKind::StageName => limits::text(crate::pipelines::NAME_MAX, n),
         FieldKind::Enum(texts) => values(texts, n).into(),
         FieldKind::Date => formatted(Type::String, KnownFormat::Date, n).into(),
         FieldKind::Timestamp => formatted(Type::String, KnownFormat::DateTime, n).into(),
@@ -346,7 +362,7 @@ fn output(f: &FieldInfo) -> RefOr<Schema> {
             formatted(Type::Integer, KnownFormat::Int64, n).into()
         }
         FieldKind::Money => typed(Type::String, n).pattern(Some(r"^-?[0-9]+\.[0-9]{2}$")).into(),
-        FieldKind::Text { .. } | FieldKind::Email | FieldKind::Phone | FieldKind::Currency => {
+        FieldKind::Text { .. } | FieldKind::Email | FieldKind::Phone | FieldKind::Currency | FieldKind::StageName => {
             typed(Type::String, n).into()
         }
         FieldKind::Enum(texts) => values(texts, n).into(),
@@ -372,7 +388,7 @@ pub fn new_schema(info: &EntityInfo, about: &str) -> RefOr<Schema> {
         .schema_type(Type::Object)
         .description(Some(about))
         .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)));
-    for f in info.writable() {
+    for f in info.creatable() {
         o = o.property(f.name, input(f));
         if f.required {
             o = o.required(f.name);

@@ -268,10 +268,11 @@ fn entity(e: &'static EntityInfo) -> Command {
         }
         "deals" => {
             cmd = cmd
-                .subcommand(Command::new("move").about("Move a deal to another stage").arg(id_arg()).arg(
-                    Arg::new("stage").required(true).help(format!("One of: {}", crm_api::Stage::TEXTS.join(", "))),
-                ))
+                .subcommand(move_stage(e))
                 .subcommand(Command::new("history").about("A deal's stage changes").arg(id_arg()));
+        }
+        "opportunities" => {
+            cmd = cmd.subcommand(move_stage(e));
         }
         "activities" => {
             cmd = cmd
@@ -281,6 +282,33 @@ fn entity(e: &'static EntityInfo) -> Command {
         _ => {}
     }
     cmd
+}
+
+/// `crm deals move ID STAGE [--at TIME]` (and opportunities).
+fn move_stage(e: &EntityInfo) -> Command {
+    Command::new("move")
+        .about(format!("Move a {} to another stage of its pipeline", e.name))
+        .after_help(
+            "The stage is named as in `crm pipelines list` (any case; spaces, - and _ alike), or given by id with \
+             --stage-id. The move is recorded in the stage history; the probability follows the stage unless \
+             it was set explicitly.",
+        )
+        .arg(id_arg())
+        .arg(Arg::new("stage").value_name("STAGE").required_unless_present("stage-id").help("Stage name"))
+        .arg(
+            Arg::new("stage-id")
+                .long("stage-id")
+                .value_name("ID")
+                .value_parser(value_parser!(i64))
+                .help("Stage by id (of this or another pipeline)"),
+        )
+        .arg(
+            Arg::new("at")
+                .long("at")
+                .value_name("TIME")
+                .help("When the move happened, RFC 3339 (default now): not in the future nor before the previous move"),
+        )
+        .arg(if_match())
 }
 
 fn export(e: &EntityInfo) -> Command {

@@ -71,10 +71,26 @@ async fn run_on<R: Resource>(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatch
         }
         Some(("move", m)) => {
             // The stage is read as the API reads it (any case, spaces for dashes).
-            let stage = m.get_one::<String>("stage").cloned().unwrap_or_default();
-            let patch: R::Patch = typed(Map::from_iter([("stage".to_string(), json!(stage))]))?;
-            let rec = ctx.client.update::<R>(id(m), &patch, None).await?.record;
-            Ok(ctx.out.record(&cols, &value(&rec)?)?)
+            let at = match m.get_one::<String>("at") {
+                Some(t) => Some(
+                    chrono::DateTime::parse_from_rfc3339(t.trim())
+                        .map_err(|err| CliError::usage(format!("--at: not an RFC 3339 time ({err}): {t}")))?
+                        .with_timezone(&chrono::Utc),
+                ),
+                None => None,
+            };
+            let req = crm_api::pipelines::MoveRequest {
+                stage: m.get_one::<String>("stage").cloned(),
+                stage_id: m.get_one::<i64>("stage-id").copied(),
+                at,
+            };
+            let tag = if_match(m);
+            let rec = if R::PATH == Deals::PATH {
+                value(&ctx.client.move_deal(id(m), &req, tag.as_deref()).await?.record)?
+            } else {
+                value(&ctx.client.move_opportunity(id(m), &req, tag.as_deref()).await?.record)?
+            };
+            Ok(ctx.out.record(&cols, &rec)?)
         }
         Some(("history", m)) => {
             let items = ctx.client.deal_history(id(m)).await?;

@@ -190,6 +190,27 @@ impl<S: Send + Sync> FromRequestParts<S> for RecordId {
     }
 }
 
+/// A pipeline's id and one of its stages' ids in the path (`/pipelines/{id}/stages/{stage_id}`).
+pub struct StagePath {
+    pub pipeline: i64,
+    pub stage: i64,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for StagePath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path((pipeline, stage)) =
+            axum::extract::Path::<(String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::bad_param("id", "missing"))?;
+        let id = |name: &str, raw: &str| {
+            path_id(raw).ok_or_else(|| ApiError::bad_param(name, format!("must be a positive integer (got {raw:?})")))
+        };
+        Ok(StagePath { pipeline: id("id", &pipeline)?, stage: id("stage_id", &stage)? })
+    }
+}
+
 /// A positive integer id as a path gives it: `12`, or an integral number written with a
 /// fraction or an exponent (`12.0`, `1.2e1`), as JSON Schema counts those integers too.
 fn path_id(raw: &str) -> Option<i64> {

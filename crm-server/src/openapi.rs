@@ -23,7 +23,14 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::FieldError>(&mut s);
     register::<crm_api::Money>(&mut s);
     register::<crm_api::ContactStatus>(&mut s);
-    register::<crm_api::Stage>(&mut s);
+    register::<crm_api::StageKind>(&mut s);
+    register::<crm_api::pipelines::Pipeline>(&mut s);
+    register::<crm_api::pipelines::PipelineStage>(&mut s);
+    register::<crm_api::pipelines::NewPipeline>(&mut s);
+    register::<crm_api::pipelines::PipelinePatch>(&mut s);
+    register::<crm_api::pipelines::NewStage>(&mut s);
+    register::<crm_api::pipelines::StagePatch>(&mut s);
+    register::<crm_api::pipelines::MoveRequest>(&mut s);
     register::<crm_api::ActivityType>(&mut s);
     register::<crm_api::Priority>(&mut s);
     register::<RegisterRequest>(&mut s);
@@ -90,6 +97,9 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
     let mut params: Vec<Json> = Vec::new();
     if path.contains("{id}") {
         params.push(json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64", "minimum": 1 } }));
+    }
+    if path.contains("{stage_id}") {
+        params.push(json!({ "name": "stage_id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64", "minimum": 1 } }));
     }
     if doc.if_match {
         params.push(json!({

@@ -69,7 +69,7 @@ async fn seed(u: &Client, who: &str) -> Owned {
             contact_id: Some(contact.id),
             name: format!("Zanzibar deal {who}"),
             amount: Money::from_minor(500_000),
-            stage: Stage::Proposal,
+            stage: Stage::Proposal.to_string(),
             ..Default::default()
         })
         .await
@@ -210,6 +210,11 @@ fn probes_on(contact: i64, opportunity: i64, deal: i64, activity: i64, token: Op
     all.extend(record_probes("activities", activity, &json!({"description": "Hijacked", "completed": true})));
     all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/complete")));
     all.push(Probe::new(Method::GET, format!("/api/crm/deals/{deal}/history")));
+    all.push(Probe::new(Method::POST, format!("/api/crm/deals/{deal}/move")).body(json!({"stage": "Closed-Won"})));
+    all.push(
+        Probe::new(Method::POST, format!("/api/crm/opportunities/{opportunity}/move"))
+            .body(json!({"stage": "Closed-Won"})),
+    );
     all.push(Probe::new(Method::GET, format!("/api/crm/contacts/{contact}/timeline")));
     if let Some(t) = token {
         all.push(Probe::new(Method::DELETE, format!("/api/auth/tokens/{t}")));
@@ -217,9 +222,27 @@ fn probes_on(contact: i64, opportunity: i64, deal: i64, activity: i64, token: Op
     all
 }
 
+/// Every probe of a pipeline and one of its stages.
+fn pipeline_probes(pipeline: i64, stage: i64) -> Vec<Probe> {
+    let one = format!("/api/crm/pipelines/{pipeline}");
+    let st = format!("{one}/stages/{stage}");
+    vec![
+        Probe::new(Method::GET, one.clone()),
+        Probe::new(Method::PATCH, one.clone()).body(json!({"name": "Hijacked"})),
+        Probe::new(Method::PATCH, one.clone()).body(json!({"is_default": true})).if_match("\"1\""),
+        Probe::new(Method::DELETE, one.clone()),
+        Probe::new(Method::GET, format!("{one}/stages")),
+        Probe::new(Method::POST, format!("{one}/stages")).body(json!({"name": "Hijacked"})),
+        Probe::new(Method::PATCH, st.clone()).body(json!({"name": "Hijacked", "probability": 1})),
+        Probe::new(Method::DELETE, st.clone()),
+        Probe::new(Method::DELETE, format!("{st}?move_to=Prospect")),
+    ]
+}
+
 /// Every probe of A's live records and of A's records in the trash.
 fn probes(a: &Owned) -> Vec<Probe> {
     let mut all = probes_on(a.contact.id, a.opportunity.id, a.deal.id, a.activity.id, Some(a.token.id));
+    all.extend(pipeline_probes(a.deal.pipeline_id.unwrap_or_default(), a.deal.stage_id.unwrap_or_default()));
     all.extend(probes_on(
         a.trashed_contact.id,
         a.trashed_opportunity.id,
@@ -492,6 +515,31 @@ fn link_attempts(a: &Owned, mine: &Owned) -> Vec<(Probe, &'static str)> {
             Probe::new(Method::POST, "/api/crm/activities".into()).body(json!({"type": "Call", "opportunity_id": o})),
             "opportunity_id",
         ),
+        (
+            Probe::new(Method::POST, "/api/crm/activities".into()).body(json!({"type": "Call", "deal_id": a.deal.id})),
+            "deal_id",
+        ),
+        // A's pipelines and stages are not B's to place records in.
+        (
+            Probe::new(Method::POST, "/api/crm/deals".into())
+                .body(json!({"name": "Mine", "pipeline_id": a.deal.pipeline_id})),
+            "pipeline_id",
+        ),
+        (
+            Probe::new(Method::POST, "/api/crm/deals".into())
+                .body(json!({"name": "Mine", "stage_id": a.deal.stage_id})),
+            "stage_id",
+        ),
+        (
+            Probe::new(Method::POST, "/api/crm/opportunities".into())
+                .body(json!({"name": "Mine", "stage_id": a.opportunity.stage_id})),
+            "stage_id",
+        ),
+        (
+            Probe::new(Method::POST, format!("/api/crm/deals/{}/move", mine.deal.id))
+                .body(json!({"stage_id": a.deal.stage_id})),
+            "stage_id",
+        ),
         // A's trashed records are not linkable either.
         (
             Probe::new(Method::POST, "/api/crm/opportunities".into())
@@ -507,6 +555,12 @@ fn link_attempts(a: &Owned, mine: &Owned) -> Vec<(Probe, &'static str)> {
         all.push((Probe::new(method.clone(), deal.clone()).body(json!({"contact_id": c})), "contact_id"));
         all.push((Probe::new(method.clone(), deal).body(json!({"opportunity_id": o})), "opportunity_id"));
         all.push((Probe::new(method.clone(), act.clone()).body(json!({"contact_id": c})), "contact_id"));
+        all.push((Probe::new(method.clone(), act.clone()).body(json!({"deal_id": a.deal.id})), "deal_id"));
+        all.push((
+            Probe::new(method.clone(), format!("/api/crm/deals/{}", mine.deal.id))
+                .body(json!({"stage_id": a.deal.stage_id})),
+            "stage_id",
+        ));
         all.push((Probe::new(method, act).body(json!({"opportunity_id": o})), "opportunity_id"));
     }
     all

@@ -74,6 +74,15 @@ impl Row {
         }
     }
 
+    pub fn bool(&self, name: &str) -> Result<Option<bool>, DbError> {
+        match self.get(name)? {
+            SqlValue::Bool(v) => Ok(*v),
+            // SQLite keeps booleans as integers.
+            SqlValue::Int(v) => Ok(v.map(|i| i != 0)),
+            other => Err(DbError::decode(name, format!("holds {other:?}, not a boolean"))),
+        }
+    }
+
     /// An integer that may not be NULL.
     pub fn req_int(&self, name: &str) -> Result<i64, DbError> {
         self.int(name)?.ok_or_else(|| DbError::decode(name, "is NULL"))

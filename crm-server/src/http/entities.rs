@@ -170,7 +170,9 @@ mod tests {
                 Kind::Id | Kind::Link(_) | Kind::Int { .. } => SqlValue::Int(Some(3)),
                 Kind::Money => SqlValue::Int(Some(123_456)),
                 Kind::Timestamp => SqlValue::Int(Some(micros)),
-                Kind::Text { .. } | Kind::Email | Kind::Phone => SqlValue::Text(Some("Ann \"Q\" Ünï\n<b>".into())),
+                Kind::Text { .. } | Kind::Email | Kind::Phone | Kind::StageName => {
+                    SqlValue::Text(Some("Ann \"Q\" Ünï\n<b>".into()))
+                }
                 Kind::Enum(texts) => SqlValue::Text(texts.last().map(|t| t.to_string())),
                 Kind::Currency => SqlValue::Text(Some("EUR".into())),
                 Kind::Date => SqlValue::Date(NaiveDate::from_ymd_opt(2026, 11, 23)),

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod export;
 pub mod history;
 pub mod imports;
+pub mod pipelines;
 
 use axum::Json;
 use axum::Router;
@@ -161,7 +162,7 @@ fn name<T: ToSchema>() -> String {
     T::name().into_owned()
 }
 
-const LINK_404: &str = "A record the body links to (contact_id, opportunity_id) does not exist for this user";
+const LINK_404: &str = "A record the body links to (contact_id, opportunity_id, deal_id, pipeline_id, stage_id) does not exist for this user";
 
 /// The `sort` parameter of an entity's list, exactly as the server reads it: one to four of
 /// its sortable fields, each once, comma-separated, `-` (or `+`) before a field to sort down
@@ -463,11 +464,132 @@ pub fn endpoints() -> Vec<Endpoint> {
             .query::<history::TimelineParams>(),
         ),
     ];
+    all.extend(pipeline_endpoints());
     all.extend(entity_endpoints::<Contacts>());
     all.extend(entity_endpoints::<Opportunities>());
     all.extend(entity_endpoints::<Deals>());
     all.extend(entity_endpoints::<Activities>());
     all
+}
+
+/// Pipelines, their stages, and moves between stages.
+fn pipeline_endpoints() -> Vec<Endpoint> {
+    use crm_api::pipelines::{
+        MoveRequest, NewPipeline, NewStage, Pipeline, PipelinePatch, PipelineStage, StageDeleteParams, StagePatch,
+    };
+    let tag = "pipelines";
+    let (pipeline, stage) = (name::<Pipeline>(), name::<PipelineStage>());
+    let moves = |path: &'static str, entity: &'static str, record: String, handler: MethodRouter<AppState>| {
+        ep(
+            "post",
+            format!("/api/crm/{path}/{{id}}/move"),
+            handler,
+            Doc::new(
+                format!("move_{entity}"),
+                format!(
+                    "Move a {entity} to another stage, dated now or `at` (recorded in its stage history; \
+                     its probability follows the stage unless set explicitly)"
+                ),
+                path,
+                Answer::One(record),
+            )
+            .body(name::<MoveRequest>())
+            .etag()
+            .if_match()
+            .missing_link("The stage_id names no stage of this user"),
+        )
+    };
+    vec![
+        ep(
+            "get",
+            "/api/crm/pipelines",
+            get(pipelines::list),
+            Doc::new("list_pipelines", "The caller's pipelines with their stages, in order", tag, Answer::Many(pipeline.clone())),
+        ),
+        ep(
+            "post",
+            "/api/crm/pipelines",
+            post(pipelines::create),
+            Doc::new("create_pipeline", "Create a pipeline (with the six default stages unless given)", tag, Answer::One(pipeline.clone()))
+                .body(name::<NewPipeline>())
+                .status(201)
+                .conflict("The caller has the most pipelines there may be (50)"),
+        ),
+        ep(
+            "get",
+            "/api/crm/pipelines/{id}",
+            get(pipelines::get),
+            Doc::new("get_pipeline", "A pipeline with its stages", tag, Answer::One(pipeline.clone())),
+        ),
+        ep(
+            "patch",
+            "/api/crm/pipelines/{id}",
+            patch(pipelines::update),
+            Doc::new("patch_pipeline", "Rename a pipeline, make it the default, or move it", tag, Answer::One(pipeline))
+                .body(name::<PipelinePatch>())
+                .if_match(),
+        ),
+        ep(
+            "delete",
+            "/api/crm/pipelines/{id}",
+            delete(pipelines::delete),
+            Doc::new("delete_pipeline", "Delete a pipeline that no deal or opportunity uses", tag, Answer::Empty)
+                .status(204)
+                .if_match()
+                .conflict("It is the default pipeline, or deals or opportunities (in the trash too) are in it"),
+        ),
+        ep(
+            "get",
+            "/api/crm/pipelines/{id}/stages",
+            get(pipelines::stages),
+            Doc::new("list_stages", "A pipeline's stages, in order", tag, Answer::Many(stage.clone())),
+        ),
+        ep(
+            "post",
+            "/api/crm/pipelines/{id}/stages",
+            post(pipelines::add_stage),
+            Doc::new("create_stage", "Add a stage to a pipeline (last, or at `position`)", tag, Answer::One(stage.clone()))
+                .body(name::<NewStage>())
+                .status(201)
+                .if_match()
+                .conflict("The pipeline has the most stages there may be (50)"),
+        ),
+        ep(
+            "patch",
+            "/api/crm/pipelines/{id}/stages/{stage_id}",
+            patch(pipelines::update_stage),
+            Doc::new(
+                "patch_stage",
+                "Rename, reorder or change a stage (records in it follow its name and, unless set explicitly, its probability)",
+                tag,
+                Answer::One(stage),
+            )
+            .body(name::<StagePatch>())
+            .if_match(),
+        ),
+        ep(
+            "delete",
+            "/api/crm/pipelines/{id}/stages/{stage_id}",
+            delete(pipelines::delete_stage),
+            Doc::new(
+                "delete_stage",
+                "Delete a stage; the records in it move to `move_to`, required when there are any (400 naming it)",
+                tag,
+                Answer::Empty,
+            )
+            .status(204)
+            .query::<StageDeleteParams>()
+            .if_match()
+            .conflict("It is the pipeline's last stage"),
+        ),
+        moves("deals", "deal", name::<crm_api::deals::Deal>(), post(pipelines::move_stage::<Deals>)),
+        moves(
+            "opportunities",
+            "opportunity",
+            name::<crm_api::opportunities::Opportunity>(),
+            post(pipelines::move_stage::<Opportunities>),
+        ),
+    ]
 }
 
 pub fn routes() -> Router<AppState> {

@@ -8,12 +8,17 @@ use crate::error::{ApiError, ApiResult};
 use crate::store::accounts;
 use crate::store::records::Actor;
 
-/// Creates an account (the e-mail is unique, case-insensitively).
+/// Creates an account (the e-mail is unique, case-insensitively) with its default pipeline.
 pub async fn register(db: &Db, email: &str, name: Option<&str>, secret: String) -> ApiResult<User> {
     let hash = password::hash(secret).await?;
     let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let email = email.to_string();
-    db.write(async move |c| accounts::create_user(c, &email, name.as_deref(), &hash).await).await
+    db.write(async move |c| {
+        let user = accounts::create_user(c, &email, name.as_deref(), &hash).await?;
+        crate::store::stages::create_default_pipeline(c, user.id, crate::db::now_micros()).await?;
+        Ok(user)
+    })
+    .await
 }
 
 /// The account with this e-mail and password. An unknown e-mail costs the same time as a

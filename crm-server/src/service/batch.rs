@@ -54,7 +54,15 @@ impl<E: Entity> Incoming<E> for Json {
     }
 
     fn to_patch(&self) -> ApiResult<E::Patch> {
-        validated(self)
+        // A create's backdated `created_at` does not change a record it matched.
+        match self {
+            Json::Object(map) if map.contains_key("created_at") => {
+                let mut map = map.clone();
+                map.remove("created_at");
+                validated(&Json::Object(map))
+            }
+            _ => validated(self),
+        }
     }
 }
 
@@ -148,8 +156,8 @@ pub async fn apply<E: Entity, R: Incoming<E>>(
     if applied {
         let written = response.created + response.updated;
         let mut tables = vec![spec.table, "audit_log"];
-        if spec.hooks.stage_history {
-            tables.push("deal_stage_changes");
+        if let Some(history) = spec.hooks.stages {
+            tables.push(history.table);
         }
         db.wrote_in_bulk(tables, written);
     }

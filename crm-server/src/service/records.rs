@@ -61,6 +61,34 @@ pub async fn update<E: Entity>(
     typed::<E>(db.write(async move |c| records::update(c, E::spec(), actor, id, values, if_match).await).await?)
 }
 
+/// Moves a deal or an opportunity to another stage, dated `at` (default now); with
+/// `if_match`, only that version. Moving it to the stage it is in changes nothing.
+pub async fn move_stage<E: Entity>(
+    db: &Db,
+    actor: Actor,
+    id: i64,
+    request: &crm_api::pipelines::MoveRequest,
+    if_match: Option<i64>,
+) -> ApiResult<Versioned<E::Record>> {
+    let spec = E::spec();
+    let mut values = Vec::new();
+    if let Some(name) = &request.stage {
+        values.push((
+            spec.field("stage").ok_or_else(|| anyhow::anyhow!("no stage field"))?,
+            SqlValue::Text(Some(name.clone())),
+        ));
+    }
+    if let Some(stage_id) = request.stage_id {
+        values.push((
+            spec.field("stage_id").ok_or_else(|| anyhow::anyhow!("no stage_id field"))?,
+            SqlValue::Int(Some(stage_id)),
+        ));
+    }
+    let at = request.at.map(|t| t.timestamp_micros());
+    let (rec, _) = db.write(async move |c| records::update_at(c, spec, actor, id, values, if_match, at).await).await?;
+    typed::<E>(rec)
+}
+
 /// Moves a record to the trash; with `if_match`, only that version.
 pub async fn delete<E: Entity>(db: &Db, actor: Actor, id: i64, if_match: Option<i64>) -> ApiResult<()> {
     db.write(async move |c| records::soft_delete(c, E::spec(), actor, id, if_match).await).await

@@ -13,8 +13,9 @@ use crm_api::FieldError;
 use serde_json::Value as Json;
 
 use super::audit::{self, Action};
-use super::records::{Actor, Record, Values};
+use super::records::{Actor, Record, Values, take_created_at};
 use super::spec::{Kind, Spec, entity_of, to_json};
+use super::stages::{self, Move, PROBABILITY_EXPLICIT, UserStages};
 use crm_api::time::format_micros;
 
 use crate::db::{Col, Conn, Dialect, Params, SqlValue};
@@ -84,52 +85,103 @@ async fn missing_links<C: Conn>(c: &mut C, actor: Actor, rows: &[&Values]) -> Ap
 }
 
 /// A new record made ready to write: everything but its id, worked out before the write
-/// connection is taken, so that it overlaps with the batch being written.
+/// connection is taken, so that it overlaps with the batch being written (a staged record's
+/// placement needs the user's stages: it is worked out with them, in the transaction).
 pub struct NewRow {
     values: Values,
     binds: Vec<SqlValue>,
-    /// A deal's stage, its first stage change.
-    stage: Option<String>,
+    /// A staged record's first stage.
+    moved: Option<Move>,
     /// Its audit entry's changes.
     changes: String,
+    /// Its creation time (backdated, or now).
+    created: i64,
     now: i64,
 }
 
-/// Every writable column (and a derived completed_at), bound for each row.
-fn columns(spec: &'static Spec) -> impl Iterator<Item = &'static super::spec::Field> {
-    spec.fields.iter().filter(|f| f.writable || f.name == "completed_at")
+/// Every writable column, and those the server derives, bound for each row.
+fn columns(spec: &'static Spec) -> Vec<&'static super::spec::Field> {
+    let staged = spec.hooks.stages.is_some();
+    let mut out: Vec<_> = spec
+        .fields
+        .iter()
+        .filter(|f| f.writable || f.name == "completed_at" || (staged && f.name == "stage_entered_at"))
+        .collect();
+    if staged {
+        out.push(&PROBABILITY_EXPLICIT);
+    }
+    out
 }
 
 /// Prepares a create of `values`, stamped `now`.
 pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) -> NewRow {
+    let created = take_created_at(&mut values).unwrap_or(now);
     if spec.hooks.completion_time
         && values.iter().any(|(f, v)| f.name == "completed" && *v == SqlValue::Bool(Some(true)))
         && let Some(field) = spec.field("completed_at")
     {
         values.push((field, SqlValue::Int(Some(now))));
     }
-    let mut record: Record = values.iter().map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect();
+    let mut row = NewRow { values, binds: Vec::new(), moved: None, changes: String::new(), created, now };
+    if spec.hooks.stages.is_none() {
+        bind(spec, actor, &mut row);
+    }
+    row
+}
+
+/// Binds the row's columns and works out its audit entry.
+fn bind(spec: &'static Spec, actor: Actor, row: &mut NewRow) {
+    let mut record: Record = row
+        .values
+        .iter()
+        .filter(|(f, _)| !std::ptr::eq(*f, &PROBABILITY_EXPLICIT))
+        .map(|(f, v)| (f.name.to_string(), to_json(f, v)))
+        .collect();
     let mut binds =
         vec![SqlValue::Int(Some(actor.user_id)), SqlValue::Text(Some(super::words::search_text(spec, &record)))];
     for col in columns(spec) {
-        let v = values.iter().find(|(f, _)| std::ptr::eq(*f, col)).map(|(_, v)| v.clone());
+        let v = row.values.iter().find(|(f, _)| std::ptr::eq(*f, col)).map(|(_, v)| v.clone());
         // What the column's default would give when a single create leaves it out.
         let v = v.unwrap_or_else(|| match col.kind {
             Kind::Bool if !col.nullable => SqlValue::Bool(Some(false)),
             kind => null_of(kind),
         });
-        record.entry(col.name.to_string()).or_insert_with(|| to_json(col, &v));
+        if !std::ptr::eq(col, &PROBABILITY_EXPLICIT) {
+            record.entry(col.name.to_string()).or_insert_with(|| to_json(col, &v));
+        }
         binds.push(v);
     }
     // The stored record is what is bound: it is built here rather than read back.
     record.insert("version".into(), Json::from(1));
-    record.insert("created_at".into(), Json::String(format_micros(now)));
-    record.insert("updated_at".into(), Json::String(format_micros(now)));
+    record.insert("created_at".into(), Json::String(format_micros(row.created)));
+    record.insert("updated_at".into(), Json::String(format_micros(row.now)));
     record.insert("deleted_at".into(), Json::Null);
-    let changes = audit::diff(None, &record).to_string();
-    let stage =
-        if spec.hooks.stage_history { record.get("stage").and_then(Json::as_str).map(str::to_string) } else { None };
-    NewRow { values, binds, stage, changes, now }
+    row.changes = audit::diff(None, &record).to_string();
+    row.binds = binds;
+}
+
+/// Places each staged row in its pipeline and stage; a row whose stage is not found fails.
+async fn place_rows<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    rows: &mut [NewRow],
+) -> ApiResult<Vec<Vec<FieldError>>> {
+    let stages = UserStages::load(c, actor.user_id).await?;
+    let mut errors = Vec::with_capacity(rows.len());
+    for row in rows.iter_mut() {
+        match stages::place(spec, &stages, None, &mut row.values, row.created) {
+            Ok(moved) => {
+                row.moved = moved;
+                bind(spec, actor, row);
+                errors.push(Vec::new());
+            }
+            Err(ApiError::Validation(e) | ApiError::LinkNotFound(e)) => errors.push(e),
+            Err(ApiError::Conflict(msg)) => errors.push(vec![FieldError::new("stage", msg)]),
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(errors)
 }
 
 /// Creates the rows, in order. Each answer is the new record's id, or the link errors that
@@ -145,8 +197,20 @@ pub async fn insert_many<C: Conn>(
     actor: Actor,
     rows: Vec<NewRow>,
 ) -> ApiResult<Vec<Result<i64, Vec<FieldError>>>> {
+    let mut rows = rows;
+    let placed = if spec.hooks.stages.is_some() {
+        place_rows(c, spec, actor, &mut rows).await?
+    } else {
+        vec![Vec::new(); rows.len()]
+    };
     let values: Vec<&Values> = rows.iter().map(|r| &r.values).collect();
-    let link_errors = missing_links(c, actor, &values).await?;
+    let mut link_errors = missing_links(c, actor, &values).await?;
+    for (errors, mut placing) in link_errors.iter_mut().zip(placed) {
+        if !placing.is_empty() {
+            placing.append(errors);
+            *errors = placing;
+        }
+    }
     let mut answers: Vec<Option<Result<i64, Vec<FieldError>>>> = Vec::with_capacity(rows.len());
     let mut ok: Vec<(usize, NewRow)> = Vec::new();
     for (i, (row, errors)) in rows.into_iter().zip(link_errors).enumerate() {
@@ -157,7 +221,7 @@ pub async fn insert_many<C: Conn>(
             answers.push(Some(Err(errors)));
         }
     }
-    let names: Vec<&str> = columns(spec).map(|f| f.name).collect();
+    let names: Vec<&str> = columns(spec).iter().map(|f| f.name).collect();
     let per_row = names.len() + 4;
     let mut left = ok.len();
     let mut rest = ok.into_iter();
@@ -168,7 +232,7 @@ pub async fn insert_many<C: Conn>(
         let mut chunk = Vec::with_capacity(chunk_rows);
         for (i, mut row) in rest.by_ref().take(chunk_rows) {
             values.append(&mut row.binds);
-            values.push(SqlValue::Int(Some(row.now)));
+            values.push(SqlValue::Int(Some(row.created)));
             values.push(SqlValue::Int(Some(row.now)));
             chunk.push((i, row));
         }
@@ -256,8 +320,8 @@ fn null_of(kind: Kind) -> SqlValue {
     }
 }
 
-/// The audit entries of the created records, and for deals their first stage, in one
-/// statement each.
+/// The audit entries of the created records, and for staged records their first stage, in
+/// one statement each.
 async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, written: &[(&NewRow, i64)]) -> ApiResult<()> {
     let import = audit::IMPORT_ID.try_with(|id| *id).ok();
     let request = crate::error::request_id();
@@ -281,24 +345,29 @@ async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, writte
         tuples.join(", ")
     );
     c.execute(&sql, &p.values).await?;
-    if spec.hooks.stage_history {
+    if let Some(history) = spec.hooks.stages {
         let mut p = Params::new(c.dialect());
         let mut tuples = Vec::with_capacity(written.len());
         for (row, id) in written {
+            let Some(m) = &row.moved else { continue };
             let marks = [
                 p.push(SqlValue::Int(Some(actor.user_id))),
                 p.push(SqlValue::Int(Some(*id))),
-                p.push(SqlValue::Text(None)),
-                p.push(SqlValue::Text(row.stage.clone())),
-                p.push(SqlValue::Int(Some(row.now))),
+                p.push(SqlValue::Text(Some(m.to.1.clone()))),
+                p.push(SqlValue::Int(Some(m.to.0))),
+                p.push(SqlValue::Int(Some(row.created))),
             ];
             tuples.push(format!("({})", marks.join(", ")));
         }
-        let sql = format!(
-            "INSERT INTO deal_stage_changes (user_id, deal_id, from_stage, to_stage, changed_at) VALUES {}",
-            tuples.join(", ")
-        );
-        c.execute(&sql, &p.values).await?;
+        if !tuples.is_empty() {
+            let sql = format!(
+                "INSERT INTO {} (user_id, {}, to_stage, to_stage_id, changed_at) VALUES {}",
+                history.table,
+                history.key,
+                tuples.join(", ")
+            );
+            c.execute(&sql, &p.values).await?;
+        }
     }
     Ok(())
 }

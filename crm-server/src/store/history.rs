@@ -1,7 +1,6 @@
 //! Deal stage history and a contact's timeline.
 
 use chrono::{DateTime, Utc};
-use crm_api::Stage;
 use crm_api::deals::StageChange;
 use crm_api::timeline::TimelineItem;
 use serde_json::{Value as Json, json};
@@ -16,22 +15,24 @@ const CHANGE: &Shape = &[
     ("deal_id", Col::Int),
     ("from_stage", Col::Text),
     ("to_stage", Col::Text),
+    ("from_stage_id", Col::Int),
+    ("to_stage_id", Col::Int),
     ("changed_at", Col::Int),
 ];
 
-fn stage(r: &Row, name: &str) -> Result<Option<Stage>, DbError> {
-    match r.text(name)? {
-        None => Ok(None),
-        Some(s) => Stage::parse(s).map(Some).ok_or_else(|| DbError::decode(name, format!("{s:?} is no stage"))),
-    }
-}
+/// The columns of [`CHANGE`] from `deal_stage_changes h`, stages named as they are called now.
+const CHANGE_SELECT: &str = "SELECT h.id, h.deal_id, COALESCE(f.name, h.from_stage) AS from_stage, \
+     COALESCE(t.name, h.to_stage) AS to_stage, h.from_stage_id, h.to_stage_id, h.changed_at \
+     FROM deal_stage_changes h LEFT JOIN stages f ON f.id = h.from_stage_id LEFT JOIN stages t ON t.id = h.to_stage_id";
 
 fn change(r: &Row) -> Result<StageChange, DbError> {
     Ok(StageChange {
         id: r.req_int("id")?,
         deal_id: r.req_int("deal_id")?,
-        from_stage: stage(r, "from_stage")?,
-        to_stage: stage(r, "to_stage")?.ok_or_else(|| DbError::decode("to_stage", "is NULL"))?,
+        from_stage: r.text("from_stage")?.map(str::to_string),
+        to_stage: r.req_text("to_stage")?.to_string(),
+        from_stage_id: r.int("from_stage_id")?,
+        to_stage_id: r.int("to_stage_id")?,
         changed_at: time_of("changed_at", r.req_int("changed_at")?)?,
     })
 }
@@ -39,14 +40,8 @@ fn change(r: &Row) -> Result<StageChange, DbError> {
 /// The stage changes of a live deal of the user, oldest first.
 pub async fn deal_history<C: Conn>(c: &mut C, actor: Actor, deal_id: i64) -> ApiResult<Vec<StageChange>> {
     records::get(c, &DEALS, actor, deal_id).await?;
-    let rows = c
-        .fetch(
-            "SELECT id, deal_id, from_stage, to_stage, changed_at FROM deal_stage_changes \
-             WHERE user_id = $1 AND deal_id = $2 ORDER BY changed_at, id",
-            &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(deal_id))],
-            CHANGE,
-        )
-        .await?;
+    let sql = format!("{CHANGE_SELECT} WHERE h.user_id = $1 AND h.deal_id = $2 ORDER BY h.changed_at, h.id");
+    let rows = c.fetch(&sql, &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(deal_id))], CHANGE).await?;
     Ok(rows.iter().map(change).collect::<Result<_, _>>()?)
 }
 
@@ -119,17 +114,15 @@ pub async fn contact_timeline<C: Conn>(
         let summary = format!("Deal {:?} created ({} {})", s(d, "name"), s(d, "amount"), s(d, "currency"));
         items.push(item("deal", "deal", d, summary));
         let deal_id = d.get("id").and_then(Json::as_i64).unwrap_or_default();
-        let rows = c
-            .fetch(
-                "SELECT id, deal_id, from_stage, to_stage, changed_at FROM deal_stage_changes \
-                 WHERE user_id = $1 AND deal_id = $2 AND from_stage IS NOT NULL ORDER BY changed_at DESC LIMIT $3",
-                &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(deal_id)), SqlValue::Int(Some(limit))],
-                CHANGE,
-            )
-            .await?;
+        let sql = format!(
+            "{CHANGE_SELECT} WHERE h.user_id = $1 AND h.deal_id = $2 AND h.from_stage IS NOT NULL \
+             ORDER BY h.changed_at DESC, h.id DESC LIMIT $3"
+        );
+        let binds = [SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(deal_id)), SqlValue::Int(Some(limit))];
+        let rows = c.fetch(&sql, &binds, CHANGE).await?;
         for ch in rows.iter().map(change) {
             let ch = ch?;
-            let from = ch.from_stage.map(|s| s.as_str()).unwrap_or("-");
+            let from = ch.from_stage.as_deref().unwrap_or("-");
             items.push(TimelineItem {
                 at: ch.changed_at,
                 kind: "stage_change".into(),

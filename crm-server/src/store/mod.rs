@@ -10,8 +10,10 @@ pub mod bulk;
 pub mod history;
 pub mod imports;
 pub mod list;
+pub mod pipelines;
 pub mod records;
 pub mod spec;
+pub mod stages;
 pub mod words;
 
 /// Opens the database at `url` with what the engine needs to know of the CRM's tables, and

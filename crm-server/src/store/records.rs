@@ -5,8 +5,10 @@ use serde_json::{Map, Value as Json};
 
 use super::audit::{self, Action};
 use super::spec::{Field, Kind, Spec, to_json};
+use super::stages::{self, Placement, UserStages};
 use crate::db::{Col, Conn, Row, SqlValue, now_micros};
 use crate::error::{ApiError, ApiResult};
+use crm_api::time::format_micros;
 
 /// A record as JSON, keyed by column name.
 pub type Record = Map<String, Json>;
@@ -37,7 +39,7 @@ pub fn values_from_body(spec: &'static Spec, body: &Json) -> ApiResult<Values> {
     };
     let mut errors = Vec::new();
     let mut values = Values::new();
-    for field in spec.fields.iter().filter(|f| f.writable) {
+    for field in spec.fields.iter().filter(|f| f.writable || f.on_create) {
         if let Some(v) = map.get(field.name) {
             match super::spec::to_sql(field, v) {
                 Ok(sql) => values.push((field, sql)),
@@ -133,45 +135,31 @@ fn derive(spec: &'static Spec, before: Option<&Record>, values: &mut Values, now
     }
 }
 
-/// Records a deal's move between stages.
-async fn track_stage<C: Conn>(
-    c: &mut C,
-    spec: &'static Spec,
-    actor: Actor,
-    before: Option<&Record>,
-    after: &Record,
-    now: i64,
-) -> ApiResult<()> {
-    if !spec.hooks.stage_history {
-        return Ok(());
-    }
-    let from = before.and_then(|b| b.get("stage")).and_then(Json::as_str);
-    let to = after.get("stage").and_then(Json::as_str);
-    if from == to {
-        return Ok(());
-    }
-    c.execute(
-        "INSERT INTO deal_stage_changes (user_id, deal_id, from_stage, to_stage, changed_at) VALUES ($1, $2, $3, $4, $5)",
-        &[
-            SqlValue::Int(Some(actor.user_id)),
-            SqlValue::Int(Some(id_of(after))),
-            SqlValue::Text(from.map(str::to_string)),
-            SqlValue::Text(to.map(str::to_string)),
-            SqlValue::Int(Some(now)),
-        ],
-    )
-    .await?;
-    Ok(())
-}
-
 fn as_record(values: &Values) -> Record {
     values.iter().map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
 }
 
+/// Takes a backdated `created_at` out of a create's values.
+pub fn take_created_at(values: &mut Values) -> Option<i64> {
+    let i = values.iter().position(|(f, _)| f.name == "created_at")?;
+    match values.remove(i).1 {
+        SqlValue::Int(t) => t,
+        _ => None,
+    }
+}
+
 /// Creates a record.
 pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut values: Values) -> ApiResult<Record> {
-    check_links(c, actor, &values).await?;
     let now = now_micros();
+    let created = take_created_at(&mut values).unwrap_or(now);
+    let moved = match spec.hooks.stages {
+        Some(_) => {
+            let stages = UserStages::load(c, actor.user_id).await?;
+            stages::place(spec, &stages, None, &mut values, created)?
+        }
+        None => None,
+    };
+    check_links(c, actor, &values).await?;
     derive(spec, None, &mut values, now);
     let mut names = vec!["user_id", "search"];
     let mut binds = vec![
@@ -183,19 +171,23 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
         binds.push(v);
     }
     let placeholders: Vec<String> = (1..=binds.len()).map(|i| format!("${i}")).collect();
-    let now_at = binds.len() + 1;
+    let created_at = binds.len() + 1;
+    binds.push(SqlValue::Int(Some(created)));
     binds.push(SqlValue::Int(Some(now)));
     let sql = format!(
-        "INSERT INTO {} ({}, version, created_at, updated_at) VALUES ({}, 1, ${now_at}, ${now_at}) RETURNING {}",
+        "INSERT INTO {} ({}, version, created_at, updated_at) VALUES ({}, 1, ${created_at}, ${}) RETURNING {}",
         spec.table,
         names.join(", "),
         placeholders.join(", "),
+        created_at + 1,
         spec.columns()
     );
     let row =
         c.fetch_one(&sql, &binds, spec.shape()).await?.ok_or_else(|| anyhow::anyhow!("INSERT returned no row"))?;
     let rec = to_record(spec, &row);
-    track_stage(c, spec, actor, None, &rec, now).await?;
+    if let (Some(history), Some(m)) = (spec.hooks.stages, &moved) {
+        stages::record_move(c, history, actor, id_of(&rec), m, created).await?;
+    }
     audit::write(c, actor, spec.entity, id_of(&rec), Action::Create, &audit::diff(None, &rec)).await?;
     Ok(rec)
 }
@@ -232,15 +224,58 @@ pub async fn update_tracked<C: Conn>(
     values: Values,
     expected: Option<i64>,
 ) -> ApiResult<(Record, bool)> {
+    update_at(c, spec, actor, id, values, expected, None).await
+}
+
+/// Whether the values touch where a staged record sits.
+fn touches_placement(values: &Values) -> bool {
+    values.iter().any(|(f, _)| matches!(f.name, "pipeline_id" | "stage_id" | "stage" | "probability"))
+}
+
+/// [`update_tracked`], a change of stage dated `at` (default now): not in the future, not
+/// before the record's previous stage change.
+pub async fn update_at<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    id: i64,
+    mut values: Values,
+    expected: Option<i64>,
+    at: Option<i64>,
+) -> ApiResult<(Record, bool)> {
     let before =
         select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     check_version(&before, expected)?;
+    let now = now_micros();
+    let mut moved = None;
+    if let Some(history) = spec.hooks.stages
+        && touches_placement(&values)
+    {
+        let explicit = stages::probability_explicit(c, spec, actor.user_id, id).await?;
+        let placement = Placement::of(&before, explicit);
+        let stages = UserStages::load(c, actor.user_id).await?;
+        let when = at.unwrap_or(now);
+        let m = stages::place(spec, &stages, Some(&placement), &mut values, when)?;
+        if let (Some(at), Some(_)) = (at, &m) {
+            if at > now {
+                return Err(ApiError::invalid("at", format!("must not be in the future (got {})", format_micros(at))));
+            }
+            if let Some(last) = stages::last_change(c, history, actor, id).await?
+                && at < last
+            {
+                return Err(ApiError::invalid(
+                    "at",
+                    format!("must not be before the previous stage change, at {}", format_micros(last)),
+                ));
+            }
+        }
+        moved = m.map(|m| (m, when));
+    }
     let mut changed: Values = values.into_iter().filter(|(f, v)| before.get(f.name) != Some(&to_json(f, v))).collect();
     if changed.is_empty() {
         return Ok((before, false));
     }
     check_links(c, actor, &changed).await?;
-    let now = now_micros();
     derive(spec, Some(&before), &mut changed, now);
     let mut sets = Vec::new();
     let mut binds = Vec::new();
@@ -274,7 +309,9 @@ pub async fn update_tracked<C: Conn>(
     let row =
         c.fetch_one(&sql, &binds, spec.shape()).await?.ok_or(ApiError::PreconditionFailed { current_etag: None })?;
     let after = to_record(spec, &row);
-    track_stage(c, spec, actor, Some(&before), &after, now).await?;
+    if let (Some(history), Some((m, when))) = (spec.hooks.stages, &moved) {
+        stages::record_move(c, history, actor, id, m, *when).await?;
+    }
     audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
     Ok((after, true))
 }

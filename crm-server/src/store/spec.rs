@@ -90,7 +90,11 @@ pub fn named(name: &str) -> Option<&'static Spec> {
 
 /// The singular name of the entity whose table is `table` (as a link names it).
 pub fn entity_of(table: &str) -> &str {
-    named(table).map_or(table, |s| s.entity)
+    match table {
+        "pipelines" => "pipeline",
+        "stages" => "stage",
+        _ => named(table).map_or(table, |s| s.entity),
+    }
 }
 
 /// A JSON value (from a request, a filter or a cursor) as the SQL value of a field.
@@ -115,8 +119,13 @@ pub fn to_sql(field: &Field, value: &Json) -> Result<SqlValue, String> {
                 t.ok_or_else(|| format!("must be an RFC 3339 time or a YYYY-MM-DD date (got {value})"))?,
             ))
         }
-        Kind::Text { .. } | Kind::Email | Kind::Phone | Kind::Enum(_) | Kind::Currency if null => SqlValue::Text(None),
-        Kind::Text { .. } | Kind::Email | Kind::Phone => SqlValue::Text(Some(json_str(value)?.to_string())),
+        Kind::Text { .. } | Kind::Email | Kind::Phone | Kind::Enum(_) | Kind::Currency | Kind::StageName if null => {
+            SqlValue::Text(None)
+        }
+        // A stage name is matched against the user's stages where the record is placed.
+        Kind::Text { .. } | Kind::Email | Kind::Phone | Kind::StageName => {
+            SqlValue::Text(Some(json_str(value)?.to_string()))
+        }
         Kind::Enum(texts) => {
             let s = json_str(value)?;
             SqlValue::Text(Some(canonical(texts, s).ok_or_else(|| format!("unknown value {s:?}"))?.to_string()))

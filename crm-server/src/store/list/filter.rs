@@ -35,7 +35,23 @@ fn typed(field: &Field, v: &Value) -> ApiResult<SqlValue> {
     }
     let mut f = *field;
     f.nullable = true;
-    to_sql(&f, &value_json(v)).map_err(|m| filter_error(format!("{}: value {m}", field.name)))
+    let value = to_sql(&f, &value_json(v)).map_err(|m| filter_error(format!("{}: value {m}", field.name)))?;
+    Ok(match (field.kind, value) {
+        // Compared as the record's stage is matched: see [`column`].
+        (Kind::StageName, SqlValue::Text(Some(s))) => SqlValue::Text(Some(crm_api::enums::fold(&s))),
+        (_, value) => value,
+    })
+}
+
+/// The column as `=`, `<>` and `[in]` compare it: a stage name folded as names are matched
+/// (lower case; spaces, `-` and `_` dropped), so that `stage=closed won` finds `Closed-Won`.
+fn column(field: &Field) -> String {
+    match field.kind {
+        Kind::StageName => {
+            format!("replace(replace(replace(lower({}), ' ', ''), '-', ''), '_', '')", field.name)
+        }
+        _ => field.name.to_string(),
+    }
 }
 
 pub(super) fn compile(sql: &mut Sql, spec: &'static Spec, f: &Filter) -> ApiResult<String> {
@@ -59,12 +75,13 @@ fn condition(sql: &mut Sql, spec: &'static Spec, c: &Condition) -> ApiResult<Str
     })?;
     let col = field.name;
     let textual = field.kind.is_textual();
-    let ordered = !matches!(field.kind, Kind::Enum(_) | Kind::Bool);
+    let ordered = !matches!(field.kind, Kind::Enum(_) | Kind::Bool | Kind::StageName);
+    let compared = column(field);
     Ok(match c.op {
-        Op::Eq => format!("{col} = {}", sql.bind(typed(field, &c.value)?)),
+        Op::Eq => format!("{compared} = {}", sql.bind(typed(field, &c.value)?)),
         Op::Neq => {
             let p = sql.bind(typed(field, &c.value)?);
-            if field.nullable { format!("({col} IS NULL OR {col} <> {p})") } else { format!("{col} <> {p}") }
+            if field.nullable { format!("({col} IS NULL OR {compared} <> {p})") } else { format!("{compared} <> {p}") }
         }
         Op::Gt | Op::Gte | Op::Lt | Op::Lte => {
             if !ordered {
@@ -87,7 +104,7 @@ fn condition(sql: &mut Sql, spec: &'static Spec, c: &Condition) -> ApiResult<Str
                 return Err(filter_error(format!("{col}: [in] takes at most {MAX_IN_VALUES} values")));
             }
             let ps: ApiResult<Vec<_>> = items.iter().map(|v| typed(field, v).map(|t| sql.bind(t))).collect();
-            format!("{col} IN ({})", ps?.join(", "))
+            format!("{compared} IN ({})", ps?.join(", "))
         }
         Op::Like | Op::Ilike => {
             if !textual {
