@@ -70,7 +70,6 @@ pub struct PipelineStage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Pipeline {
     pub id: i64,
-    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     /// From 0, in the user's order.
     pub position: i64,
@@ -89,12 +88,15 @@ pub struct Pipeline {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewPipeline {
-    #[schema(min_length = 1, max_length = 100)]
+    /// Unique among the user's pipelines, in any spelling (409 otherwise).
+    #[schema(schema_with = name_schema)]
     pub name: String,
     /// Make it the default pipeline (the previous default stops being it).
     #[serde(default)]
     pub is_default: bool,
-    /// Its stages, in order (1 to 50); the six default stages when left out.
+    /// Its stages, in order (1 to 50; their `position` is their place in the list, any other
+    /// given is ignored), names unique in any spelling (409 naming the second); the six
+    /// default stages when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(min_items = 1, max_items = 50)]
     pub stages: Option<Vec<NewStage>>,
@@ -104,16 +106,18 @@ pub struct NewPipeline {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PipelinePatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 100)]
+    /// Unique among the user's pipelines, in any spelling (409 otherwise).
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = name_schema)]
     pub name: Option<String>,
     /// `true` makes it the default pipeline; `false` is refused (make another one the
     /// default instead).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = only_true)]
     pub is_default: Option<bool>,
     /// New place among the user's pipelines, from 0 (others shift).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(minimum = 0, maximum = 49)]
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, minimum = 0, maximum = 49)]
     pub position: Option<i64>,
 }
 
@@ -121,7 +125,8 @@ pub struct PipelinePatch {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewStage {
-    #[schema(min_length = 1, max_length = 100)]
+    /// Unique in its pipeline, in any spelling (409 otherwise).
+    #[schema(schema_with = name_schema)]
     pub name: String,
     /// 0 to 100; default 100 for a won stage, else 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,22 +149,24 @@ pub struct NewStage {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StagePatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 100)]
+    /// Unique in its pipeline, in any spelling (409 otherwise).
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = name_schema)]
     pub name: Option<String>,
     /// Records of this stage whose probability follows the stage's take the new one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(minimum = 0, maximum = 100)]
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, minimum = 0, maximum = 100)]
     pub probability: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub kind: Option<StageKind>,
     /// Days, or null for never.
     #[serde(default, deserialize_with = "crate::patch::double_option", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<i64>, minimum = 1, maximum = 3650)]
     pub rotting_days: Option<Option<i64>>,
     /// New place, from 0 (the stages between shift).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(minimum = 0, maximum = 49)]
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, minimum = 0, maximum = 49)]
     pub position: Option<i64>,
 }
 
@@ -170,27 +177,75 @@ pub struct StageDeleteParams {
     /// The stage (name or id, of the same pipeline) that the deals and opportunities of the
     /// deleted stage move to; required when any use it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[param(max_length = 100)]
     pub move_to: Option<String>,
 }
 
 /// Body of `POST /api/crm/deals/:id/move` and `POST /api/crm/opportunities/:id/move`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MoveRequest {
-    /// The stage, by name (case-insensitive), in the record's pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 100)]
+    /// The stage, by name (any case), in the record's pipeline (404 naming `stage` when it has
+    /// none of that name). One of `stage` and `stage_id` is required.
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
-    /// The stage by id (of the record's pipeline, or of another pipeline to move it there).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(minimum = 1)]
+    /// The stage by id (of the record's pipeline, or of another pipeline to move it there);
+    /// with `stage`, both must name the same stage (409 otherwise).
+    #[serde(default, deserialize_with = "crate::patch::not_null", skip_serializing_if = "Option::is_none")]
     pub stage_id: Option<i64>,
     /// When the move happened (default now): not in the future, not before the record's
     /// previous stage change. Lets history brought from another CRM keep its dates.
     #[serde(default, with = "crate::time::option", skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>, format = DateTime)]
     pub at: Option<DateTime<Utc>>,
+}
+
+impl utoipa::PartialSchema for MoveRequest {
+    /// The fields, with `stage` or `stage_id` (or both) required.
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{
+            AdditionalProperties, AnyOfBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type,
+        };
+        let with = |required: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+                .property("stage", name_schema())
+                .property("stage_id", crate::validate::schema::id(false))
+                .property(
+                    "at",
+                    ObjectBuilder::new()
+                        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([Type::String, Type::Null]))
+                        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+                        .description(Some("When the move happened (default now): not in the future, nor before the previous stage change (409 naming it)")),
+                )
+                .required(required)
+        };
+        AnyOfBuilder::new()
+            .item(with("stage"))
+            .item(with("stage_id"))
+            .description(Some(
+                "A stage by name (any case) or id; 404 naming it when the record's pipeline has no such stage",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for MoveRequest {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("MoveRequest")
+    }
+}
+
+/// A name as the server reads it: not blank, at most [`NAME_MAX`] characters.
+fn name_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::validate::schema::required_text(NAME_MAX)
+}
+
+/// `true` only.
+fn only_true() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Boolean)
+        .enum_values(Some([serde_json::Value::Bool(true)]))
+        .into()
 }
 
 fn check_name(e: &mut Errors, field: &str, name: &str) {
@@ -220,15 +275,8 @@ impl Validate for NewPipeline {
             if stages.is_empty() || stages.len() > MAX_STAGES {
                 e.add("stages", format!("must hold 1 to {MAX_STAGES} stages (got {})", stages.len()));
             }
-            let mut seen = std::collections::HashSet::new();
             for (i, s) in stages.iter().enumerate() {
                 check_stage(&mut e, &format!("stages[{i}]."), s);
-                if s.position.is_some() {
-                    e.add(&format!("stages[{i}].position"), "is given by the order of the list");
-                }
-                if !seen.insert(crate::enums::fold(&s.name)) {
-                    e.add(&format!("stages[{i}].name"), format!("{:?} is already a stage of this pipeline", s.name));
-                }
             }
         }
         e.into_result()

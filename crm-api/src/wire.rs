@@ -48,15 +48,6 @@ macro_rules! checked_by_type {
 }
 checked_by_type!(bool, chrono::NaiveDate, crate::ContactStatus, crate::Stage, crate::ActivityType, crate::Priority);
 
-/// A backdated creation time may not be in the future.
-pub fn check_created_at(e: &mut Errors, at: Option<chrono::DateTime<chrono::Utc>>) {
-    if let Some(at) = at
-        && at > chrono::Utc::now()
-    {
-        e.add("created_at", format!("must not be in the future (got {})", crate::time::format(&at)));
-    }
-}
-
 /// Checks the value, if any, of the field `name` of `info`.
 pub fn check<V: FieldValue + ?Sized>(e: &mut Errors, info: &EntityInfo, name: &str, value: Option<&V>) {
     match info.field(name) {
@@ -240,7 +231,6 @@ macro_rules! entity {
             fn validate(&self) -> Result<(), Vec<$crate::FieldError>> {
                 let mut e = $crate::validate::Errors::default();
                 $( $crate::wire::entity!(@check_new e self $INFO, $how $cname $cw); )*
-                $crate::wire::check_created_at(&mut e, self.created_at);
                 e.into_result()
             }
         }
@@ -389,6 +379,8 @@ pub fn new_schema(info: &EntityInfo, about: &str) -> RefOr<Schema> {
         .description(Some(about))
         .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)));
     for f in info.creatable() {
+        // A backdated time may be null: now.
+        let f = if f.on_create { &FieldInfo { nullable: true, ..*f } } else { f };
         o = o.property(f.name, input(f));
         if f.required {
             o = o.required(f.name);

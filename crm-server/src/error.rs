@@ -25,6 +25,10 @@ pub enum ApiError {
     LinkNotFound(Vec<FieldError>),
     #[error("{0}")]
     Conflict(String),
+    /// 409 naming the fields that clash with what is stored (a stage that is not in the
+    /// record's pipeline, a name already taken).
+    #[error("conflict")]
+    ConflictOn(Vec<FieldError>),
     /// 409: a batch of an import came before the one it follows (see
     /// [`crm_api::error::BATCH_OUT_OF_ORDER`]).
     #[error("{0}")]
@@ -64,6 +68,16 @@ impl ApiError {
         ApiError::Validation(vec![FieldError::new(field, message)])
     }
 
+    /// 409 naming one field.
+    pub fn conflict_on(field: &str, message: impl Into<String>) -> Self {
+        ApiError::ConflictOn(vec![FieldError::new(field, message)])
+    }
+
+    /// 404 naming the field whose value names nothing the user has.
+    pub fn missing(field: &str, message: impl Into<String>) -> Self {
+        ApiError::LinkNotFound(vec![FieldError::new(field, message)])
+    }
+
     pub fn not_found(what: &str) -> Self {
         ApiError::NotFound(format!("{what} not found"))
     }
@@ -74,7 +88,7 @@ impl ApiError {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::NotFound(_) | ApiError::LinkNotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) | ApiError::OutOfOrder(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::ConflictOn(_) | ApiError::OutOfOrder(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -90,7 +104,7 @@ impl ApiError {
             ApiError::BadRequest { .. } => "bad-request",
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::NotFound(_) | ApiError::LinkNotFound(_) => "not-found",
-            ApiError::Conflict(_) => "conflict",
+            ApiError::Conflict(_) | ApiError::ConflictOn(_) => "conflict",
             ApiError::OutOfOrder(_) => "batch-out-of-order",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::PreconditionFailed { .. } => "precondition-failed",
@@ -110,7 +124,7 @@ impl ApiError {
                 (format!("invalid field(s): {}", fields.join(", ")), errors.clone())
             }
             ApiError::BadRequest { detail, errors } => (detail.clone(), errors.clone()),
-            ApiError::LinkNotFound(errors) => {
+            ApiError::LinkNotFound(errors) | ApiError::ConflictOn(errors) => {
                 let msgs: Vec<_> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
                 (msgs.join("; "), errors.clone())
             }

@@ -95,12 +95,13 @@ async fn stages_are_named_in_any_case_and_returned_canonically(b: Backend) {
     assert_eq!(page.data.len(), 4);
     // Unknown stage, or a name and an id that disagree: 422 naming the field, nothing written.
     let before = u.list::<Deals>(&ListParams::default()).await.expect("list").data.len();
-    for (body, f) in [
-        (json!({"name": "x", "stage": "Won"}), "stage"),
-        (json!({"name": "x", "stage": "Proposal", "stage_id": p.stages[0].id}), "stage"),
+    for (body, status, f) in [
+        (json!({"name": "x", "stage": "Won"}), 404, "stage"),
+        (json!({"name": "x", "stage": "Proposal", "stage_id": p.stages[0].id}), 409, "stage"),
+        (json!({"name": "x", "stage": "x".repeat(101)}), 422, "stage"),
     ] {
-        let (status, problem) = call(&u, reqwest::Method::POST, "/api/crm/deals", Some(body.clone())).await;
-        assert_eq!((status, field(&problem)), (422, f), "{body}: {problem}");
+        let (got, problem) = call(&u, reqwest::Method::POST, "/api/crm/deals", Some(body.clone())).await;
+        assert_eq!((got, field(&problem)), (status, f), "{body}: {problem}");
     }
     let (status, problem) =
         call(&u, reqwest::Method::POST, "/api/crm/deals", Some(json!({"name": "x", "stage_id": 999_999}))).await;
@@ -162,15 +163,16 @@ async fn renames_reorders_and_probability_changes_reach_the_records(b: Backend) 
 
     // Two stages may not share a name (in any spelling); bad values name the field.
     let path = format!("/api/crm/pipelines/{}/stages/{negotiation}", p.id);
-    for (body, f) in [
-        (json!({"name": "closed won"}), "name"),
-        (json!({"probability": 101}), "probability"),
-        (json!({"rotting_days": 0}), "rotting_days"),
-        (json!({"kind": "maybe"}), "kind"),
-        (json!({"name": ""}), "name"),
+    for (body, status, f) in [
+        (json!({"name": "closed won"}), 409, "name"),
+        (json!({"probability": 101}), 422, "probability"),
+        (json!({"rotting_days": 0}), 422, "rotting_days"),
+        (json!({"kind": "maybe"}), 422, "kind"),
+        (json!({"name": ""}), 422, "name"),
+        (json!({"name": null}), 422, "name"),
     ] {
-        let (status, problem) = call(&u, reqwest::Method::PATCH, &path, Some(body.clone())).await;
-        assert_eq!((status, field(&problem)), (422, f), "{body}: {problem}");
+        let (got, problem) = call(&u, reqwest::Method::PATCH, &path, Some(body.clone())).await;
+        assert_eq!((got, field(&problem)), (status, f), "{body}: {problem}");
     }
     let added = u
         .create_stage(
@@ -203,9 +205,9 @@ async fn moves_are_dated_and_checked(b: Backend) {
     let future = crm_api::time::format(&(Utc::now() + Duration::hours(1)));
     let earlier = crm_api::time::format(&(at - Duration::days(1)));
     for (body, status, f) in [
-        (json!({"stage": "Proposal", "at": future}), 422, "at"),
-        (json!({"stage": "Proposal", "at": earlier}), 422, "at"),
-        (json!({"stage": "Nowhere"}), 422, "stage"),
+        (json!({"stage": "Proposal", "at": future}), 409, "at"),
+        (json!({"stage": "Proposal", "at": earlier}), 409, "at"),
+        (json!({"stage": "Nowhere"}), 404, "stage"),
         (json!({}), 422, "stage"),
         (json!({"stage": "Proposal", "at": "yesterday"}), 422, "at"),
     ] {
@@ -274,7 +276,7 @@ async fn creates_and_imports_may_be_backdated(b: Backend) {
         Some(json!({"name": "Later", "created_at": "2999-01-01T00:00:00Z"})),
     )
     .await;
-    assert_eq!((status, field(&problem)), (422, "created_at"), "{problem}");
+    assert_eq!((status, field(&problem)), (409, "created_at"), "{problem}");
 }
 
 async fn a_stage_in_use_is_deleted_only_with_a_target(b: Backend) {
@@ -289,9 +291,9 @@ async fn a_stage_in_use_is_deleted_only_with_a_target(b: Backend) {
 
     let path = format!("/api/crm/pipelines/{}/stages/{qualification}", p.id);
     let (status, problem) = call(&u, reqwest::Method::DELETE, &path, None).await;
-    assert_eq!((status, field(&problem)), (400, "move_to"), "{problem}");
+    assert_eq!((status, field(&problem)), (409, "move_to"), "{problem}");
     let (status, problem) = call(&u, reqwest::Method::DELETE, &format!("{path}?move_to=Nowhere"), None).await;
-    assert_eq!((status, field(&problem)), (400, "move_to"), "{problem}");
+    assert_eq!((status, field(&problem)), (404, "move_to"), "{problem}");
     assert_eq!(u.list_stages(p.id).await.expect("stages").len(), 6, "nothing deleted");
 
     let params = StageDeleteParams { move_to: Some("proposal".into()) };
@@ -352,18 +354,17 @@ async fn several_pipelines_each_with_their_stages(b: Backend) {
     let moved = u.move_deal(d2.id, &req, None).await.expect("move").record;
     assert_eq!((moved.pipeline_id, moved.stage.as_str(), moved.probability), (Some(rentals.id), "Signed", Some(100)));
     // Not a stage of that pipeline, or a pipeline change without a stage of it.
-    for body in [
-        json!({"name": "x", "pipeline_id": rentals.id, "stage": "Negotiation"}),
-        json!({"name": "x", "pipeline_id": sales.id, "stage_id": rentals.stages[0].id}),
+    for (body, status, f) in [
+        (json!({"name": "x", "pipeline_id": rentals.id, "stage": "Negotiation"}), 404, "stage"),
+        (json!({"name": "x", "pipeline_id": sales.id, "stage_id": rentals.stages[0].id}), 409, "stage_id"),
     ] {
-        let (status, problem) = call(&u, reqwest::Method::POST, "/api/crm/deals", Some(body.clone())).await;
-        assert_eq!(status, 422, "{body}: {problem}");
-        assert!(["stage", "stage_id"].contains(&field(&problem)), "{problem}");
+        let (got, problem) = call(&u, reqwest::Method::POST, "/api/crm/deals", Some(body.clone())).await;
+        assert_eq!((got, field(&problem)), (status, f), "{body}: {problem}");
     }
     let (status, problem) =
         call(&u, reqwest::Method::PATCH, &format!("/api/crm/deals/{}", d.id), Some(json!({"pipeline_id": sales.id})))
             .await;
-    assert_eq!((status, field(&problem)), (422, "stage"), "{problem}");
+    assert_eq!((status, field(&problem)), (409, "stage"), "{problem}");
     // Make it the default; pipeline names are unique; bad input names the field.
     let r = u
         .update_pipeline(
@@ -381,15 +382,15 @@ async fn several_pipelines_each_with_their_stages(b: Backend) {
     );
     let d3 = deal(&u, json!({"name": "Default now"})).await;
     assert_eq!((d3.pipeline_id, d3.stage.as_str()), (Some(rentals.id), "Viewing"));
-    for (body, f) in [
-        (json!({"name": "sales"}), "name"),
-        (json!({"name": ""}), "name"),
-        (json!({"name": "Dup", "stages": [{"name": "A"}, {"name": "a"}]}), "stages[1].name"),
-        (json!({"name": "Empty", "stages": []}), "stages"),
-        (json!({"name": "Bad", "stages": [{"name": "A", "kind": "done"}]}), "stages[0].kind"),
+    for (body, status, f) in [
+        (json!({"name": "sales"}), 409, "name"),
+        (json!({"name": ""}), 422, "name"),
+        (json!({"name": "Dup", "stages": [{"name": "A"}, {"name": "a"}]}), 409, "stages[1].name"),
+        (json!({"name": "Empty", "stages": []}), 422, "stages"),
+        (json!({"name": "Bad", "stages": [{"name": "A", "kind": "done"}]}), 422, "stages[0].kind"),
     ] {
-        let (status, problem) = call(&u, reqwest::Method::POST, "/api/crm/pipelines", Some(body.clone())).await;
-        assert_eq!((status, field(&problem)), (422, f), "{body}: {problem}");
+        let (got, problem) = call(&u, reqwest::Method::POST, "/api/crm/pipelines", Some(body.clone())).await;
+        assert_eq!((got, field(&problem)), (status, f), "{body}: {problem}");
     }
     let (status, problem) = call(
         &u,

@@ -162,6 +162,12 @@ fn name<T: ToSchema>() -> String {
     T::name().into_owned()
 }
 
+const CREATE_409: &str = "created_at is after the server's clock (named in errors)";
+const CREATE_409_STAGED: &str = "created_at is after the server's clock, or the stage clashes with the pipeline: \
+     stage_id of another pipeline than pipeline_id, stage and stage_id naming different stages (named in errors)";
+const UPDATE_409_STAGED: &str = "The stage clashes with the pipeline: stage_id of another pipeline than pipeline_id, \
+     stage and stage_id naming different stages, or a new pipeline_id without a stage of it (named in errors)";
+
 const LINK_404: &str = "A record the body links to (contact_id, opportunity_id, deal_id, pipeline_id, stage_id) does not exist for this user";
 
 /// The `sort` parameter of an entity's list, exactly as the server reads it: one to four of
@@ -193,6 +199,9 @@ where
     let one = format!("{base}/{{id}}");
     let (record, new, patch_body) = (name::<E::Record>(), name::<E::New>(), name::<E::Patch>());
     let tag = E::PATH;
+    let staged = E::spec().hooks.stages.is_some();
+    let create_conflict = if staged { CREATE_409_STAGED } else { CREATE_409 };
+    let with_update_conflict = |d: Doc| if staged { d.conflict(UPDATE_409_STAGED) } else { d };
     vec![
         ep(
             "get",
@@ -210,7 +219,8 @@ where
                 .body(new)
                 .status(201)
                 .etag()
-                .missing_link(LINK_404),
+                .missing_link(LINK_404)
+                .conflict(create_conflict),
         ),
         ep(
             "post",
@@ -258,31 +268,35 @@ where
             "put",
             &one,
             put(entities::update::<E>),
-            Doc::new(
-                format!("put_{}", E::NAME),
-                format!("Update a {} (partial, as PATCH)", E::NAME),
-                tag,
-                Answer::One(record.clone()),
-            )
-            .body(patch_body.clone())
-            .etag()
-            .if_match()
-            .missing_link(LINK_404),
+            with_update_conflict(
+                Doc::new(
+                    format!("put_{}", E::NAME),
+                    format!("Update a {} (partial, as PATCH)", E::NAME),
+                    tag,
+                    Answer::One(record.clone()),
+                )
+                .body(patch_body.clone())
+                .etag()
+                .if_match()
+                .missing_link(LINK_404),
+            ),
         ),
         ep(
             "patch",
             &one,
             patch(entities::update::<E>),
-            Doc::new(
-                format!("patch_{}", E::NAME),
-                format!("Update fields of a {}", E::NAME),
-                tag,
-                Answer::One(record.clone()),
-            )
-            .body(patch_body)
-            .etag()
-            .if_match()
-            .missing_link(LINK_404),
+            with_update_conflict(
+                Doc::new(
+                    format!("patch_{}", E::NAME),
+                    format!("Update fields of a {}", E::NAME),
+                    tag,
+                    Answer::One(record.clone()),
+                )
+                .body(patch_body)
+                .etag()
+                .if_match()
+                .missing_link(LINK_404),
+            ),
         ),
         ep(
             "delete",
@@ -496,7 +510,8 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
             .body(name::<MoveRequest>())
             .etag()
             .if_match()
-            .missing_link("The stage_id names no stage of this user"),
+            .missing_link("The record's pipeline has no stage of that name, or stage_id names no stage of this user")
+            .conflict("stage and stage_id name different stages, or at is in the future or before the previous stage change (named in errors)"),
         )
     };
     vec![
@@ -513,7 +528,7 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
             Doc::new("create_pipeline", "Create a pipeline (with the six default stages unless given)", tag, Answer::One(pipeline.clone()))
                 .body(name::<NewPipeline>())
                 .status(201)
-                .conflict("The caller has the most pipelines there may be (50)"),
+                .conflict("The caller has the most pipelines there may be (50), or the name is taken, or two stages share a name (named in errors)"),
         ),
         ep(
             "get",
@@ -527,7 +542,8 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
             patch(pipelines::update),
             Doc::new("patch_pipeline", "Rename a pipeline, make it the default, or move it", tag, Answer::One(pipeline))
                 .body(name::<PipelinePatch>())
-                .if_match(),
+                .if_match()
+                .conflict("Another pipeline of the user has that name (named in errors)"),
         ),
         ep(
             "delete",
@@ -552,7 +568,7 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
                 .body(name::<NewStage>())
                 .status(201)
                 .if_match()
-                .conflict("The pipeline has the most stages there may be (50)"),
+                .conflict("The pipeline has the most stages there may be (50), or one of them has that name"),
         ),
         ep(
             "patch",
@@ -565,7 +581,8 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
                 Answer::One(stage),
             )
             .body(name::<StagePatch>())
-            .if_match(),
+            .if_match()
+            .conflict("Another stage of the pipeline has that name (named in errors)"),
         ),
         ep(
             "delete",
@@ -573,14 +590,15 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
             delete(pipelines::delete_stage),
             Doc::new(
                 "delete_stage",
-                "Delete a stage; the records in it move to `move_to`, required when there are any (400 naming it)",
+                "Delete a stage; the records in it move to `move_to`, required when there are any",
                 tag,
                 Answer::Empty,
             )
             .status(204)
             .query::<StageDeleteParams>()
             .if_match()
-            .conflict("It is the pipeline's last stage"),
+            .missing_link("move_to names no stage of the pipeline")
+            .conflict("It is the pipeline's last stage, or records are in it and move_to is missing or is the stage itself (named in errors)"),
         ),
         moves("deals", "deal", name::<crm_api::deals::Deal>(), post(pipelines::move_stage::<Deals>)),
         moves(

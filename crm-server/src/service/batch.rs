@@ -249,7 +249,7 @@ async fn wait_for_batch(db: &Db, import_id: i64, seq: i64) -> ApiResult<()> {
 /// Errors that fail one record; anything else (the database failing) fails the batch.
 fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
     match e {
-        ApiError::Validation(errors) | ApiError::LinkNotFound(errors) => Ok(errors),
+        ApiError::Validation(errors) | ApiError::LinkNotFound(errors) | ApiError::ConflictOn(errors) => Ok(errors),
         ApiError::BadRequest { errors, detail } if errors.is_empty() => Ok(vec![FieldError::new("record", detail)]),
         ApiError::BadRequest { errors, .. } => Ok(errors),
         ApiError::NotFound(msg) => Ok(vec![FieldError::new("id", msg)]),
@@ -335,6 +335,7 @@ fn new_row<E: Entity, R: Incoming<E>>(actor: Actor, record: &R, now: i64) -> Api
     let spec = E::spec();
     let new = record.to_new()?;
     let values = values_of(spec, &new)?;
+    records::check_backdate(&values, now)?;
     Ok(bulk::prepare(spec, actor, values, now))
 }
 

@@ -176,7 +176,7 @@ async fn place_rows<C: Conn>(
                 bind(spec, actor, row);
                 errors.push(Vec::new());
             }
-            Err(ApiError::Validation(e) | ApiError::LinkNotFound(e)) => errors.push(e),
+            Err(ApiError::Validation(e) | ApiError::LinkNotFound(e) | ApiError::ConflictOn(e)) => errors.push(e),
             Err(ApiError::Conflict(msg)) => errors.push(vec![FieldError::new("stage", msg)]),
             Err(other) => return Err(other),
         }

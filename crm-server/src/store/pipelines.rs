@@ -161,7 +161,7 @@ async fn audit_write<C: Conn>(
 async fn check_pipeline_name<C: Conn>(c: &mut C, actor: Actor, name: &str, except: Option<i64>) -> ApiResult<()> {
     let taken = list(c, actor).await?.into_iter().any(|p| Some(p.id) != except && fold(&p.name) == fold(name));
     if taken {
-        return Err(ApiError::invalid("name", format!("you already have a pipeline called {name:?}")));
+        return Err(ApiError::conflict_on("name", format!("you already have a pipeline called {name:?}")));
     }
     Ok(())
 }
@@ -256,6 +256,15 @@ pub async fn create<C: Conn>(
             &defaults
         }
     };
+    let mut seen = std::collections::HashSet::new();
+    for (i, s) in stages.iter().enumerate() {
+        if !seen.insert(fold(&s.name)) {
+            return Err(ApiError::conflict_on(
+                &format!("stages[{i}].name"),
+                format!("{:?} is already a stage of this pipeline", s.name),
+            ));
+        }
+    }
     let is_default = new.is_default || existing.is_empty();
     let id = insert_pipeline(c, actor.user_id, &new.name, is_default, existing.len() as i64, stages, now).await?;
     let created = get(c, actor, id, false).await?;
@@ -356,7 +365,7 @@ pub async fn delete<C: Conn>(c: &mut C, actor: Actor, id: i64, expected: Option<
 
 fn check_stage_name(p: &Pipeline, name: &str, except: Option<i64>) -> ApiResult<()> {
     if p.stages.iter().any(|s| Some(s.id) != except && fold(&s.name) == fold(name)) {
-        return Err(ApiError::invalid("name", format!("{name:?} is already a stage of this pipeline")));
+        return Err(ApiError::conflict_on("name", format!("{name:?} is already a stage of this pipeline")));
     }
     Ok(())
 }
@@ -502,7 +511,7 @@ pub async fn delete_stage<C: Conn>(
     let target: Option<StageRow> = match move_to.map(str::trim).filter(|s| !s.is_empty()) {
         None if users.is_empty() => None,
         None => {
-            return Err(ApiError::bad_param(
+            return Err(ApiError::conflict_on(
                 "move_to",
                 format!(
                     "{} (counting the trash) are in stage {:?}: name the stage they move to",
@@ -518,9 +527,9 @@ pub async fn delete_stage<C: Conn>(
                 .and_then(|n| stages.by_id(n).filter(|s| s.pipeline_id == pipeline))
                 .or_else(|| stages.named(pipeline, m))
                 .cloned()
-                .ok_or_else(|| ApiError::bad_param("move_to", format!("no stage {m:?} in this pipeline")))?;
+                .ok_or_else(|| ApiError::missing("move_to", format!("no stage {m:?} in this pipeline")))?;
             if found.id == id {
-                return Err(ApiError::bad_param("move_to", "is the stage being deleted"));
+                return Err(ApiError::conflict_on("move_to", "is the stage being deleted"));
             }
             Some(found)
         }

@@ -148,9 +148,21 @@ pub fn take_created_at(values: &mut Values) -> Option<i64> {
     }
 }
 
+/// A backdated `created_at` may not be after `now` (409 naming it: it clashes with the
+/// server's clock, which no schema can state).
+pub fn check_backdate(values: &Values, now: i64) -> ApiResult<()> {
+    match values.iter().find(|(f, _)| f.name == "created_at") {
+        Some((_, SqlValue::Int(Some(t)))) if *t > now => {
+            Err(ApiError::conflict_on("created_at", format!("must not be in the future (got {})", format_micros(*t))))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Creates a record.
 pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut values: Values) -> ApiResult<Record> {
     let now = now_micros();
+    check_backdate(&values, now)?;
     let created = take_created_at(&mut values).unwrap_or(now);
     let moved = match spec.hooks.stages {
         Some(_) => {
@@ -258,12 +270,15 @@ pub async fn update_at<C: Conn>(
         let m = stages::place(spec, &stages, Some(&placement), &mut values, when)?;
         if let (Some(at), Some(_)) = (at, &m) {
             if at > now {
-                return Err(ApiError::invalid("at", format!("must not be in the future (got {})", format_micros(at))));
+                return Err(ApiError::conflict_on(
+                    "at",
+                    format!("must not be in the future (got {})", format_micros(at)),
+                ));
             }
             if let Some(last) = stages::last_change(c, history, actor, id).await?
                 && at < last
             {
-                return Err(ApiError::invalid(
+                return Err(ApiError::conflict_on(
                     "at",
                     format!("must not be before the previous stage change, at {}", format_micros(last)),
                 ));

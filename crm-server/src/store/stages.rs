@@ -186,15 +186,12 @@ pub fn place(
     if let Some(p) = pipeline_given
         && !stages.has_pipeline(p)
     {
-        return Err(ApiError::LinkNotFound(vec![crm_api::FieldError::new(
-            "pipeline_id",
-            format!("no pipeline with id {p}"),
-        )]));
+        return Err(ApiError::missing("pipeline_id", format!("no pipeline with id {p}")));
     }
     let by_id = match stage_id_given {
-        Some(id) => Some(stages.by_id(id).ok_or_else(|| {
-            ApiError::LinkNotFound(vec![crm_api::FieldError::new("stage_id", format!("no stage with id {id}"))])
-        })?),
+        Some(id) => {
+            Some(stages.by_id(id).ok_or_else(|| ApiError::missing("stage_id", format!("no stage with id {id}")))?)
+        }
         None => None,
     };
     let pipeline = pipeline_given
@@ -205,11 +202,11 @@ pub fn place(
     if let Some(s) = by_id
         && s.pipeline_id != pipeline
     {
-        return Err(ApiError::invalid("stage_id", format!("stage {} is not in pipeline {pipeline}", s.id)));
+        return Err(ApiError::conflict_on("stage_id", format!("stage {} is not in pipeline {pipeline}", s.id)));
     }
     let by_name = match &name_given {
         Some(name) => Some(stages.named(pipeline, name).ok_or_else(|| {
-            ApiError::invalid(
+            ApiError::missing(
                 "stage",
                 format!("no stage {name:?} in pipeline {pipeline}; its stages are: {}", stage_list(stages, pipeline)),
             )
@@ -218,7 +215,7 @@ pub fn place(
     };
     let target = match (by_id, by_name) {
         (Some(a), Some(b)) if a.id != b.id => {
-            return Err(ApiError::invalid(
+            return Err(ApiError::conflict_on(
                 "stage",
                 format!("names stage {:?} but stage_id is {} ({:?})", b.name, a.id, a.name),
             ));
@@ -227,10 +224,10 @@ pub fn place(
         (None, None) => match before {
             Some(b) if b.pipeline_id == Some(pipeline) => match b.stage_id.and_then(|id| stages.by_id(id)) {
                 Some(s) => s,
-                None => return Err(ApiError::invalid("stage", "the current stage no longer exists: name one")),
+                None => return Err(ApiError::conflict_on("stage", "the current stage no longer exists: name one")),
             },
             Some(_) => {
-                return Err(ApiError::invalid(
+                return Err(ApiError::conflict_on(
                     "stage",
                     format!("name the stage in pipeline {pipeline}: {}", stage_list(stages, pipeline)),
                 ));
