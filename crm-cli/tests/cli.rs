@@ -103,6 +103,12 @@ async fn every_entity_verb_and_output_format() {
     let table = env.run(&["contacts", "list", "-o", "table"]).await.ok().stdout;
     assert!(table.contains("Ada Lovelace") && table.contains("Charles Babbage") && table.contains("email"), "{table}");
     assert!(table.lines().all(|l| l.chars().count() <= 100), "fits COLUMNS=100:\n{table}");
+    // Compact: a header, its rule, one line per record.
+    assert_eq!(table.lines().count(), 4, "one line a record:\n{table}");
+    assert!(table.lines().next().is_some_and(|l| l.starts_with("id  name")), "{table}");
+    let narrow = env.run_with(&["contacts", "list", "-o", "table"], "", &[("COLUMNS", "50")]).await.ok().stdout;
+    assert_eq!(narrow.lines().count(), 4, "still one line a record:\n{narrow}");
+    assert!(narrow.lines().all(|l| l.chars().count() <= 50) && narrow.contains('…'), "cut to fit:\n{narrow}");
     let csv = env.run(&["contacts", "list", "-o", "csv", "--sort", "name"]).await.ok().stdout;
     let mut lines = csv.lines();
     assert_eq!(
