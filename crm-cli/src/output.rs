@@ -319,6 +319,9 @@ fn cell_text(cols: &Columns, rec: &Value, key: &str) -> String {
         },
         (Some(FieldKind::Bool), Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
         (_, Value::String(s)) => short_time(s).unwrap_or_else(|| s.clone()),
+        (_, Value::Array(items)) if items.iter().all(Value::is_string) => {
+            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+        }
         (_, other) => crm_api::csv_field(other),
     }
 }

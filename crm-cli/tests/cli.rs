@@ -388,6 +388,42 @@ async fn a_body_the_entity_cannot_take_is_refused_naming_the_field() {
     assert_eq!(env.run(&["contacts", "list", "--count"]).await.ok().stdout.trim(), "0", "nothing was written");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dashboard_layout_shows_and_sets_the_layout() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("dash@example.com").await;
+    let shown = env.run(&["dashboard", "layout", "-o", "json"]).await.ok().json();
+    assert_eq!((shown["period"].as_str(), shown["version"].as_i64()), (Some("this_month"), Some(0)));
+    assert_eq!(shown["widgets"].as_array().map(Vec::len), Some(11));
+    let table = env.run(&["dashboard", "layout", "-o", "table"]).await.ok().stdout;
+    assert!(table.contains("total_contacts, open_opportunities,"), "widgets joined:\n{table}");
+
+    // What is not given stays as it is; names in any case.
+    let set = env.run(&["dashboard", "layout", "set", "--period", "Last 90 Days", "-o", "json"]).await.ok().json();
+    assert_eq!((set["period"].as_str(), set["version"].as_i64()), (Some("last_90_days"), Some(1)));
+    assert_eq!(set["widgets"].as_array().map(Vec::len), Some(11));
+    let set = env.run(&["dashboard", "layout", "set", "--widgets", "funnel,WIN_RATE", "-o", "json"]).await.ok().json();
+    assert_eq!(set["widgets"], json!(["funnel", "win_rate"]));
+    assert_eq!((set["period"].as_str(), set["version"].as_i64()), (Some("last_90_days"), Some(2)));
+
+    // Bad input is exit 2 naming the field; a stale version exit 4.
+    let r = env.run(&["dashboard", "layout", "set", "--widgets", "funnel,funnel"]).await;
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("widgets[1]: duplicate widget \"funnel\""), "{r:?}");
+    let r = env.run(&["dashboard", "layout", "set", "--period", "fortnight"]).await;
+    assert!(r.code == 2 && r.stderr.contains("--period: unknown value \"fortnight\""), "{r:?}");
+    assert_eq!(env.run(&["dashboard", "layout", "set"]).await.code, 2, "something to set");
+    let r = env.run(&["dashboard", "layout", "set", "--period", "this_year", "--if-match", "1"]).await;
+    assert_eq!(r.code, 4, "{r:?}");
+    env.run(&["dashboard", "layout", "set", "--period", "this_year", "--if-match", "2", "-q"]).await.ok();
+    let shown = env.run(&["dashboard", "layout", "-o", "json"]).await.ok().json();
+    assert_eq!((shown["period"].as_str(), shown["version"].as_i64()), (Some("this_year"), Some(3)));
+    // The figures come later: bare `crm dashboard` says so.
+    let r = env.run(&["dashboard"]).await;
+    assert!(r.code == 2 && r.stderr.contains("crm dashboard layout"), "{r:?}");
+}
+
 /// A server that answers every request with one status and a problem body, for the exit codes
 /// of answers our server gives only under load (429) or when broken (5xx).
 async fn answering(status: u16) -> String {
