@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('activities', 'activities', [CompletionResultType]::ParameterValue, 'Activities: list, show, create, change, delete')
             [CompletionResult]::new('imports', 'imports', [CompletionResultType]::ParameterValue, 'Imports made with `crm <entity> import`: list, show, undo')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The account''s audit trail, newest first')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'The dashboard: its layout (the figures come in a later version)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1263,7 +1264,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;audit' {
-            [CompletionResult]::new('--entity', '--entity', [CompletionResultType]::ParameterName, 'Only this entity: contact, opportunity, deal, activity')
+            [CompletionResult]::new('--entity', '--entity', [CompletionResultType]::ParameterName, 'Only this entity: contact, opportunity, deal, activity, api_token, dashboard_layout')
             [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Only this record of --entity')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Entries per page [default: 50]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page [default: 50]')
@@ -1277,6 +1278,75 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;dashboard' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Show the dashboard''s layout: its widgets, in order, and its period')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;dashboard;layout' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Save the dashboard''s layout; what is not given stays as it is')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;dashboard;layout;set' {
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'The period the figures cover: this_month, last_month, this_quarter, last_quarter, this_year, last_30_days, last_90_days')
+            [CompletionResult]::new('--widgets', '--widgets', [CompletionResultType]::ParameterName, 'The widgets to show, in order, each once (1 to 11): total_contacts, open_opportunities, pipeline_value, deals_won, win_rate, average_deal_size, sales_cycle_days, by_stage, forecast, funnel, activity_timeline')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;dashboard;layout;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Save the dashboard''s layout; what is not given stays as it is')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;dashboard;layout;help;set' {
+            break
+        }
+        'crm;dashboard;layout;help;help' {
+            break
+        }
+        'crm;dashboard;help' {
+            [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Show the dashboard''s layout: its widgets, in order, and its period')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;dashboard;help;layout' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Save the dashboard''s layout; what is not given stays as it is')
+            break
+        }
+        'crm;dashboard;help;layout;set' {
+            break
+        }
+        'crm;dashboard;help;help' {
             break
         }
         'crm;completions' {
@@ -1305,6 +1375,7 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('activities', 'activities', [CompletionResultType]::ParameterValue, 'Activities: list, show, create, change, delete')
             [CompletionResult]::new('imports', 'imports', [CompletionResultType]::ParameterValue, 'Imports made with `crm <entity> import`: list, show, undo')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The account''s audit trail, newest first')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'The dashboard: its layout (the figures come in a later version)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1534,6 +1605,17 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;audit' {
+            break
+        }
+        'crm;help;dashboard' {
+            [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Show the dashboard''s layout: its widgets, in order, and its period')
+            break
+        }
+        'crm;help;dashboard;layout' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Save the dashboard''s layout; what is not given stays as it is')
+            break
+        }
+        'crm;help;dashboard;layout;set' {
             break
         }
         'crm;help;completions' {

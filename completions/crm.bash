@@ -28,6 +28,9 @@ _crm() {
             crm,contacts)
                 cmd="crm__subcmd__contacts"
                 ;;
+            crm,dashboard)
+                cmd="crm__subcmd__dashboard"
+                ;;
             crm,deals)
                 cmd="crm__subcmd__deals"
                 ;;
@@ -187,6 +190,33 @@ _crm() {
             crm__subcmd__contacts__subcmd__help,update)
                 cmd="crm__subcmd__contacts__subcmd__help__subcmd__update"
                 ;;
+            crm__subcmd__dashboard,help)
+                cmd="crm__subcmd__dashboard__subcmd__help"
+                ;;
+            crm__subcmd__dashboard,layout)
+                cmd="crm__subcmd__dashboard__subcmd__layout"
+                ;;
+            crm__subcmd__dashboard__subcmd__help,help)
+                cmd="crm__subcmd__dashboard__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__dashboard__subcmd__help,layout)
+                cmd="crm__subcmd__dashboard__subcmd__help__subcmd__layout"
+                ;;
+            crm__subcmd__dashboard__subcmd__help__subcmd__layout,set)
+                cmd="crm__subcmd__dashboard__subcmd__help__subcmd__layout__subcmd__set"
+                ;;
+            crm__subcmd__dashboard__subcmd__layout,help)
+                cmd="crm__subcmd__dashboard__subcmd__layout__subcmd__help"
+                ;;
+            crm__subcmd__dashboard__subcmd__layout,set)
+                cmd="crm__subcmd__dashboard__subcmd__layout__subcmd__set"
+                ;;
+            crm__subcmd__dashboard__subcmd__layout__subcmd__help,help)
+                cmd="crm__subcmd__dashboard__subcmd__layout__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__dashboard__subcmd__layout__subcmd__help,set)
+                cmd="crm__subcmd__dashboard__subcmd__layout__subcmd__help__subcmd__set"
+                ;;
             crm__subcmd__deals,create)
                 cmd="crm__subcmd__deals__subcmd__create"
                 ;;
@@ -264,6 +294,9 @@ _crm() {
                 ;;
             crm__subcmd__help,contacts)
                 cmd="crm__subcmd__help__subcmd__contacts"
+                ;;
+            crm__subcmd__help,dashboard)
+                cmd="crm__subcmd__help__subcmd__dashboard"
                 ;;
             crm__subcmd__help,deals)
                 cmd="crm__subcmd__help__subcmd__deals"
@@ -354,6 +387,12 @@ _crm() {
                 ;;
             crm__subcmd__help__subcmd__contacts,update)
                 cmd="crm__subcmd__help__subcmd__contacts__subcmd__update"
+                ;;
+            crm__subcmd__help__subcmd__dashboard,layout)
+                cmd="crm__subcmd__help__subcmd__dashboard__subcmd__layout"
+                ;;
+            crm__subcmd__help__subcmd__dashboard__subcmd__layout,set)
+                cmd="crm__subcmd__help__subcmd__dashboard__subcmd__layout__subcmd__set"
                 ;;
             crm__subcmd__help__subcmd__deals,create)
                 cmd="crm__subcmd__help__subcmd__deals__subcmd__create"
@@ -578,7 +617,7 @@ _crm() {
 
     case "${cmd}" in
         crm)
-            opts="-o -q -h -V --server --token --profile --output --quiet --help --version health register login logout whoami token profile contacts opportunities deals activities imports audit completions help"
+            opts="-o -q -h -V --server --token --profile --output --quiet --help --version health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2083,6 +2122,218 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__dashboard)
+            opts="-o -q -h --server --token --profile --output --quiet --help layout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__help)
+            opts="layout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__help__subcmd__layout)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__help__subcmd__layout__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__layout)
+            opts="-o -q -h --server --token --profile --output --quiet --help set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__layout__subcmd__help)
+            opts="set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__layout__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__layout__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__dashboard__subcmd__layout__subcmd__set)
+            opts="-o -q -h --period --widgets --if-match --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --widgets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-match)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__deals)
             opts="-o -q -h --server --token --profile --output --quiet --help list get create update delete restore export import move history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2864,7 +3115,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help)
-            opts="health register login logout whoami token profile contacts opportunities deals activities imports audit completions help"
+            opts="health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3188,6 +3439,48 @@ _crm() {
         crm__subcmd__help__subcmd__contacts__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__dashboard)
+            opts="layout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__dashboard__subcmd__layout)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__dashboard__subcmd__layout__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand activities 'Activities: list, show, create, change, delete'
             cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
+            cand dashboard 'The dashboard: its layout (the figures come in a later version)'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1139,7 +1140,7 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;imports;help;help'= {
         }
         &'crm;audit'= {
-            cand --entity 'Only this entity: contact, opportunity, deal, activity'
+            cand --entity 'Only this entity: contact, opportunity, deal, activity, api_token, dashboard_layout'
             cand --record 'Only this record of --entity'
             cand -n 'Entries per page [default: 50]'
             cand --limit 'Entries per page [default: 50]'
@@ -1153,6 +1154,65 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand --quiet 'Print only the ids of records, one per line'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'crm;dashboard'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;layout'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;layout;set'= {
+            cand --period 'The period the figures cover: this_month, last_month, this_quarter, last_quarter, this_year, last_30_days, last_90_days'
+            cand --widgets 'The widgets to show, in order, each once (1 to 11): total_contacts, open_opportunities, pipeline_value, deals_won, win_rate, average_deal_size, sales_cycle_days, by_stage, forecast, funnel, activity_timeline'
+            cand --if-match 'Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;dashboard;layout;help'= {
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;layout;help;set'= {
+        }
+        &'crm;dashboard;layout;help;help'= {
+        }
+        &'crm;dashboard;help'= {
+            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;help;layout'= {
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+        }
+        &'crm;dashboard;help;layout;set'= {
+        }
+        &'crm;dashboard;help;help'= {
         }
         &'crm;completions'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
@@ -1179,6 +1239,7 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand activities 'Activities: list, show, create, change, delete'
             cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
+            cand dashboard 'The dashboard: its layout (the figures come in a later version)'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1348,6 +1409,14 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;imports;undo'= {
         }
         &'crm;help;audit'= {
+        }
+        &'crm;help;dashboard'= {
+            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
+        }
+        &'crm;help;dashboard;layout'= {
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+        }
+        &'crm;help;dashboard;layout;set'= {
         }
         &'crm;help;completions'= {
         }

@@ -47,6 +47,7 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "deals" -d 'Deals: list, sho
 complete -c crm -n "__fish_crm_needs_command" -f -a "activities" -d 'Activities: list, show, create, change, delete'
 complete -c crm -n "__fish_crm_needs_command" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
 complete -c crm -n "__fish_crm_needs_command" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_needs_command" -f -a "dashboard" -d 'The dashboard: its layout (the figures come in a later version)'
 complete -c crm -n "__fish_crm_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand health" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -918,7 +919,7 @@ complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcomm
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show an import and what it did'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'
 complete -c crm -n "__fish_crm_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand audit" -l entity -d 'Only this entity: contact, opportunity, deal, activity' -r
+complete -c crm -n "__fish_crm_using_subcommand audit" -l entity -d 'Only this entity: contact, opportunity, deal, activity, api_token, dashboard_layout' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l record -d 'Only this record of --entity' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -s n -l limit -d 'Entries per page [default: 50]' -r
 complete -c crm -n "__fish_crm_using_subcommand audit" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -931,6 +932,30 @@ csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand audit" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -f -a "set" -d 'Save the dashboard\'s layout; what is not given stays as it is'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l profile -d 'Profile of the configuration file to use [default: default]' -r
@@ -940,21 +965,22 @@ ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand completions" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "register" -d 'Create an account, then log in to it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "whoami" -d 'Show the account of the token'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "health" -d 'Check that the server is up and its database answers'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "register" -d 'Create an account, then log in to it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "whoami" -d 'Show the account of the token'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "dashboard" -d 'The dashboard: its layout (the figures come in a later version)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; it is shown once'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List the account\'s tokens'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'
@@ -1002,3 +1028,4 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "list" -d 'The latest imports, newest first'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "get" -d 'Show an import and what it did'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'

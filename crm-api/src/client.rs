@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::audit::AuditEntry;
 use crate::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
 use crate::batch::{BatchRequest, BatchResponse};
+use crate::dashboard::{DashboardLayout, NewDashboardLayout};
 use crate::deals::StageChange;
 use crate::imports::{Import, NewImport, UndoReport};
 use crate::params::{AuditParams, ExportParams, ImportListParams, TimelineParams};
@@ -504,6 +505,21 @@ operations! {
     /// Moves an opportunity to another stage (dated now, or `at`).
     "move_opportunity" => fn move_opportunity(&self, id: i64, req: &MoveRequest, if_match: Option<&str>) -> Result<Tagged<<Opportunities as Resource>::Record>> {
         let rb = self.request(Method::POST, &format!("/api/crm/opportunities/{id}/move")).json(req);
+        Self::send_tagged(Self::with_if_match(rb, if_match)).await
+    }
+
+    // --- dashboard -----------------------------------------------------------------------------
+
+    /// The caller's dashboard layout, or the default one (version 0) until one is saved; its
+    /// `ETag` is the version.
+    "get_dashboard_layout" => fn dashboard_layout(&self) -> Result<Tagged<DashboardLayout>> {
+        Self::send_tagged(self.request(Method::GET, "/api/crm/dashboard/layout")).await
+    }
+
+    /// Saves the caller's dashboard layout; with `if_match`, fails with 412 when it changed
+    /// since that `ETag` (`"0"`: none saved yet).
+    "put_dashboard_layout" => fn put_dashboard_layout(&self, layout: &NewDashboardLayout, if_match: Option<&str>) -> Result<Tagged<DashboardLayout>> {
+        let rb = self.request(Method::PUT, "/api/crm/dashboard/layout").json(layout);
         Self::send_tagged(Self::with_if_match(rb, if_match)).await
     }
 

@@ -66,6 +66,8 @@ macro_rules! closed_enum {
     };
 }
 
+pub(crate) use closed_enum;
+
 /// The canonical spelling, among `texts`, of any spelling that matches one of them
 /// case-insensitively (as the closed enums parse).
 pub fn canonical(texts: &'static [&'static str], s: &str) -> Option<&'static str> {

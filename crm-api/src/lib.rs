@@ -10,6 +10,7 @@ pub mod batch;
 pub mod catalog;
 pub mod contacts;
 pub mod currency;
+pub mod dashboard;
 pub mod deals;
 pub mod enums;
 pub mod error;

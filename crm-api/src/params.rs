@@ -20,7 +20,7 @@ pub struct AuditParams {
     #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
     /// Only entries of this entity (`contact`, `opportunity`, `deal`, `activity`,
-    /// `api_token`); empty means any.
+    /// `api_token`, `dashboard_layout`: its id is the user's); empty means any.
     #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
     /// Only entries of records with this id (of `entity`, when given).

@@ -79,7 +79,7 @@ pub fn command() -> Command {
     for e in ENTITIES {
         cmd = cmd.subcommand(entity(e));
     }
-    cmd.subcommand(imports()).subcommand(audit()).subcommand(
+    cmd.subcommand(imports()).subcommand(audit()).subcommand(dashboard()).subcommand(
         Command::new("completions").about("Print the shell completion script").arg(
             Arg::new("shell")
                 .required(true)
@@ -403,6 +403,35 @@ fn imports() -> Command {
         )
 }
 
+fn dashboard() -> Command {
+    use crm_api::dashboard::{Period, Widget};
+    Command::new("dashboard").about("The dashboard: its layout (the figures come in a later version)").subcommand(
+        Command::new("layout").about("Show the dashboard's layout: its widgets, in order, and its period").subcommand(
+            Command::new("set")
+                .about("Save the dashboard's layout; what is not given stays as it is")
+                .arg(
+                    Arg::new("period")
+                        .long("period")
+                        .value_name("PERIOD")
+                        .help(format!("The period the figures cover: {}", Period::TEXTS.join(", "))),
+                )
+                .arg(Arg::new("widgets").long("widgets").value_name("A,B,...").value_delimiter(',').help(format!(
+                    "The widgets to show, in order, each once (1 to {}): {}",
+                    Widget::ALL.len(),
+                    Widget::TEXTS.join(", ")
+                )))
+                .group(clap::ArgGroup::new("change").args(["period", "widgets"]).multiple(true).required(true))
+                .arg(
+                    Arg::new("if-match")
+                        .long("if-match")
+                        .value_name("VERSION")
+                        .value_parser(value_parser!(i64))
+                        .help("Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)"),
+                ),
+        ),
+    )
+}
+
 fn audit() -> Command {
     Command::new("audit")
         .about("The account's audit trail, newest first")
@@ -410,7 +439,7 @@ fn audit() -> Command {
             Arg::new("entity")
                 .long("entity")
                 .value_name("NAME")
-                .help("Only this entity: contact, opportunity, deal, activity"),
+                .help("Only this entity: contact, opportunity, deal, activity, api_token, dashboard_layout"),
         )
         .arg(
             Arg::new("record")

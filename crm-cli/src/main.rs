@@ -4,6 +4,7 @@ mod account;
 mod cli;
 mod config;
 mod csvin;
+mod dashboard;
 mod exit;
 mod import;
 mod output;
@@ -117,6 +118,7 @@ async fn dispatch(ctx: &mut Ctx, name: &str, m: &ArgMatches) -> Result<()> {
         "profile" => account::profile(ctx, m),
         "audit" => records::audit(ctx, m).await,
         "imports" => records::imports(ctx, m).await,
+        "dashboard" => dashboard::run(ctx, m).await,
         path => match crm_api::catalog::entity(path) {
             Some(e) => records::run(ctx, e, m).await,
             None => Err(CliError::usage(format!("unknown command {path:?}"))),

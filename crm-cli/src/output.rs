@@ -1,11 +1,15 @@
 //! Printing records: a table fitted to the terminal, JSON, NDJSON, CSV, or ids only.
 //!
+//! Tables are compact, as `psql` and `kubectl get` print them: a header, a rule under it, then
+//! one line per record with the columns aligned; a cell too long for its column is cut short
+//! with `…`, so a record never takes more than one line.
+//!
 //! Lists are streamed: every format but the table prints each page as it arrives, so
 //! `crm contacts list --all | head` starts at once and stops quietly.
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Row, Table, TableStyle};
 use crm_api::catalog::{EntityInfo, FieldKind};
 use serde_json::Value;
 
@@ -118,12 +122,8 @@ impl Out {
                 self.end()
             }
             Format::Table => {
-                let mut t = self.new_table();
-                t.set_header(vec![self.head("field"), self.head("value")]);
-                for c in &cols.all {
-                    t.add_row(vec![Cell::new(&c.key), Cell::new(cell_text(cols, rec, &c.key))]);
-                }
-                writeln!(self.w, "{t}")
+                let text = record_table(cols, rec, self.color, terminal_width());
+                writeln!(self.w, "{text}")
             }
         }
     }
@@ -191,12 +191,8 @@ impl Out {
                 if rows.is_empty() {
                     writeln!(self.w, "(none)")?;
                 } else {
-                    let mut t = self.new_table();
-                    t.set_header(cols.table.iter().map(|k| self.head(k)).collect::<Vec<_>>());
-                    for r in &rows {
-                        t.add_row(cols.table.iter().map(|k| Cell::new(cell_text(&cols, r, k))).collect::<Vec<_>>());
-                    }
-                    writeln!(self.w, "{t}")?;
+                    let text = list_table(&cols, &rows, self.color, terminal_width());
+                    writeln!(self.w, "{text}")?;
                 }
             }
             State::Csv { header: false } => {
@@ -210,23 +206,67 @@ impl Out {
         }
         self.w.flush()
     }
+}
 
-    fn new_table(&self) -> Table {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
-        if !self.color {
-            t.force_no_tty();
-            if let Some(w) = terminal_width() {
-                t.set_width(w);
-            }
+/// Records as a table, one line each: a header, a rule, a line per record, each cell that is
+/// too long for its column cut short with `…`. `width` is the terminal's, when known; on a
+/// terminal (`color`) the table finds it itself.
+fn list_table(cols: &Columns, rows: &[Value], color: bool, width: Option<u16>) -> String {
+    let mut t = table(color, width);
+    // Cut long cells anywhere, not after the last word that fits: more of them shows.
+    t.set_delimiter('\0');
+    t.set_header(one_line(cols.table.iter().map(|k| head(k, color))));
+    for r in rows {
+        t.add_row(one_line(cols.table.iter().map(|k| Cell::new(cell_text(cols, r, k)))));
+    }
+    finish(t)
+}
+
+/// One record as a table of its fields, one a line; a long value wraps rather than being cut,
+/// as this is all there is to see of the record.
+fn record_table(cols: &Columns, rec: &Value, color: bool, width: Option<u16>) -> String {
+    let mut t = table(color, width);
+    t.set_header(vec![head("field", color), head("value", color)]);
+    for c in &cols.all {
+        t.add_row(vec![Cell::new(&c.key), Cell::new(cell_text(cols, rec, &c.key))]);
+    }
+    finish(t)
+}
+
+fn table(color: bool, width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(COMPACT).set_content_arrangement(ContentArrangement::Dynamic);
+    if !color {
+        t.force_no_tty();
+        if let Some(w) = width {
+            t.set_width(w);
         }
-        t
     }
+    t
+}
 
-    fn head(&self, text: &str) -> Cell {
-        let c = Cell::new(text);
-        if self.color { c.add_attribute(Attribute::Bold) } else { c }
+fn head(text: &str, color: bool) -> Cell {
+    let c = Cell::new(text);
+    if color { c.add_attribute(Attribute::Bold) } else { c }
+}
+
+/// No borders and no rules between rows: a rule under the header, nothing else.
+const COMPACT: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
+
+/// A row of a list: one line, a cell that does not fit its column cut short with `…`.
+fn one_line(cells: impl IntoIterator<Item = Cell>) -> Row {
+    let mut row = Row::from(cells.into_iter().collect::<Vec<_>>());
+    row.max_height(1);
+    row
+}
+
+/// The table as text: columns two spaces apart, flush left, no white space at line ends.
+fn finish(mut t: Table) -> String {
+    let last = t.column_count().saturating_sub(1);
+    for (i, c) in t.column_iter_mut().enumerate() {
+        c.set_padding((0, if i == last { 0 } else { 2 }));
     }
+    t.trim_fmt()
 }
 
 /// The width of the terminal on stdout, when `COLUMNS` says it.
@@ -279,6 +319,9 @@ fn cell_text(cols: &Columns, rec: &Value, key: &str) -> String {
         },
         (Some(FieldKind::Bool), Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
         (_, Value::String(s)) => short_time(s).unwrap_or_else(|| s.clone()),
+        (_, Value::Array(items)) if items.iter().all(Value::is_string) => {
+            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+        }
         (_, other) => crm_api::csv_field(other),
     }
 }
@@ -323,5 +366,44 @@ mod tests {
         assert_eq!(group_digits("999"), "999");
         assert_eq!(short_time("2026-11-24T09:15:02.123456Z").as_deref(), Some("2026-11-24 09:15"));
         assert_eq!(short_time("Lead"), None);
+    }
+
+    fn people() -> (Columns, Vec<Value>) {
+        let cols = Columns::plain(&["id", "name", "company"]);
+        let rows = vec![
+            serde_json::json!({"id": 1, "name": "Ada Lovelace", "company": "Analytical Engines of Great Britain"}),
+            serde_json::json!({"id": 22, "name": "Charles Babbage", "company": "Difference\nEngines"}),
+        ];
+        (cols, rows)
+    }
+
+    #[test]
+    fn a_list_is_a_header_a_rule_and_one_line_per_record() {
+        let (cols, rows) = people();
+        let wide = list_table(&cols, &rows, false, Some(80));
+        assert_eq!(
+            wide.lines().collect::<Vec<_>>(),
+            [
+                "id  name             company",
+                "─".repeat(56).as_str(),
+                "1   Ada Lovelace     Analytical Engines of Great Britain",
+                "22  Charles Babbage  Difference…",
+            ],
+            "\n{wide}"
+        );
+        let narrow = list_table(&cols, &rows, false, Some(30));
+        assert_eq!(narrow.lines().count(), 4, "still one line a record:\n{narrow}");
+        assert!(narrow.lines().all(|l| l.chars().count() <= 30), "fits 30 columns:\n{narrow}");
+        assert!(narrow.lines().nth(2).is_some_and(|l| l.starts_with("1   Ada") && l.ends_with('…')), "{narrow}");
+    }
+
+    #[test]
+    fn one_record_is_a_line_per_field_and_long_values_wrap() {
+        let (cols, rows) = people();
+        let t = record_table(&cols, &rows[0], false, Some(30));
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "field    value");
+        assert_eq!(lines[2], "id       1");
+        assert!(t.contains("Analytical") && t.contains("Britain") && !t.contains('…'), "all of it shows:\n{t}");
     }
 }

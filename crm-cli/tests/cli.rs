@@ -103,6 +103,12 @@ async fn every_entity_verb_and_output_format() {
     let table = env.run(&["contacts", "list", "-o", "table"]).await.ok().stdout;
     assert!(table.contains("Ada Lovelace") && table.contains("Charles Babbage") && table.contains("email"), "{table}");
     assert!(table.lines().all(|l| l.chars().count() <= 100), "fits COLUMNS=100:\n{table}");
+    // Compact: a header, its rule, one line per record.
+    assert_eq!(table.lines().count(), 4, "one line a record:\n{table}");
+    assert!(table.lines().next().is_some_and(|l| l.starts_with("id  name")), "{table}");
+    let narrow = env.run_with(&["contacts", "list", "-o", "table"], "", &[("COLUMNS", "50")]).await.ok().stdout;
+    assert_eq!(narrow.lines().count(), 4, "still one line a record:\n{narrow}");
+    assert!(narrow.lines().all(|l| l.chars().count() <= 50) && narrow.contains('…'), "cut to fit:\n{narrow}");
     let csv = env.run(&["contacts", "list", "-o", "csv", "--sort", "name"]).await.ok().stdout;
     let mut lines = csv.lines();
     assert_eq!(
@@ -180,7 +186,7 @@ async fn every_entity_verb_and_output_format() {
         .await);
     let moved = env.run(&["deals", "move", &d, "closed won", "-o", "json"]).await.ok().json();
     assert_eq!(moved["stage"], "Closed-Won");
-    assert_eq!(env.run(&["deals", "move", &d, "sideways"]).await.code, 2);
+    assert_eq!(env.run(&["deals", "move", &d, "sideways"]).await.code, 3, "no such stage: not found");
     let hist = env.run(&["deals", "history", &d, "-o", "json"]).await.ok().json();
     assert_eq!(hist.as_array().map(Vec::len), Some(2), "{hist}");
     let a = id(env
@@ -380,6 +386,42 @@ async fn a_body_the_entity_cannot_take_is_refused_naming_the_field() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("value: "), "{r:?}");
     assert_eq!(env.run(&["contacts", "list", "--count"]).await.ok().stdout.trim(), "0", "nothing was written");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dashboard_layout_shows_and_sets_the_layout() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("dash@example.com").await;
+    let shown = env.run(&["dashboard", "layout", "-o", "json"]).await.ok().json();
+    assert_eq!((shown["period"].as_str(), shown["version"].as_i64()), (Some("this_month"), Some(0)));
+    assert_eq!(shown["widgets"].as_array().map(Vec::len), Some(11));
+    let table = env.run(&["dashboard", "layout", "-o", "table"]).await.ok().stdout;
+    assert!(table.contains("total_contacts, open_opportunities,"), "widgets joined:\n{table}");
+
+    // What is not given stays as it is; names in any case.
+    let set = env.run(&["dashboard", "layout", "set", "--period", "Last 90 Days", "-o", "json"]).await.ok().json();
+    assert_eq!((set["period"].as_str(), set["version"].as_i64()), (Some("last_90_days"), Some(1)));
+    assert_eq!(set["widgets"].as_array().map(Vec::len), Some(11));
+    let set = env.run(&["dashboard", "layout", "set", "--widgets", "funnel,WIN_RATE", "-o", "json"]).await.ok().json();
+    assert_eq!(set["widgets"], json!(["funnel", "win_rate"]));
+    assert_eq!((set["period"].as_str(), set["version"].as_i64()), (Some("last_90_days"), Some(2)));
+
+    // Bad input is exit 2 naming the field; a stale version exit 4.
+    let r = env.run(&["dashboard", "layout", "set", "--widgets", "funnel,funnel"]).await;
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("widgets[1]: duplicate widget \"funnel\""), "{r:?}");
+    let r = env.run(&["dashboard", "layout", "set", "--period", "fortnight"]).await;
+    assert!(r.code == 2 && r.stderr.contains("--period: unknown value \"fortnight\""), "{r:?}");
+    assert_eq!(env.run(&["dashboard", "layout", "set"]).await.code, 2, "something to set");
+    let r = env.run(&["dashboard", "layout", "set", "--period", "this_year", "--if-match", "1"]).await;
+    assert_eq!(r.code, 4, "{r:?}");
+    env.run(&["dashboard", "layout", "set", "--period", "this_year", "--if-match", "2", "-q"]).await.ok();
+    let shown = env.run(&["dashboard", "layout", "-o", "json"]).await.ok().json();
+    assert_eq!((shown["period"].as_str(), shown["version"].as_i64()), (Some("this_year"), Some(3)));
+    // The figures come later: bare `crm dashboard` says so.
+    let r = env.run(&["dashboard"]).await;
+    assert!(r.code == 2 && r.stderr.contains("crm dashboard layout"), "{r:?}");
 }
 
 /// A server that answers every request with one status and a problem body, for the exit codes

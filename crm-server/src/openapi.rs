@@ -33,6 +33,10 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::pipelines::MoveRequest>(&mut s);
     register::<crm_api::ActivityType>(&mut s);
     register::<crm_api::Priority>(&mut s);
+    register::<crm_api::dashboard::Widget>(&mut s);
+    register::<crm_api::dashboard::Period>(&mut s);
+    register::<crm_api::dashboard::DashboardLayout>(&mut s);
+    register::<crm_api::dashboard::NewDashboardLayout>(&mut s);
     register::<RegisterRequest>(&mut s);
     register::<LoginRequest>(&mut s);
     register::<Session>(&mut s);

@@ -1,11 +1,13 @@
 //! Every row belongs to one user: a second user probing every endpoint with the first user's ids
 //! gets 404 (never 403, never 200), sees nothing of them in any list, cannot link to them, and
-//! changes nothing of them.
+//! changes nothing of them. The dashboard layout has no id: each user reads and writes their
+//! own, whatever version they name.
 
 use crm_api::activities::{Activity, NewActivity};
 use crm_api::auth::{ApiToken, NewApiToken};
 use crm_api::client::Client;
 use crm_api::contacts::{Contact, NewContact};
+use crm_api::dashboard::{DashboardLayout, NewDashboardLayout, Period, Widget};
 use crm_api::deals::{Deal, NewDeal, StageChange};
 use crm_api::opportunities::{NewOpportunity, Opportunity};
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};
@@ -239,6 +241,26 @@ fn pipeline_probes(pipeline: i64, stage: i64) -> Vec<Probe> {
     ]
 }
 
+/// A's dashboard layout, saved.
+async fn save_layout(u: &Client) -> DashboardLayout {
+    let new = NewDashboardLayout { period: Period::ThisYear, widgets: vec![Widget::Funnel, Widget::DealsWon] };
+    u.put_dashboard_layout(&new, None).await.expect("save layout").record
+}
+
+/// Every request on the dashboard layout: a user's own, so another user's probes of it read and
+/// write only their own (with A's version, a stale one, or none in `If-Match`).
+fn layout_probes() -> Vec<Probe> {
+    const PATH: &str = "/api/crm/dashboard/layout";
+    let body = json!({"period": "last_month", "widgets": ["win_rate"]});
+    vec![
+        Probe::new(Method::GET, PATH.into()),
+        Probe::new(Method::PUT, PATH.into()).body(body.clone()).if_match("\"1\""),
+        Probe::new(Method::PUT, PATH.into()).body(body.clone()).if_match("\"99\""),
+        Probe::new(Method::PUT, PATH.into()).body(body),
+        Probe::new(Method::GET, PATH.into()),
+    ]
+}
+
 /// Every probe of A's live records and of A's records in the trash.
 fn probes(a: &Owned) -> Vec<Probe> {
     let mut all = probes_on(a.contact.id, a.opportunity.id, a.deal.id, a.activity.id, Some(a.token.id));
@@ -342,12 +364,24 @@ async fn another_users_probes_change_nothing_of_the_owners_records(b: Backend) {
     let ua = s.user("owner").await;
     let ub = s.user("prober").await;
     let a = seed(&ua, "a").await;
+    let layout = save_layout(&ua).await;
     let audit_before =
         ua.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
     let history_before: Vec<StageChange> = ua.deal_history(a.deal.id).await.expect("history");
     for p in probes(&a) {
         p.send(&ub).await;
     }
+    // B's layout probes see B's layout (the default first, then B's own), never A's.
+    let answers = [(200, 0), (412, 0), (412, 0), (200, 1), (200, 1)];
+    for (p, (status, version)) in layout_probes().iter().zip(answers) {
+        let ans = p.send(&ub).await;
+        assert_eq!(ans.status, status, "{p} -> {ans}");
+        if status == 200 {
+            assert_eq!(ans.body["version"], version, "{p} -> {ans}");
+            assert_ne!(ans.body["period"], "this_year", "B sees A's layout: {p} -> {ans}");
+        }
+    }
+    assert_eq!(ua.dashboard_layout().await.expect("A's layout").record, layout, "A's layout is unchanged");
 
     assert_eq!(ua.get::<Contacts>(a.contact.id).await.expect("A's contact is still live").record, a.contact);
     assert_eq!(
@@ -391,6 +425,7 @@ async fn lists_search_recent_audit_and_tokens_show_nothing_of_another_user(b: Ba
     let ub = s.user("prober").await;
     let a = seed(&ua, "a").await;
     let mine = seed(&ub, "b").await;
+    save_layout(&ua).await;
 
     let variants = |a_ids: &[i64]| {
         let ids: Vec<String> = a_ids.iter().map(i64::to_string).collect();
@@ -481,6 +516,11 @@ async fn lists_search_recent_audit_and_tokens_show_nothing_of_another_user(b: Ba
         if ans.status != 200 || ans.body["data"] != json!([]) {
             leaks.push(format!("GET {path} as B: {ans}"));
         }
+    }
+
+    let layout = ub.dashboard_layout().await.expect("B's layout").record;
+    if layout != DashboardLayout::default() {
+        leaks.push(format!("B's dashboard layout is not the default one B never changed: {layout:?}"));
     }
 
     let tokens: Vec<i64> = ub.list_tokens().await.expect("tokens").iter().map(|t| t.id).collect();

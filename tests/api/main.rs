@@ -9,6 +9,7 @@ mod contacts;
 mod deploy;
 mod entities;
 mod isolation;
+mod layout;
 mod migration;
 mod openapi;
 mod pipelines;

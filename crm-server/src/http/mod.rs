@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod auth;
 pub mod batch;
+pub mod dashboard;
 pub mod entities;
 pub mod export;
 pub mod history;
@@ -324,6 +325,7 @@ where
 /// Every endpoint of the API.
 pub fn endpoints() -> Vec<Endpoint> {
     use crm_api::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
+    use crm_api::dashboard::{DashboardLayout, NewDashboardLayout};
     use crm_api::imports::{Import, NewImport, UndoReport};
     use crm_api::{activities::Activity, audit::AuditEntry, deals::StageChange, timeline::TimelineItem};
     let mut all = vec![
@@ -389,6 +391,34 @@ pub fn endpoints() -> Vec<Endpoint> {
             "/api/auth/tokens/{id}",
             delete(auth::revoke_token),
             Doc::new("revoke_token", "Revoke an API token", "auth", Answer::Empty).status(204),
+        ),
+        ep(
+            "get",
+            "/api/crm/dashboard/layout",
+            get(dashboard::get_layout),
+            Doc::new(
+                "get_dashboard_layout",
+                "The caller's dashboard layout: the widgets shown, in order, and the period; the default \
+                 one (every widget, this month, version 0) until one is saved",
+                "dashboard",
+                Answer::One(name::<DashboardLayout>()),
+            )
+            .etag(),
+        ),
+        ep(
+            "put",
+            "/api/crm/dashboard/layout",
+            put(dashboard::put_layout),
+            Doc::new(
+                "put_dashboard_layout",
+                "Save the caller's dashboard layout: 1 to 11 distinct widgets in order, and the period \
+                 (names in any case); answers the saved layout",
+                "dashboard",
+                Answer::One(name::<DashboardLayout>()),
+            )
+            .body(name::<NewDashboardLayout>())
+            .etag()
+            .if_match(),
         ),
         ep(
             "get",

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod batch;
+pub mod dashboard;
 pub mod history;
 pub mod imports;
 pub mod pipelines;

@@ -7,6 +7,7 @@ use crate::db::{ConnectOptions, Db};
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
+pub mod dashboard;
 pub mod history;
 pub mod imports;
 pub mod list;

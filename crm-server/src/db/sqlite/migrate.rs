@@ -100,11 +100,13 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// Numbers may skip (work on branches reserves its numbers ahead; a migration that comes
+    /// later with a lower number is applied then, as sqlx applies it), but never repeat.
     #[test]
     fn migrations_are_numbered_in_order_from_one() {
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
-        let expected: Vec<i64> = (1..=versions.len() as i64).collect();
-        assert_eq!(versions, expected);
+        assert_eq!(versions.first(), Some(&1));
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
         assert_eq!(MIGRATIONS[0].description, "core");
     }
 
