@@ -10,7 +10,7 @@ crate::wire::entity! {
     /// Activities, served under `/api/crm/activities`.
     resource Activities;
     /// Activities in the catalog.
-    info ACTIVITIES = "activities", "activity", Hooks { completion_time: true, ..NO_HOOKS },
+    info ACTIVITIES = "activities", "activity", Hooks { completion_time: true, deal_activity: true, ..NO_HOOKS },
         ["id", "type", "priority", "description", "due_date", "completed", "contact_id"];
     /// A stored activity.
     record Activity;

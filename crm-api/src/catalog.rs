@@ -153,6 +153,9 @@ pub struct Hooks {
     pub stages: Option<StageHistory>,
     /// `completed_at` is the time `completed` turned true (cleared when it turns false).
     pub completion_time: bool,
+    /// A record linked to a deal (`deal_id`) is activity on it: the deal's `last_activity_at`
+    /// follows (a deal with none for too long rots).
+    pub deal_activity: bool,
 }
 
 /// Where the stage changes of an entity are kept.
@@ -165,7 +168,7 @@ pub struct StageHistory {
 }
 
 /// No hook.
-pub const NO_HOOKS: Hooks = Hooks { match_email: false, stages: None, completion_time: false };
+pub const NO_HOOKS: Hooks = Hooks { match_email: false, stages: None, completion_time: false, deal_activity: false };
 
 /// The first field of every entity.
 pub const ID: FieldInfo = FieldInfo::new("id", FieldKind::Id, "Record id").not_null().system();

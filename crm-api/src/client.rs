@@ -12,6 +12,9 @@ use bytes::Bytes;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
 
+use crate::analytics::{
+    Dashboard, DashboardParams, Forecast, ForecastParams, PipelineBoard, PipelineParams, PipelineSummary, PipelineView,
+};
 use crate::audit::AuditEntry;
 use crate::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
 use crate::batch::{BatchRequest, BatchResponse};
@@ -506,6 +509,30 @@ operations! {
     "move_opportunity" => fn move_opportunity(&self, id: i64, req: &MoveRequest, if_match: Option<&str>) -> Result<Tagged<<Opportunities as Resource>::Record>> {
         let rb = self.request(Method::POST, &format!("/api/crm/opportunities/{id}/move")).json(req);
         Self::send_tagged(Self::with_if_match(rb, if_match)).await
+    }
+
+    // --- figures -------------------------------------------------------------------------------
+
+    /// The pipeline board: each stage's deals, in stage order (`view` is set to the board).
+    "pipeline" => fn pipeline_board(&self, params: &PipelineParams) -> Result<PipelineBoard> {
+        let params = PipelineParams { view: None, ..params.clone() };
+        Self::send(self.request(Method::GET, "/api/crm/pipeline").query(&params)).await
+    }
+
+    /// Each stage's figures (`view=summary`).
+    "pipeline" => fn pipeline_summary(&self, pipeline_id: Option<i64>) -> Result<PipelineSummary> {
+        let params = PipelineParams { pipeline_id, view: Some(PipelineView::Summary), ..Default::default() };
+        Self::send(self.request(Method::GET, "/api/crm/pipeline").query(&params)).await
+    }
+
+    /// The forecast from the current UTC month.
+    "forecast" => fn forecast(&self, params: &ForecastParams) -> Result<Forecast> {
+        Self::send(self.request(Method::GET, "/api/crm/forecast").query(params)).await
+    }
+
+    /// Every figure of the dashboard over a period.
+    "dashboard" => fn dashboard(&self, params: &DashboardParams) -> Result<Dashboard> {
+        Self::send(self.request(Method::GET, "/api/crm/dashboard").query(params)).await
     }
 
     // --- dashboard -----------------------------------------------------------------------------

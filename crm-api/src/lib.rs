@@ -4,6 +4,7 @@
 //! used by the CLI, the TUI and the end-to-end tests.
 
 pub mod activities;
+pub mod analytics;
 pub mod audit;
 pub mod auth;
 pub mod batch;

@@ -133,9 +133,90 @@ impl utoipa::PartialSchema for Money {
 }
 impl utoipa::ToSchema for Money {}
 
+/// A sum of amounts in minor units, which may exceed what one amount holds: written as
+/// [`Money`] is (`"1250.00"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Total(pub i128);
+
+impl Total {
+    /// The exact sum of amount x probability (minor units times percent) divided by 100,
+    /// rounded half away from zero to the minor unit.
+    pub fn percent_of(numerator: i128) -> Total {
+        let half = if numerator < 0 { -50 } else { 50 };
+        Total((numerator + half) / 100)
+    }
+
+    /// `self / n`, rounded half away from zero to the minor unit.
+    pub fn mean(self, n: i64) -> Total {
+        let n = i128::from(n.max(1));
+        let half = if self.0 < 0 { -(n / 2) } else { n / 2 };
+        Total((self.0 * 2 + half * 2) / (2 * n))
+    }
+}
+
+impl fmt::Display for Total {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl Serialize for Total {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Total {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let (neg, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+        let ok = !int.is_empty()
+            && frac.len() == 2
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.bytes().all(|b| b.is_ascii_digit());
+        let parse = |s: &str| s.parse::<i128>().map_err(|e| de::Error::custom(format!("total {text:?}: {e}")));
+        if !ok {
+            return Err(de::Error::custom(format!("total {text:?} is not a decimal with two places")));
+        }
+        let minor = parse(int)? * 100 + parse(frac)?;
+        Ok(Total(if neg { -minor } else { minor }))
+    }
+}
+
+impl utoipa::PartialSchema for Total {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^-?\d+\.\d{2}$"))
+            .description(Some("Exact decimal sum with two decimals"))
+            .examples([serde_json::json!("1250.00")])
+            .into()
+    }
+}
+impl utoipa::ToSchema for Total {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn totals_round_half_away_from_zero_once() {
+        assert_eq!(Total::percent_of(12_345 * 50).to_string(), "61.73", "61.725 rounds up");
+        assert_eq!(Total::percent_of(101).to_string(), "0.01");
+        assert_eq!(Total::percent_of(149).to_string(), "0.01");
+        assert_eq!(Total::percent_of(150).to_string(), "0.02");
+        assert_eq!(Total(1001).mean(2).to_string(), "5.01", "10.01 / 2 = 5.005 rounds up");
+        assert_eq!(Total(1000).mean(3).to_string(), "3.33");
+        assert_eq!(Total(i128::from(i64::MAX) * 10).to_string(), "922337203685477580.70");
+        let back: Total = serde_json::from_str("\"922337203685477580.70\"").expect("parse");
+        assert_eq!(back, Total(i128::from(i64::MAX) * 10));
+    }
 
     #[test]
     fn parses_and_formats_exactly() {

@@ -31,6 +31,11 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::pipelines::NewStage>(&mut s);
     register::<crm_api::pipelines::StagePatch>(&mut s);
     register::<crm_api::pipelines::MoveRequest>(&mut s);
+    register::<crm_api::analytics::PipelineView>(&mut s);
+    register::<crm_api::analytics::PipelineBoard>(&mut s);
+    register::<crm_api::analytics::PipelineSummary>(&mut s);
+    register::<crm_api::analytics::Forecast>(&mut s);
+    register::<crm_api::analytics::Dashboard>(&mut s);
     register::<crm_api::ActivityType>(&mut s);
     register::<crm_api::Priority>(&mut s);
     register::<crm_api::dashboard::Widget>(&mut s);
@@ -123,6 +128,10 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
         })),
         Answer::AnyJson => Some(json!({ "application/json": { "schema": { "type": "object" } } })),
         Answer::One(n) => Some(json!({ "application/json": { "schema": schema_ref(n) } })),
+        Answer::OneOf(names) => {
+            let items: Vec<Json> = names.iter().map(|n| schema_ref(n)).collect();
+            Some(json!({ "application/json": { "schema": { "oneOf": items } } }))
+        }
         Answer::Many(n) => {
             Some(json!({ "application/json": { "schema": { "type": "array", "items": schema_ref(n) } } }))
         }

@@ -2,6 +2,7 @@
 //! document are built, so that they cannot disagree.
 
 pub mod activities;
+pub mod analytics;
 pub mod auth;
 pub mod batch;
 pub mod dashboard;
@@ -41,6 +42,8 @@ pub enum Answer {
     Many(String),
     /// A page of the named schema.
     Page(String),
+    /// One value of one of the named schemas (chosen by a query parameter).
+    OneOf(Vec<String>),
 }
 
 /// How an endpoint is documented.
@@ -518,6 +521,9 @@ pub fn endpoints() -> Vec<Endpoint> {
 
 /// Pipelines, their stages, and moves between stages.
 fn pipeline_endpoints() -> Vec<Endpoint> {
+    use crm_api::analytics::{
+        Dashboard, DashboardParams, Forecast, ForecastParams, PipelineBoard, PipelineParams, PipelineSummary,
+    };
     use crm_api::pipelines::{
         MoveRequest, NewPipeline, NewStage, Pipeline, PipelinePatch, PipelineStage, StageDeleteParams, StagePatch,
     };
@@ -629,6 +635,46 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
             .if_match()
             .missing_link("move_to names no stage of the pipeline")
             .conflict("It is the pipeline's last stage, or records are in it and move_to is missing or is the stage itself (named in errors)"),
+        ),
+        ep(
+            "get",
+            "/api/crm/pipeline",
+            get(analytics::pipeline),
+            Doc::new(
+                "pipeline",
+                "The pipeline board: each stage's deals ({ \"<stage>\": [deals] }, columns of per_stage deals in id \
+                 order, the next ones with stage and after), or with view=summary each stage's count, amount, \
+                 weighted amount and rotting deals per currency",
+                "analytics",
+                Answer::OneOf(vec![name::<PipelineBoard>(), name::<PipelineSummary>()]),
+            )
+            .query::<PipelineParams>()
+            .missing_link("pipeline_id names no pipeline of this user, or the pipeline has no stage of that name"),
+        ),
+        ep(
+            "get",
+            "/api/crm/forecast",
+            get(analytics::forecast),
+            Doc::new(
+                "forecast",
+                "Per close month from the current UTC month and per currency: won, weighted and best-case amounts and the count",
+                "analytics",
+                Answer::One(name::<Forecast>()),
+            )
+            .query::<ForecastParams>(),
+        ),
+        ep(
+            "get",
+            "/api/crm/dashboard",
+            get(analytics::dashboard),
+            Doc::new(
+                "dashboard",
+                "Every figure of the dashboard over a period of UTC days (default: the current UTC month)",
+                "analytics",
+                Answer::One(name::<Dashboard>()),
+            )
+            .query::<DashboardParams>()
+            .missing_link("pipeline_id names no pipeline of this user"),
         ),
         moves("deals", "deal", name::<crm_api::deals::Deal>(), post(pipelines::move_stage::<Deals>)),
         moves(

@@ -7,6 +7,7 @@
 //! [`crate::store`].
 
 pub mod accounts;
+pub mod analytics;
 pub mod batch;
 pub mod dashboard;
 pub mod history;

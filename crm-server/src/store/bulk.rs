@@ -261,6 +261,9 @@ pub async fn insert_many<C: Conn>(
         ids.sort_unstable();
         let written: Vec<(&NewRow, i64)> = chunk.iter().map(|(_, row)| row).zip(ids).collect();
         audit_and_history(c, spec, actor, &written).await?;
+        if spec.hooks.deal_activity {
+            touch_deals_of(c, actor, &written).await?;
+        }
         for ((i, _), (_, id)) in chunk.iter().zip(written) {
             answers[*i] = Some(Ok(id));
         }
@@ -318,6 +321,21 @@ fn null_of(kind: Kind) -> SqlValue {
         kind if kind.is_integer() => SqlValue::Int(None),
         _ => SqlValue::Text(None),
     }
+}
+
+/// The deals the created activities are logged against, each touched at its latest one.
+async fn touch_deals_of<C: Conn>(c: &mut C, actor: Actor, written: &[(&NewRow, i64)]) -> ApiResult<()> {
+    let mut latest: BTreeMap<i64, i64> = BTreeMap::new();
+    for (row, _) in written {
+        if let Some((_, SqlValue::Int(Some(deal)))) = row.values.iter().find(|(f, _)| f.name == "deal_id") {
+            let at = latest.entry(*deal).or_default();
+            *at = (*at).max(row.created.max(row.now));
+        }
+    }
+    for (deal, at) in latest {
+        super::records::touch_deals(c, actor, &[deal], at).await?;
+    }
+    Ok(())
 }
 
 /// The audit entries of the created records, and for staged records their first stage, in

@@ -5,6 +5,7 @@ use anyhow::Context;
 use crate::db::{ConnectOptions, Db};
 
 pub mod accounts;
+pub mod analytics;
 pub mod audit;
 pub mod bulk;
 pub mod dashboard;

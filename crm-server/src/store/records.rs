@@ -139,6 +139,28 @@ fn as_record(values: &Values) -> Record {
     values.iter().map(|(f, v)| (f.name.to_string(), to_json(f, v))).collect()
 }
 
+/// An activity logged against a deal at `at` is the deal's latest activity, unless it has a
+/// later one.
+pub async fn touch_deal<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, rec: &Record, at: i64) -> ApiResult<()> {
+    let Some(deal) = rec.get("deal_id").and_then(Json::as_i64).filter(|_| spec.hooks.deal_activity) else {
+        return Ok(());
+    };
+    touch_deals(c, actor, &[deal], at).await
+}
+
+/// [`touch_deal`] for several deals.
+pub async fn touch_deals<C: Conn>(c: &mut C, actor: Actor, deals: &[i64], at: i64) -> ApiResult<()> {
+    for deal in deals {
+        c.execute(
+            "UPDATE deals SET last_activity_at = $1 WHERE id = $2 AND user_id = $3 \
+             AND (last_activity_at IS NULL OR last_activity_at < $1)",
+            &[SqlValue::Int(Some(at)), SqlValue::Int(Some(*deal)), SqlValue::Int(Some(actor.user_id))],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Takes a backdated `created_at` out of a create's values.
 pub fn take_created_at(values: &mut Values) -> Option<i64> {
     let i = values.iter().position(|(f, _)| f.name == "created_at")?;
@@ -200,6 +222,7 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
     if let (Some(history), Some(m)) = (spec.hooks.stages, &moved) {
         stages::record_move(c, history, actor, id_of(&rec), m, created).await?;
     }
+    touch_deal(c, spec, actor, &rec, created.max(now)).await?;
     audit::write(c, actor, spec.entity, id_of(&rec), Action::Create, &audit::diff(None, &rec)).await?;
     Ok(rec)
 }
@@ -326,6 +349,9 @@ pub async fn update_at<C: Conn>(
     let after = to_record(spec, &row);
     if let (Some(history), Some((m, when))) = (spec.hooks.stages, &moved) {
         stages::record_move(c, history, actor, id, m, *when).await?;
+    }
+    if after.get("deal_id") != before.get("deal_id") {
+        touch_deal(c, spec, actor, &after, now).await?;
     }
     audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
     Ok((after, true))
