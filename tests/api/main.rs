@@ -12,6 +12,7 @@ mod isolation;
 mod openapi;
 mod plans;
 mod probe;
+mod queue;
 mod replicas;
 mod schema;
 mod service;

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod batch;
 pub mod history;
 pub mod imports;
+pub mod queue;
 pub mod records;
 
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};

@@ -10,6 +10,7 @@ pub mod bulk;
 pub mod history;
 pub mod imports;
 pub mod list;
+pub mod queue;
 pub mod records;
 pub mod spec;
 pub mod words;

@@ -232,9 +232,24 @@ pub async fn update_tracked<C: Conn>(
     values: Values,
     expected: Option<i64>,
 ) -> ApiResult<(Record, bool)> {
+    update_guarded(c, spec, actor, id, values, expected, |_| Ok(())).await
+}
+
+/// [`update_tracked`] of a record that `guard` accepts: it sees the record as stored (read
+/// with the row locked, after the `If-Match` check) and its error is the answer.
+pub async fn update_guarded<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    id: i64,
+    values: Values,
+    expected: Option<i64>,
+    guard: impl FnOnce(&Record) -> ApiResult<()> + Send,
+) -> ApiResult<(Record, bool)> {
     let before =
         select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     check_version(&before, expected)?;
+    guard(&before)?;
     let mut changed: Values = values.into_iter().filter(|(f, v)| before.get(f.name) != Some(&to_json(f, v))).collect();
     if changed.is_empty() {
         return Ok((before, false));

@@ -100,11 +100,14 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// Numbers rise from 1, each used once. A number may be missing for a while: work in
+    /// progress elsewhere holds it (a database migrated without it takes it when it comes,
+    /// as every migration not yet applied is).
     #[test]
     fn migrations_are_numbered_in_order_from_one() {
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
-        let expected: Vec<i64> = (1..=versions.len() as i64).collect();
-        assert_eq!(versions, expected);
+        assert_eq!(versions.first(), Some(&1));
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
         assert_eq!(MIGRATIONS[0].description, "core");
     }
 
