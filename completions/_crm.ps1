@@ -973,6 +973,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update activities from a CSV file, in batches, under an import id')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Mark an activity done')
             [CompletionResult]::new('recent', 'recent', [CompletionResultType]::ParameterValue, 'The latest activities')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Open activities overdue, due today and due in the next 7 days, by priority')
+            [CompletionResult]::new('snooze', 'snooze', [CompletionResultType]::ParameterValue, 'Move an open activity''s due date to a later day')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1145,6 +1147,35 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'crm;activities;queue' {
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone whose current date is today: an IANA name such as Europe/Berlin [default: UTC]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Most activities per section, 1 to 500 [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most activities per section, 1 to 500 [default: 50]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;activities;snooze' {
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone whose current date UNTIL may not be before: an IANA name such as Europe/Berlin [default: UTC]')
+            [CompletionResult]::new('--if-match', '--if-match', [CompletionResultType]::ParameterName, 'Only if the record is still at this version (exit 4 otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'crm;activities;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List activities')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a activity')
@@ -1156,6 +1187,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update activities from a CSV file, in batches, under an import id')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Mark an activity done')
             [CompletionResult]::new('recent', 'recent', [CompletionResultType]::ParameterValue, 'The latest activities')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Open activities overdue, due today and due in the next 7 days, by priority')
+            [CompletionResult]::new('snooze', 'snooze', [CompletionResultType]::ParameterValue, 'Move an open activity''s due date to a later day')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1187,6 +1220,12 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;activities;help;recent' {
+            break
+        }
+        'crm;activities;help;queue' {
+            break
+        }
+        'crm;activities;help;snooze' {
             break
         }
         'crm;activities;help;help' {
@@ -1557,6 +1596,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update activities from a CSV file, in batches, under an import id')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Mark an activity done')
             [CompletionResult]::new('recent', 'recent', [CompletionResultType]::ParameterValue, 'The latest activities')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Open activities overdue, due today and due in the next 7 days, by priority')
+            [CompletionResult]::new('snooze', 'snooze', [CompletionResultType]::ParameterValue, 'Move an open activity''s due date to a later day')
             break
         }
         'crm;help;activities;list' {
@@ -1587,6 +1628,12 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;activities;recent' {
+            break
+        }
+        'crm;help;activities;queue' {
+            break
+        }
+        'crm;help;activities;snooze' {
             break
         }
         'crm;help;imports' {

@@ -88,11 +88,17 @@ _crm() {
             crm__subcmd__activities,list)
                 cmd="crm__subcmd__activities__subcmd__list"
                 ;;
+            crm__subcmd__activities,queue)
+                cmd="crm__subcmd__activities__subcmd__queue"
+                ;;
             crm__subcmd__activities,recent)
                 cmd="crm__subcmd__activities__subcmd__recent"
                 ;;
             crm__subcmd__activities,restore)
                 cmd="crm__subcmd__activities__subcmd__restore"
+                ;;
+            crm__subcmd__activities,snooze)
+                cmd="crm__subcmd__activities__subcmd__snooze"
                 ;;
             crm__subcmd__activities,update)
                 cmd="crm__subcmd__activities__subcmd__update"
@@ -121,11 +127,17 @@ _crm() {
             crm__subcmd__activities__subcmd__help,list)
                 cmd="crm__subcmd__activities__subcmd__help__subcmd__list"
                 ;;
+            crm__subcmd__activities__subcmd__help,queue)
+                cmd="crm__subcmd__activities__subcmd__help__subcmd__queue"
+                ;;
             crm__subcmd__activities__subcmd__help,recent)
                 cmd="crm__subcmd__activities__subcmd__help__subcmd__recent"
                 ;;
             crm__subcmd__activities__subcmd__help,restore)
                 cmd="crm__subcmd__activities__subcmd__help__subcmd__restore"
+                ;;
+            crm__subcmd__activities__subcmd__help,snooze)
+                cmd="crm__subcmd__activities__subcmd__help__subcmd__snooze"
                 ;;
             crm__subcmd__activities__subcmd__help,update)
                 cmd="crm__subcmd__activities__subcmd__help__subcmd__update"
@@ -352,11 +364,17 @@ _crm() {
             crm__subcmd__help__subcmd__activities,list)
                 cmd="crm__subcmd__help__subcmd__activities__subcmd__list"
                 ;;
+            crm__subcmd__help__subcmd__activities,queue)
+                cmd="crm__subcmd__help__subcmd__activities__subcmd__queue"
+                ;;
             crm__subcmd__help__subcmd__activities,recent)
                 cmd="crm__subcmd__help__subcmd__activities__subcmd__recent"
                 ;;
             crm__subcmd__help__subcmd__activities,restore)
                 cmd="crm__subcmd__help__subcmd__activities__subcmd__restore"
+                ;;
+            crm__subcmd__help__subcmd__activities,snooze)
+                cmd="crm__subcmd__help__subcmd__activities__subcmd__snooze"
                 ;;
             crm__subcmd__help__subcmd__activities,update)
                 cmd="crm__subcmd__help__subcmd__activities__subcmd__update"
@@ -651,7 +669,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__activities)
-            opts="-o -q -h --server --token --profile --output --quiet --help list get create update delete restore export import complete recent help"
+            opts="-o -q -h --server --token --profile --output --quiet --help list get create update delete restore export import complete recent queue snooze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -923,7 +941,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__activities__subcmd__help)
-            opts="list get create update delete restore export import complete recent help"
+            opts="list get create update delete restore export import complete recent queue snooze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1048,6 +1066,20 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__activities__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__activities__subcmd__help__subcmd__recent)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1063,6 +1095,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__activities__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__activities__subcmd__help__subcmd__snooze)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1218,6 +1264,52 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__activities__subcmd__queue)
+            opts="-n -o -q -h --tz --limit --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__activities__subcmd__recent)
             opts="-o -q -h --server --token --profile --output --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1259,6 +1351,48 @@ _crm() {
                 return 0
             fi
             case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__activities__subcmd__snooze)
+            opts="-o -q -h --tz --if-match --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-match)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3129,7 +3263,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__activities)
-            opts="list get create update delete restore export import complete recent"
+            opts="list get create update delete restore export import complete recent queue snooze"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3240,6 +3374,20 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__help__subcmd__activities__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__help__subcmd__activities__subcmd__recent)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3255,6 +3403,20 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__activities__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__activities__subcmd__snooze)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -881,6 +881,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand import 'Create or update activities from a CSV file, in batches, under an import id'
             cand complete 'Mark an activity done'
             cand recent 'The latest activities'
+            cand queue 'Open activities overdue, due today and due in the next 7 days, by priority'
+            cand snooze 'Move an open activity''s due date to a later day'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;activities;list'= {
@@ -1042,6 +1044,33 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'crm;activities;queue'= {
+            cand --tz 'Time zone whose current date is today: an IANA name such as Europe/Berlin [default: UTC]'
+            cand -n 'Most activities per section, 1 to 500 [default: 50]'
+            cand --limit 'Most activities per section, 1 to 500 [default: 50]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;activities;snooze'= {
+            cand --tz 'Time zone whose current date UNTIL may not be before: an IANA name such as Europe/Berlin [default: UTC]'
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'crm;activities;help'= {
             cand list 'List activities'
             cand get 'Show a activity'
@@ -1053,6 +1082,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand import 'Create or update activities from a CSV file, in batches, under an import id'
             cand complete 'Mark an activity done'
             cand recent 'The latest activities'
+            cand queue 'Open activities overdue, due today and due in the next 7 days, by priority'
+            cand snooze 'Move an open activity''s due date to a later day'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;activities;help;list'= {
@@ -1074,6 +1105,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;activities;help;complete'= {
         }
         &'crm;activities;help;recent'= {
+        }
+        &'crm;activities;help;queue'= {
+        }
+        &'crm;activities;help;snooze'= {
         }
         &'crm;activities;help;help'= {
         }
@@ -1376,6 +1411,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand import 'Create or update activities from a CSV file, in batches, under an import id'
             cand complete 'Mark an activity done'
             cand recent 'The latest activities'
+            cand queue 'Open activities overdue, due today and due in the next 7 days, by priority'
+            cand snooze 'Move an open activity''s due date to a later day'
         }
         &'crm;help;activities;list'= {
         }
@@ -1396,6 +1433,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;activities;complete'= {
         }
         &'crm;help;activities;recent'= {
+        }
+        &'crm;help;activities;queue'= {
+        }
+        &'crm;help;activities;snooze'= {
         }
         &'crm;help;imports'= {
             cand list 'The latest imports, newest first'

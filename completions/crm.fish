@@ -700,26 +700,28 @@ complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcomman
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage of its pipeline'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "history" -d 'A deal\'s stage changes'
 complete -c crm -n "__fish_crm_using_subcommand deals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 json\t'JSON: an object, or an array for lists (the default when piped)'
 ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "list" -d 'List activities'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "get" -d 'Show a activity'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "create" -d 'Create a activity'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "update" -d 'Change fields of a activity (only those given)'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "restore" -d 'Take a activity out of the trash'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed to FILE or standard output'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "complete" -d 'Mark an activity done'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "recent" -d 'The latest activities'
-complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "list" -d 'List activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "get" -d 'Show a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "create" -d 'Create a activity'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "update" -d 'Change fields of a activity (only those given)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "delete" -d 'Move activities to the trash (restore undoes it)'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "restore" -d 'Take a activity out of the trash'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "export" -d 'Write every matching activity as CSV or NDJSON, streamed to FILE or standard output'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "complete" -d 'Mark an activity done'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "queue" -d 'Open activities overdue, due today and due in the next 7 days, by priority'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "snooze" -d 'Move an open activity\'s due date to a later day'
+complete -c crm -n "__fish_crm_using_subcommand activities; and not __fish_seen_subcommand_from list get create update delete restore export import complete recent queue snooze help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -s s -l search -d 'Free-text search (words, by prefix)' -r
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from list" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
@@ -864,6 +866,28 @@ ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from recent" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -l tz -d 'Time zone whose current date is today: an IANA name such as Europe/Berlin [default: UTC]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -s n -l limit -d 'Most activities per section, 1 to 500 [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -l tz -d 'Time zone whose current date UNTIL may not be before: an IANA name such as Europe/Berlin [default: UTC]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from snooze" -s h -l help -d 'Print help'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "list" -d 'List activities'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a activity'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a activity'
@@ -874,6 +898,8 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "queue" -d 'Open activities overdue, due today and due in the next 7 days, by priority'
+complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "snooze" -d 'Move an open activity\'s due date to a later day'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
@@ -1025,6 +1051,8 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "import" -d 'Create or update activities from a CSV file, in batches, under an import id'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "complete" -d 'Mark an activity done'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "recent" -d 'The latest activities'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "queue" -d 'Open activities overdue, due today and due in the next 7 days, by priority'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "snooze" -d 'Move an open activity\'s due date to a later day'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "list" -d 'The latest imports, newest first'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "get" -d 'Show an import and what it did'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'

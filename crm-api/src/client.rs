@@ -12,6 +12,7 @@ use bytes::Bytes;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
 
+use crate::activities::{ActivityQueue, Snooze};
 use crate::analytics::{
     Dashboard, DashboardParams, Forecast, ForecastParams, PipelineBoard, PipelineParams, PipelineSummary, PipelineView,
 };
@@ -21,7 +22,7 @@ use crate::batch::{BatchRequest, BatchResponse};
 use crate::dashboard::{DashboardLayout, NewDashboardLayout};
 use crate::deals::StageChange;
 use crate::imports::{Import, NewImport, UndoReport};
-use crate::params::{AuditParams, ExportParams, ImportListParams, TimelineParams};
+use crate::params::{AuditParams, ExportParams, ImportListParams, QueueParams, SnoozeParams, TimelineParams};
 use crate::pipelines::{
     MoveRequest, NewPipeline, NewStage, Pipeline, PipelinePatch, PipelineStage, StageDeleteParams, StagePatch,
 };
@@ -442,6 +443,26 @@ operations! {
     /// The 5 most recently created activities.
     "recent_activities" => fn recent_activities(&self) -> Result<Vec<<Activities as Resource>::Record>> {
         Self::send(self.request(Method::GET, "/api/crm/activities/recent")).await
+    }
+
+    /// Open activities due before today, today and in the 7 days after, today being the
+    /// current date in `params.tz` (UTC by default), each section by priority, then due date.
+    "activity_queue" => fn activity_queue(&self, params: &QueueParams) -> Result<ActivityQueue> {
+        Self::send(self.request(Method::GET, "/api/crm/activities/queue").query(params)).await
+    }
+
+    /// Moves an open activity's due date to `snooze.until` (not before today in `params.tz`);
+    /// with `if_match`, fails with 412 when the activity changed since that `ETag`. A completed
+    /// activity is a 409.
+    "snooze_activity" => fn snooze_activity(
+        &self,
+        id: i64,
+        snooze: &Snooze,
+        params: &SnoozeParams,
+        if_match: Option<&str>,
+    ) -> Result<Tagged<<Activities as Resource>::Record>> {
+        let rb = self.request(Method::POST, &format!("/api/crm/activities/{id}/snooze")).query(params).json(snooze);
+        Self::send_tagged(Self::with_if_match(rb, if_match)).await
     }
 
     "deal_history" => fn deal_history(&self, id: i64) -> Result<Vec<StageChange>> {

@@ -50,6 +50,32 @@ pub struct ImportListParams {
     pub limit: Option<u32>,
 }
 
+/// Query parameters of `GET /api/crm/activities/queue`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct QueueParams {
+    /// IANA time zone whose current date is "today" (`Europe/Berlin`, `America/New_York`), as
+    /// spelled in the tz database; default `UTC`. Any other value is a 400 naming `tz`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz: Option<String>,
+    /// Most activities per section, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+}
+
+/// Query parameters of `POST /api/crm/activities/{id}/snooze`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SnoozeParams {
+    /// IANA time zone whose current date `until` may not be before, as spelled in the tz
+    /// database; default `UTC`. Any other value is a 400 naming `tz`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz: Option<String>,
+}
+
 /// What an export is written as.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -141,6 +167,12 @@ mod tests {
         ] {
             assert_eq!((min.as_f64(), upper.as_f64()), (Some(1.0), max.as_f64()), "{name}");
         }
+    }
+
+    #[test]
+    fn the_queue_limit_is_documented_as_enforced() {
+        let (min, upper) = limit_bounds::<QueueParams>();
+        assert_eq!((min.as_f64(), upper.as_f64()), (Some(1.0), Some(f64::from(crate::activities::QUEUE_MAX_LIMIT))));
     }
 
     #[test]

@@ -163,6 +163,18 @@ fn if_match() -> Arg {
         .help("Only if the record is still at this version (exit 4 otherwise)")
 }
 
+fn tz_arg(what: &str) -> Arg {
+    Arg::new("tz")
+        .long("tz")
+        .value_name("ZONE")
+        .help(format!("{what}: an IANA name such as Europe/Berlin [default: UTC]"))
+}
+
+/// A `YYYY-MM-DD` date.
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a YYYY-MM-DD date"))
+}
+
 fn body_arg() -> Arg {
     Arg::new("json")
         .long("json")
@@ -277,7 +289,38 @@ fn entity(e: &'static EntityInfo) -> Command {
         "activities" => {
             cmd = cmd
                 .subcommand(Command::new("complete").about("Mark an activity done").arg(id_arg()))
-                .subcommand(Command::new("recent").about("The latest activities"));
+                .subcommand(Command::new("recent").about("The latest activities"))
+                .subcommand(
+                    Command::new("queue")
+                        .about("Open activities overdue, due today and due in the next 7 days, by priority")
+                        .after_help(
+                            "Each section (overdue, today, upcoming) is ordered by priority (Urgent, High, Normal, \
+                             Low), then due date. A table has a section column; -o json prints the server's answer \
+                             (the date used, the three sections, has_more).",
+                        )
+                        .arg(tz_arg("Time zone whose current date is today"))
+                        .arg(
+                            Arg::new("limit")
+                                .long("limit")
+                                .short('n')
+                                .value_parser(value_parser!(u32).range(1..=500))
+                                .help("Most activities per section, 1 to 500 [default: 50]"),
+                        ),
+                )
+                .subcommand(
+                    Command::new("snooze")
+                        .about("Move an open activity's due date to a later day")
+                        .arg(id_arg())
+                        .arg(
+                            Arg::new("until")
+                                .required(true)
+                                .value_name("UNTIL")
+                                .value_parser(parse_date)
+                                .help("The new due date, YYYY-MM-DD: today or later"),
+                        )
+                        .arg(tz_arg("Time zone whose current date UNTIL may not be before"))
+                        .arg(if_match()),
+                );
         }
         _ => {}
     }

@@ -6,8 +6,11 @@ use std::io::{Read, Write};
 
 use clap::ArgMatches;
 use crm_api::ListParams;
+use crm_api::activities::Snooze;
 use crm_api::catalog::{EntityInfo, FieldKind};
-use crm_api::params::{AuditParams, ExportFormat, ExportParams, ImportListParams, TimelineParams};
+use crm_api::params::{
+    AuditParams, ExportFormat, ExportParams, ImportListParams, QueueParams, SnoozeParams, TimelineParams,
+};
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -15,7 +18,7 @@ use serde_json::{Map, Value, json};
 
 use crate::Ctx;
 use crate::exit::{CliError, Result};
-use crate::output::{Columns, Format, Out};
+use crate::output::{Column, Columns, Format, Out};
 
 /// Runs the command on the entity's own types.
 pub async fn run(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatches) -> Result<()> {
@@ -111,8 +114,54 @@ async fn run_on<R: Resource>(ctx: &mut Ctx, e: &'static EntityInfo, m: &ArgMatch
             let items = ctx.client.recent_activities().await?;
             print_all(&mut ctx.out, &cols, &items)
         }
+        Some(("queue", m)) => queue(ctx, &cols, m).await,
+        Some(("snooze", m)) => {
+            let until = m.get_one::<chrono::NaiveDate>("until").copied().unwrap_or_default();
+            let params = SnoozeParams { tz: m.get_one::<String>("tz").cloned() };
+            let rec =
+                ctx.client.snooze_activity(id(m), &Snooze { until }, &params, if_match(m).as_deref()).await?.record;
+            Ok(ctx.out.record(&cols, &value(&rec)?)?)
+        }
         _ => Err(CliError::usage(format!("{}: which subcommand?", e.path))),
     }
+}
+
+/// `crm activities queue`: the server's answer as it is with `-o json`; otherwise one list of
+/// the three sections with a `section` column first (`-q`: the ids, in that order).
+async fn queue(ctx: &mut Ctx, cols: &Columns, m: &ArgMatches) -> Result<()> {
+    let params = QueueParams { tz: m.get_one::<String>("tz").cloned(), limit: m.get_one::<u32>("limit").copied() };
+    let q = ctx.client.activity_queue(&params).await?;
+    if ctx.out.format == Format::Json && !ctx.out.quiet {
+        let text =
+            serde_json::to_string_pretty(&q).map_err(|err| CliError::failure(format!("printing the answer: {err}")))?;
+        ctx.out.line(&text)?;
+    } else {
+        let mut with_section = cols.clone();
+        with_section.all.insert(0, Column { key: "section".into(), kind: None });
+        with_section.table.insert(0, "section".into());
+        let mut rows = Vec::new();
+        for (section, items) in [("overdue", &q.overdue), ("today", &q.today), ("upcoming", &q.upcoming)] {
+            for item in items {
+                let mut row = value(item)?;
+                if let Value::Object(map) = &mut row {
+                    map.insert("section".into(), json!(section));
+                }
+                rows.push(row);
+            }
+        }
+        ctx.out.begin(&with_section);
+        ctx.out.items(&rows)?;
+        ctx.out.end()?;
+    }
+    let more: Vec<&str> =
+        [("overdue", q.has_more.overdue), ("today", q.has_more.today), ("upcoming", q.has_more.upcoming)]
+            .into_iter()
+            .filter_map(|(name, more)| more.then_some(name))
+            .collect();
+    if !more.is_empty() {
+        eprintln!("crm: more activities than shown in: {} (--limit, at most 500)", more.join(", "));
+    }
+    Ok(())
 }
 
 /// A typed answer as the JSON the output formats print.

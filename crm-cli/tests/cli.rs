@@ -244,6 +244,71 @@ async fn every_entity_verb_and_output_format() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn activities_queue_and_snooze() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("queue@example.com").await;
+    let today = chrono::Utc::now().date_naive();
+    let day = |n: i64| (today + chrono::TimeDelta::days(n)).to_string();
+    let create = |priority: &'static str, due: String| {
+        let env = &env;
+        async move {
+            let args = ["activities", "create", "--type", "task", "--priority", priority, "--due-date", &due, "-q"];
+            env.run(&args).await.ok().stdout.trim().to_string()
+        }
+    };
+    let low_overdue = create("low", day(-2)).await;
+    let high_overdue = create("high", day(-9)).await;
+    let due_today = create("urgent", day(0)).await;
+    let upcoming = create("normal", day(3)).await;
+    let done = create("urgent", day(-1)).await;
+    env.run(&["activities", "complete", &done]).await.ok();
+
+    let q = env.run(&["activities", "queue", "-o", "json"]).await.ok().json();
+    let ids = |v: &Value| -> Vec<String> { v.as_array().into_iter().flatten().map(|a| a["id"].to_string()).collect() };
+    assert_eq!(q["tz"], "UTC");
+    assert_eq!(q["date"], json!(day(0)));
+    assert_eq!(ids(&q["overdue"]), [high_overdue.clone(), low_overdue.clone()], "by priority: {q}");
+    assert_eq!(ids(&q["today"]), vec![due_today.clone()]);
+    assert_eq!(ids(&q["upcoming"]), vec![upcoming.clone()]);
+    let quiet = env.run(&["activities", "queue", "-q"]).await.ok().stdout;
+    assert_eq!(quiet, format!("{high_overdue}\n{low_overdue}\n{due_today}\n{upcoming}\n"));
+    let table = env.run(&["activities", "queue", "-o", "table"]).await.ok().stdout;
+    assert!(table.contains("section") && table.contains("overdue") && table.contains("upcoming"), "{table}");
+    let csv = env.run(&["activities", "queue", "-o", "csv"]).await.ok().stdout;
+    assert!(csv.starts_with("section,id,type,priority,"), "{csv}");
+    assert!(csv.lines().nth(1).is_some_and(|l| l.starts_with(&format!("overdue,{high_overdue},"))), "{csv}");
+    let cut = env.run(&["activities", "queue", "--limit", "1", "--tz", "UTC", "-q"]).await.ok();
+    assert_eq!(cut.stdout.lines().next(), Some(high_overdue.as_str()));
+    assert!(cut.stderr.contains("more activities than shown in: overdue"), "{cut:?}");
+    let bad = env.run(&["activities", "queue", "--tz", "Mars/Base"]).await;
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("tz"), "{bad:?}");
+    assert_eq!(env.run(&["activities", "queue", "--limit", "501"]).await.code, 2);
+
+    // Snooze the overdue one to in three days: it moves to upcoming, as an update of version 2.
+    let moved = env.run(&["activities", "snooze", &low_overdue, &day(3), "-o", "json"]).await.ok().json();
+    assert_eq!((moved["due_date"].clone(), moved["version"].clone()), (json!(day(3)), json!(2)));
+    let quiet = env.run(&["activities", "queue", "-q"]).await.ok().stdout;
+    assert_eq!(quiet, format!("{high_overdue}\n{due_today}\n{upcoming}\n{low_overdue}\n"), "Normal before Low");
+    // Refused: a past date and a date that is none (2), a completed activity and a stale
+    // version (4), a missing one (3).
+    for (args, code) in [
+        (vec!["activities", "snooze", &upcoming, &day(-1)], 2),
+        (vec!["activities", "snooze", &upcoming, "tomorrow"], 2),
+        (vec!["activities", "snooze", &done, &day(1)], 4),
+        (vec!["activities", "snooze", &low_overdue, &day(4), "--if-match", "1"], 4),
+        (vec!["activities", "snooze", "4000000000", &day(4)], 3),
+    ] {
+        let r = env.run(&args).await;
+        assert_eq!(r.code, code, "{args:?}: {r:?}");
+    }
+    env.run(&["activities", "snooze", &low_overdue, &day(4), "--if-match", "2", "--tz", "Europe/Berlin", "-q"])
+        .await
+        .ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_all_follows_cursors_and_a_closed_pipe_is_quiet() {
     let s = server().await;
     let env = Env::new(&s.base);

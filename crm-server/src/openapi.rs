@@ -62,6 +62,8 @@ fn component_schemas() -> Map<String, Json> {
     register::<Activity>(&mut s);
     register::<NewActivity>(&mut s);
     register::<ActivityPatch>(&mut s);
+    register::<ActivityQueue>(&mut s);
+    register::<Snooze>(&mut s);
     register::<AuditEntry>(&mut s);
     register::<TimelineItem>(&mut s);
     register::<crm_api::batch::BatchRequest>(&mut s);
@@ -73,6 +75,15 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::imports::Import>(&mut s);
     register::<crm_api::imports::UndoReport>(&mut s);
     register::<crm_api::imports::UndoSkip>(&mut s);
+    let zones: Vec<&str> = crate::service::queue::time_zones().collect();
+    s.insert(
+        crate::http::TIME_ZONE_SCHEMA.into(),
+        json!({
+            "type": "string",
+            "description": "An IANA time zone, as the tz database spells it",
+            "enum": zones,
+        }),
+    );
     if let Some(mut batch) = s.remove("BatchRequest") {
         // `import_id` and `seq` go together: both given, or neither (absent or null).
         batch["anyOf"] = json!([

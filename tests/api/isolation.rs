@@ -84,6 +84,8 @@ async fn seed(u: &Client, who: &str) -> Owned {
             assigned_to: Some("zanzibar rep".into()),
             contact_id: Some(contact.id),
             opportunity_id: Some(opportunity.id),
+            // Overdue (in UTC, the queue's default zone) however long the test takes.
+            due_date: Some(chrono::Utc::now().date_naive() - chrono::TimeDelta::days(1)),
             ..Default::default()
         })
         .await
@@ -211,6 +213,18 @@ fn probes_on(contact: i64, opportunity: i64, deal: i64, activity: i64, token: Op
     all.extend(record_probes("deals", deal, &json!({"name": "Hijacked", "stage": "Closed-Won"})));
     all.extend(record_probes("activities", activity, &json!({"description": "Hijacked", "completed": true})));
     all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/complete")));
+    let until = json!({"until": chrono::Utc::now().date_naive() + chrono::TimeDelta::days(30)});
+    all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze")).body(until.clone()));
+    all.push(
+        Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze?tz=Europe/Berlin")).body(until.clone()),
+    );
+    // The owner's current version, and a stale one: checked after the owner, never before.
+    all.push(
+        Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze"))
+            .body(until.clone())
+            .if_match("\"1\""),
+    );
+    all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze")).body(until).if_match("\"99\""));
     all.push(Probe::new(Method::GET, format!("/api/crm/deals/{deal}/history")));
     all.push(Probe::new(Method::POST, format!("/api/crm/deals/{deal}/move")).body(json!({"stage": "Closed-Won"})));
     all.push(
@@ -479,6 +493,17 @@ async fn lists_search_recent_audit_and_tokens_show_nothing_of_another_user(b: Ba
     let recent: Vec<i64> = ub.recent_activities().await.expect("recent").iter().map(|x| x.id).collect();
     if recent != vec![mine.activity.id] {
         leaks.push(format!("recent activities: got {recent:?}, expected [{}]", mine.activity.id));
+    }
+
+    // The queue, in the default zone and in zones either side of UTC: B's overdue activity only.
+    for tz in [None, Some("Pacific/Kiritimati"), Some("Pacific/Pago_Pago")] {
+        let params = crm_api::params::QueueParams { tz: tz.map(str::to_string), limit: Some(500) };
+        let q = ub.activity_queue(&params).await.expect("queue");
+        let seen: Vec<i64> = q.overdue.iter().chain(&q.today).chain(&q.upcoming).map(|x| x.id).collect();
+        let overdue: Vec<i64> = q.overdue.iter().map(|x| x.id).collect();
+        if seen != vec![mine.activity.id] || (tz.is_none() && overdue != vec![mine.activity.id]) {
+            leaks.push(format!("queue (tz {tz:?}): got {seen:?}, expected [{}]", mine.activity.id));
+        }
     }
 
     let audit =

@@ -15,6 +15,7 @@ mod openapi;
 mod pipelines;
 mod plans;
 mod probe;
+mod queue;
 mod replicas;
 mod schema;
 mod service;

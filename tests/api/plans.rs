@@ -23,7 +23,8 @@ backend_tests!(
     word_index_segments_are_merged_while_no_write_waits,
     postgres_statistics_follow_bulk_writes,
     a_damaged_word_index_loses_no_write_and_is_rebuilt,
-    long_reads_move_off_the_runtime_workers
+    long_reads_move_off_the_runtime_workers,
+    each_section_of_the_activity_queue_walks_its_index_without_sorting
 );
 
 async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<String> {
@@ -456,4 +457,54 @@ async fn long_reads_move_off_the_runtime_workers(b: Backend) {
     let long = page(ListParams { q: Some("🦀".into()), total: Some(true), ..Default::default() }).await;
     assert_eq!(long.total, Some(20_000));
     assert!(read.long_reads() >= 1, "the count of 40,000 rows ran on the worker");
+}
+
+/// A section of the activity queue reads, per priority, the first rows of a range of due dates
+/// from `activities_queue` (migration 0011), in index order: no sort, whatever the range.
+async fn each_section_of_the_activity_queue_walks_its_index_without_sorting(b: Backend) {
+    use crm_server::store::queue::{DueRange, PRIORITY_ORDER, section_query};
+    let s = TestServer::start(b).await;
+    let u = s.user("queue-plans").await;
+    let today = chrono::Utc::now().date_naive();
+    let records = (0..200)
+        .map(|i| {
+            let priority = ["Low", "Normal", "High", "Urgent"][i % 4];
+            serde_json::json!({
+                "type": "Task",
+                "priority": priority,
+                "due_date": today + chrono::TimeDelta::days(i as i64 % 20 - 10),
+                "completed": i % 7 == 0,
+            })
+        })
+        .collect();
+    u.batch::<crm_api::resource::Activities>(&BatchRequest { records, ..Default::default() }).await.expect("batch");
+    let me = u.me().await.expect("me");
+    if let Some(path) = s.database_url.strip_prefix("sqlite:") {
+        // With planner statistics too (the server never gathers them, a user may).
+        rusqlite::Connection::open(path).expect("open").execute_batch("ANALYZE").expect("analyze");
+    }
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
+    let tomorrow = today + chrono::TimeDelta::days(1);
+    let ranges = [
+        DueRange { from: None, before: today },
+        DueRange { from: Some(today), before: tomorrow },
+        DueRange { from: Some(tomorrow), before: today + chrono::TimeDelta::days(8) },
+    ];
+    for range in ranges {
+        for priority in PRIORITY_ORDER {
+            let (sql, binds) = section_query(Actor { user_id: me.id }, priority, range, 51);
+            let text = explain(&db, &sql, &binds).await.join("\n");
+            match db.dialect() {
+                Dialect::Sqlite => {
+                    assert!(text.contains("INDEX activities_queue"), "not using the index:\n{text}");
+                    assert!(!text.contains("TEMP B-TREE"), "sorts:\n{text}");
+                }
+                Dialect::Postgres => {
+                    assert!(text.contains("activities_queue"), "not using the index:\n{text}");
+                    assert!(!text.contains("Sort"), "sorts:\n{text}");
+                }
+            }
+        }
+    }
+    db.close().await;
 }

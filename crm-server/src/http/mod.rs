@@ -191,6 +191,14 @@ fn sort_schema(spec: &crate::store::spec::Spec) -> utoipa::openapi::RefOr<utoipa
         .into()
 }
 
+/// The `tz` parameter: one of the IANA zone names the server knows (the `TimeZone` schema).
+fn time_zone() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    utoipa::openapi::Ref::from_schema_name(TIME_ZONE_SCHEMA).into()
+}
+
+/// Name of the schema of the IANA time zones a `tz` parameter takes.
+pub const TIME_ZONE_SCHEMA: &str = "TimeZone";
+
 /// The endpoints every entity has.
 fn entity_endpoints<E>() -> Vec<Endpoint>
 where
@@ -327,10 +335,12 @@ where
 
 /// Every endpoint of the API.
 pub fn endpoints() -> Vec<Endpoint> {
+    use crm_api::activities::{Activity, ActivityQueue, Snooze};
     use crm_api::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
     use crm_api::dashboard::{DashboardLayout, NewDashboardLayout};
     use crm_api::imports::{Import, NewImport, UndoReport};
-    use crm_api::{activities::Activity, audit::AuditEntry, deals::StageChange, timeline::TimelineItem};
+    use crm_api::params::{QueueParams, SnoozeParams};
+    use crm_api::{audit::AuditEntry, deals::StageChange, timeline::TimelineItem};
     let mut all = vec![
         ep(
             "get",
@@ -486,6 +496,39 @@ pub fn endpoints() -> Vec<Endpoint> {
             Doc::new("complete_activity", "Mark an activity completed", "activities", Answer::One(name::<Activity>()))
                 .etag()
                 .stale(),
+        ),
+        ep(
+            "get",
+            "/api/crm/activities/queue",
+            get(activities::activity_queue),
+            Doc::new(
+                "activity_queue",
+                "Open activities overdue, due today and due in the 7 days after today (today in tz), \
+                 each section by priority (Urgent, High, Normal, Low), then due date, then id, and \
+                 at most limit long; completed, deleted and undated activities are left out",
+                "activities",
+                Answer::One(name::<ActivityQueue>()),
+            )
+            .query::<QueueParams>()
+            .param_schema("tz", time_zone()),
+        ),
+        ep(
+            "post",
+            "/api/crm/activities/{id}/snooze",
+            post(activities::snooze_activity),
+            Doc::new(
+                "snooze_activity",
+                "Move an open activity's due date to until, today (in tz) or later: 422 naming until \
+                 for an earlier date; written as an update (new version, audit row)",
+                "activities",
+                Answer::One(name::<Activity>()),
+            )
+            .query::<SnoozeParams>()
+            .param_schema("tz", time_zone())
+            .body(name::<Snooze>())
+            .etag()
+            .if_match()
+            .conflict("The activity is completed: only an open activity can be snoozed"),
         ),
         ep(
             "get",

@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod history;
 pub mod imports;
 pub mod pipelines;
+pub mod queue;
 pub mod records;
 
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};

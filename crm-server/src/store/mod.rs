@@ -13,6 +13,7 @@ pub mod history;
 pub mod imports;
 pub mod list;
 pub mod pipelines;
+pub mod queue;
 pub mod records;
 pub mod spec;
 pub mod stages;

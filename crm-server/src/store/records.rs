@@ -267,6 +267,24 @@ fn touches_placement(values: &Values) -> bool {
     values.iter().any(|(f, _)| matches!(f.name, "pipeline_id" | "stage_id" | "stage" | "probability"))
 }
 
+/// [`update_tracked`] of a record that `guard` accepts: it sees the record as stored (read
+/// with the row locked, after the `If-Match` check) and its error is the answer.
+pub async fn update_guarded<C: Conn>(
+    c: &mut C,
+    spec: &'static Spec,
+    actor: Actor,
+    id: i64,
+    values: Values,
+    expected: Option<i64>,
+    guard: impl FnOnce(&Record) -> ApiResult<()> + Send,
+) -> ApiResult<(Record, bool)> {
+    let before =
+        select(c, spec, actor.user_id, id, false, true).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
+    check_version(&before, expected)?;
+    guard(&before)?;
+    update_at(c, spec, actor, id, values, expected, None).await
+}
+
 /// [`update_tracked`], a change of stage dated `at` (default now): not in the future, not
 /// before the record's previous stage change.
 pub async fn update_at<C: Conn>(

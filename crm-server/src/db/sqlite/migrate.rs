@@ -100,8 +100,9 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    /// Numbers may skip (work on branches reserves its numbers ahead; a migration that comes
-    /// later with a lower number is applied then, as sqlx applies it), but never repeat.
+    /// Numbers rise from 1, each used once. A number may be missing for a while: work in
+    /// progress elsewhere holds it (a database migrated without it takes it when it comes,
+    /// as every migration not yet applied is).
     #[test]
     fn migrations_are_numbered_in_order_from_one() {
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
