@@ -8,6 +8,7 @@ mod concurrency;
 mod contacts;
 mod deploy;
 mod entities;
+mod figures;
 mod isolation;
 mod layout;
 mod migration;
