@@ -97,6 +97,9 @@ const STAGES: [StageNow; 6] = [
     ("Closed-Lost", "Closed-Lost", 5, 0, StageKind::Lost),
 ];
 
+/// A stage's name, count and amounts per currency.
+type StageLine = (String, i64, Vec<(String, String)>);
+
 fn stage(then: &str) -> StageNow {
     *STAGES.iter().find(|s| s.0 == then).expect("a stage of the fixture")
 }
@@ -320,14 +323,14 @@ async fn every_figure_matches_the_definitions(b: Backend) {
     assert_eq!(got, expected);
 
     // Open deals per open stage, in the current order.
-    let got: Vec<(String, i64, Vec<(String, String)>)> = dash
+    let got: Vec<StageLine> = dash
         .by_stage
         .iter()
         .map(|s| {
             (s.stage.clone(), s.count, s.amounts.iter().map(|a| (a.currency.clone(), a.amount.to_string())).collect())
         })
         .collect();
-    let expected: Vec<(String, i64, Vec<(String, String)>)> = open_now
+    let expected: Vec<StageLine> = open_now
         .iter()
         .map(|(name, _)| {
             let here: Vec<&&D> = live.iter().filter(|d| stage(now_in(d).0).1 == *name).collect();
