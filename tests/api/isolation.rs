@@ -543,6 +543,27 @@ async fn lists_search_recent_audit_and_tokens_show_nothing_of_another_user(b: Ba
         }
     }
 
+    // The figures count B's records only: one live contact, opportunity, deal and activity.
+    let board = ub.pipeline_board(&Default::default()).await.expect("board");
+    let on_board: Vec<i64> = board.0.iter().flat_map(|(_, d)| d.iter().map(|d| d.id)).collect();
+    if on_board != vec![mine.deal.id] {
+        leaks.push(format!("B's board: got {on_board:?}, expected [{}]", mine.deal.id));
+    }
+    let summary = ub.pipeline_summary(None).await.expect("summary");
+    let counted: i64 = summary.stages.iter().map(|s| s.count).sum();
+    if counted != 1 || summary.pipeline_id != mine.deal.pipeline_id.unwrap_or_default() {
+        leaks.push(format!("B's pipeline summary counts {counted} deals of pipeline {}", summary.pipeline_id));
+    }
+    let dash = ub.dashboard(&Default::default()).await.expect("dashboard");
+    let activities: i64 = dash.activity_timeline.iter().map(|d| d.call + d.email + d.meeting + d.task + d.note).sum();
+    let funnel = dash.funnel.first().map(|f| f.count);
+    if (dash.total_contacts, dash.open_opportunities, activities, funnel) != (1, 1, 1, Some(1)) {
+        leaks.push(format!(
+            "B's dashboard: {} contacts, {} open opportunities, {activities} activities, funnel {funnel:?}",
+            dash.total_contacts, dash.open_opportunities
+        ));
+    }
+
     let layout = ub.dashboard_layout().await.expect("B's layout").record;
     if layout != DashboardLayout::default() {
         leaks.push(format!("B's dashboard layout is not the default one B never changed: {layout:?}"));
