@@ -16,8 +16,8 @@ const LAST: &[&str] = &[
 const COMPANY: &[&str] =
     &["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Tyrell", "Cyberdyne"];
 const STATUS: &[&str] = &["Lead", "Prospect", "Customer", "Closed"];
-const STAGES: &[&str] = &["Prospect", "Qualification", "Proposal", "Negotiation", "Closed-Won", "Closed-Lost"];
-const TYPES: &[&str] = &["Call", "Email", "Meeting", "Task", "Note"];
+pub const STAGES: &[&str] = &["Prospect", "Qualification", "Proposal", "Negotiation", "Closed-Won", "Closed-Lost"];
+pub const TYPES: &[&str] = &["Call", "Email", "Meeting", "Task", "Note"];
 
 /// A cheap, deterministic hash of an index (splitmix64).
 pub fn mix(i: u64) -> u64 {
@@ -27,7 +27,7 @@ pub fn mix(i: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn pick<'a>(list: &[&'a str], i: u64, salt: u64) -> &'a str {
+pub fn pick<'a>(list: &[&'a str], i: u64, salt: u64) -> &'a str {
     list[(mix(i ^ salt) % list.len() as u64) as usize]
 }
 
@@ -60,7 +60,7 @@ impl Sizes {
 }
 
 /// Sends `total` records made by `make` in batches of 1000, `in_flight` at a time.
-async fn load<R: Resource>(
+pub async fn load<R: Resource>(
     client: &Client,
     total: u64,
     in_flight: usize,

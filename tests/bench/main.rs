@@ -5,6 +5,7 @@
 //! `scripts/bench.sh` builds it in release mode and runs it; see BENCHMARKS.md.
 
 mod data;
+mod figures;
 mod io;
 mod load;
 mod raw;
@@ -23,7 +24,7 @@ use load::{MakeRequest, Stats, drive};
 
 #[derive(Parser)]
 #[command(name = "crm-bench", about = "Benchmark of crm-server against same-run ceilings")]
-struct Args {
+pub struct Args {
     #[command(subcommand)]
     cmd: Option<Cmd>,
     /// Contacts in the generated account (opportunities, deals and activities scale with it).
@@ -52,6 +53,18 @@ enum Cmd {
         #[arg(long)]
         bind: String,
     },
+    /// The figures (dashboard, pipeline board and summary, forecast, activity queue) on an
+    /// account of 1,000,000 contacts, 100,000 deals, 1,000,000 stage changes and 200,000
+    /// activities (by default), at 16 connections.
+    Figures {
+        #[arg(long, default_value_t = 100_000)]
+        deals: u64,
+        /// Stage changes per deal after its first stage.
+        #[arg(long, default_value_t = 9)]
+        moves: u64,
+        #[arg(long, default_value_t = 200_000)]
+        activities: u64,
+    },
     /// CSV import and export through the real `crm` binary (SQLite).
     Io {
         /// Rows of the generated contacts CSV.
@@ -77,6 +90,10 @@ fn main() -> anyhow::Result<()> {
     match &args.cmd {
         Some(Cmd::Ceiling { bind }) => return rt.block_on(ceiling(bind)),
         Some(Cmd::Io { rows, messy }) => return rt.block_on(io::run(&server_binary(&args)?, *rows, *messy)),
+        Some(Cmd::Figures { deals, moves, activities }) => {
+            let sizes = figures::Sizes { deals: *deals, moves: *moves, activities: *activities };
+            return rt.block_on(figures::run(&args, sizes));
+        }
         None => {}
     }
     rt.block_on(run(args))
@@ -98,7 +115,7 @@ async fn ceiling(bind: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-struct Proc(Child);
+pub struct Proc(Child);
 impl Drop for Proc {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -215,7 +232,21 @@ async fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) -> anyhow::Result<Report> {
+/// A `crm-server` on a fresh database of the backend, with a registered user.
+pub struct Started {
+    pub server: Proc,
+    pub pid: u32,
+    pub port: u16,
+    pub base: String,
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    pub pg_admin: Option<sqlx::PgPool>,
+    pub client: Client,
+    pub token: String,
+}
+
+/// Starts the server on a fresh database of `backend` and registers the benchmark's user.
+pub async fn start(args: &Args, server_bin: &Path, backend: &str) -> anyhow::Result<Started> {
     let dir = tempfile::tempdir()?;
     let (url, pg_admin) = match backend {
         "sqlite" => (format!("sqlite:{}", dir.path().join("crm.db").display()), None),
@@ -254,6 +285,11 @@ async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) ->
         })
         .await?;
     let client = Client::new(&base)?.with_token(&session.token);
+    Ok(Started { server, pid, port, base, url, dir, pg_admin, client, token: session.token })
+}
+
+async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) -> anyhow::Result<Report> {
+    let Started { server, pid, port, url, dir, pg_admin, client, token, .. } = start(args, server_bin, backend).await?;
     let sizes = data::Sizes::for_contacts(args.contacts);
     eprintln!("generating {sizes:?}");
     let load_rate = data::generate(&client, sizes, 1).await?;
@@ -276,7 +312,7 @@ async fn bench_backend(args: &Args, server_bin: &Path, backend: &'static str) ->
     let secs = Duration::from_secs(args.seconds);
     let c = args.concurrency;
     let n = sizes.contacts;
-    let token = session.token.as_str();
+    let token = token.as_str();
 
     let ceiling_addr = format!("127.0.0.1:{ceiling_port}").parse()?;
     let addr = format!("127.0.0.1:{port}").parse()?;
