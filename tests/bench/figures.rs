@@ -64,7 +64,7 @@ async fn generate(s: &Started, contacts: u64, sizes: Sizes) -> anyhow::Result<()
             "close_date": close.to_string(),
             "created_at": crm_api::time::format(&created),
         });
-        if mix(i ^ 18) % 5 == 0 {
+        if mix(i ^ 18).is_multiple_of(5) {
             d["probability"] = json!(mix(i ^ 19) % 101);
         }
         d
@@ -88,9 +88,9 @@ async fn generate(s: &Started, contacts: u64, sizes: Sizes) -> anyhow::Result<()
             "contact_id": 1 + (mix(i ^ 12) % contacts) as i64,
             "description": format!("Follow up {i}"),
             "due_date": due.to_string(),
-            "completed": mix(i ^ 22) % 5 == 0,
+            "completed": mix(i ^ 22).is_multiple_of(5),
         });
-        if mix(i ^ 23) % 3 == 0 {
+        if mix(i ^ 23).is_multiple_of(3) {
             a["deal_id"] = json!(1 + (mix(i ^ 24) % sizes.deals) as i64);
         }
         a
