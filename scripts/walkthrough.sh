@@ -86,11 +86,32 @@ call PATCH "/api/crm/contacts/$c" "$A" '{"status":"Closed"}' "If-Match: $etag"
 expect 412 "update with a stale If-Match"
 call PUT "/api/crm/contacts/$c" "$A" '{"notes":"no If-Match: last writer wins"}'
 expect 200 "update without If-Match"
-call PATCH "/api/crm/deals/${DEAL[a]}" "$A" '{"stage":"Proposal"}'
+call POST "/api/crm/deals/${DEAL[a]}/move" "$A" '{"stage":"proposal"}'
 expect 200 "move a deal"
+[ "$(json 'd["stage"], d["probability"]')" = "('Proposal', 50)" ] || { echo "FAIL: moved: $BODY" >&2; exit 1; }
 call GET "/api/crm/deals/${DEAL[a]}/history" "$A"
 expect 200 "deal history"
 [ "$(json 'len(d)')" = 2 ] || { echo "FAIL: history: $BODY" >&2; exit 1; }
+call POST "/api/crm/deals/${DEAL[a]}/move" "$A" '{"stage":"Won"}'
+expect 404 "a stage the pipeline does not have"
+
+# pipelines and the figures
+call GET /api/crm/pipelines "$A"
+expect 200 "pipelines"
+[ "$(json '[s["name"] for s in d[0]["stages"]]')" = "['Prospect', 'Qualification', 'Proposal', 'Negotiation', 'Closed-Won', 'Closed-Lost']" ] || { echo "FAIL: stages: $BODY" >&2; exit 1; }
+call GET "/api/crm/pipeline?view=summary" "$A"
+expect 200 "pipeline summary"
+[ "$(json '[(s["stage"], s["count"]) for s in d["stages"] if s["count"]]')" = "[('Proposal', 1)]" ] || { echo "FAIL: summary: $BODY" >&2; exit 1; }
+call GET /api/crm/pipeline "$A"
+expect 200 "pipeline board"
+[ "$(json 'list(d)[2], [x["id"] for x in d["Proposal"]]')" = "('Proposal', [${DEAL[a]}])" ] || { echo "FAIL: board: $BODY" >&2; exit 1; }
+call GET "/api/crm/forecast?months=3" "$A"
+expect 200 "forecast"
+call GET /api/crm/dashboard "$A"
+expect 200 "dashboard"
+[ "$(json 'd["open_opportunities"], d["win_rate"], d["funnel"][0]["count"], d["by_stage"][2]["amounts"]')" = "(1, None, 1, [{'currency': 'USD', 'amount': '4800.50'}])" ] || { echo "FAIL: dashboard: $BODY" >&2; exit 1; }
+call GET "/api/crm/dashboard?from=2026-03-10&to=2026-03-01" "$A"
+expect 400 "a period that ends before it starts"
 call POST "/api/crm/activities/${ACT[a]}/complete" "$A"
 expect 200 "complete an activity"
 call GET "/api/crm/contacts/$c/timeline" "$A"
