@@ -139,7 +139,11 @@ fn money_columns(keys: &[&str], money: &[&str]) -> Columns {
 
 /// The summary: a line per stage and currency.
 fn print_summary(ctx: &mut Ctx, summary: &PipelineSummary) -> Result<()> {
-    if matches!(ctx.out.format, Format::Json | Format::Ndjson) && !ctx.out.quiet {
+    if ctx.out.quiet {
+        // Figures, not records: no ids to print.
+        return Ok(());
+    }
+    if matches!(ctx.out.format, Format::Json | Format::Ndjson) {
         return Ok(ctx.out.json(summary)?);
     }
     let cols = money_columns(
@@ -166,7 +170,7 @@ fn print_summary(ctx: &mut Ctx, summary: &PipelineSummary) -> Result<()> {
             rows.push(row);
         }
     }
-    if ctx.out.format == Format::Table && !ctx.out.quiet {
+    if ctx.out.format == Format::Table {
         let text = ctx.out.table_text(&cols, &rows);
         return Ok(ctx.out.line(&text)?);
     }
@@ -179,11 +183,14 @@ fn print_summary(ctx: &mut Ctx, summary: &PipelineSummary) -> Result<()> {
 pub async fn forecast(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
     let forecast = ctx.client.forecast(&ForecastParams { months: m.get_one::<u32>("months").copied() }).await?;
-    if matches!(ctx.out.format, Format::Json | Format::Ndjson) && !ctx.out.quiet {
+    if ctx.out.quiet {
+        return Ok(());
+    }
+    if matches!(ctx.out.format, Format::Json | Format::Ndjson) {
         return Ok(ctx.out.json(&forecast)?);
     }
     let (cols, rows) = forecast_rows(&forecast);
-    if ctx.out.format == Format::Table && !ctx.out.quiet {
+    if ctx.out.format == Format::Table {
         let text = ctx.out.table_text(&cols, &rows);
         return Ok(ctx.out.line(&text)?);
     }

@@ -591,6 +591,9 @@ async fn pipelines_stages_board_forecast_and_dashboard() {
     let table = env.run(&["forecast", "-o", "table"]).await.ok().stdout;
     assert!(table.lines().next().is_some_and(|l| l.starts_with("month") && l.contains("best_case")), "{table}");
     assert!(table.contains("1,700.00 USD"), "{table}");
+    let csv = env.run(&["forecast", "--months", "1", "-o", "csv"]).await.ok().stdout;
+    assert_eq!(csv.lines().collect::<Vec<_>>()[1..], [format!("{},USD,700.00,100.00,1700.00,2", &today[..7])]);
+    assert!(env.run(&["forecast", "-q"]).await.ok().stdout.is_empty(), "figures have no ids");
     assert_eq!(env.run(&["forecast", "--months", "37"]).await.code, 2, "clap's usage error");
 
     // The dashboard: JSON as the server sends it, and as text with its charts.
