@@ -40,9 +40,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand opportunities 'Opportunities: list, show, create, change, delete'
             cand deals 'Deals: list, show, create, change, delete'
             cand activities 'Activities: list, show, create, change, delete'
+            cand pipelines 'Pipelines and their stages: list, create, rename, make default, delete; stages'
+            cand pipeline 'The pipeline board: each stage''s deals, or with --summary its figures'
+            cand forecast 'Deals closing per month from this month: won, weighted, best case, per currency'
+            cand dashboard 'The dashboard''s figures over a period, with charts; its layout'
             cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
-            cand dashboard 'The dashboard: its layout (the figures come in a later version)'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1112,6 +1115,290 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;activities;help;help'= {
         }
+        &'crm;pipelines'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the pipelines, one line per stage (-o json: the pipelines)'
+            cand get 'Show a pipeline, one line per stage'
+            cand create 'Create a pipeline'
+            cand rename 'Rename a pipeline'
+            cand default 'Make a pipeline the default of new deals and opportunities'
+            cand delete 'Delete a pipeline'
+            cand stages 'List a pipeline''s stages; add, change or delete one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;pipelines;list'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;get'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;create'= {
+            cand --stage 'A stage, in order (repeatable): its name, probability 0 to 100, kind open|won|lost'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --default 'Make it the default pipeline of new deals and opportunities'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;rename'= {
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;default'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;delete'= {
+            cand --if-match 'Only if the record is still at this version (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;stages'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a stage to a pipeline'
+            cand update 'Change a stage (only what is given)'
+            cand delete 'Delete a stage; the records in it move to --move-to'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;pipelines;stages;add'= {
+            cand --probability 'Probability of closing, 0 to 100, that records in the stage follow'
+            cand --kind 'What a record in the stage is: open, won or lost'
+            cand --rotting-days 'Days without a move or an activity after which an open record rots [default: never]'
+            cand --position 'Place among the stages, from 0 (the others shift) [default: last]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;stages;update'= {
+            cand --name 'New name'
+            cand --probability 'Probability of closing, 0 to 100, that records in the stage follow'
+            cand --kind 'What a record in the stage is: open, won or lost'
+            cand --rotting-days 'Days without a move or an activity after which an open record rots, or never'
+            cand --position 'Place among the stages, from 0 (the others shift) [default: where it is]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;stages;delete'= {
+            cand --move-to 'Stage (name or id, same pipeline) for its deals and opportunities; required when it has any'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;pipelines;stages;help'= {
+            cand add 'Add a stage to a pipeline'
+            cand update 'Change a stage (only what is given)'
+            cand delete 'Delete a stage; the records in it move to --move-to'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;pipelines;stages;help;add'= {
+        }
+        &'crm;pipelines;stages;help;update'= {
+        }
+        &'crm;pipelines;stages;help;delete'= {
+        }
+        &'crm;pipelines;stages;help;help'= {
+        }
+        &'crm;pipelines;help'= {
+            cand list 'List the pipelines, one line per stage (-o json: the pipelines)'
+            cand get 'Show a pipeline, one line per stage'
+            cand create 'Create a pipeline'
+            cand rename 'Rename a pipeline'
+            cand default 'Make a pipeline the default of new deals and opportunities'
+            cand delete 'Delete a pipeline'
+            cand stages 'List a pipeline''s stages; add, change or delete one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;pipelines;help;list'= {
+        }
+        &'crm;pipelines;help;get'= {
+        }
+        &'crm;pipelines;help;create'= {
+        }
+        &'crm;pipelines;help;rename'= {
+        }
+        &'crm;pipelines;help;default'= {
+        }
+        &'crm;pipelines;help;delete'= {
+        }
+        &'crm;pipelines;help;stages'= {
+            cand add 'Add a stage to a pipeline'
+            cand update 'Change a stage (only what is given)'
+            cand delete 'Delete a stage; the records in it move to --move-to'
+        }
+        &'crm;pipelines;help;stages;add'= {
+        }
+        &'crm;pipelines;help;stages;update'= {
+        }
+        &'crm;pipelines;help;stages;delete'= {
+        }
+        &'crm;pipelines;help;help'= {
+        }
+        &'crm;pipeline'= {
+            cand --pipeline 'Pipeline id [default: the default pipeline]'
+            cand --per-stage 'Deals per stage, 1 to 500 [default: 50]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --summary 'Each stage''s count, amount, weighted amount and rotting deals, per currency'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;forecast'= {
+            cand --months 'Months from the current UTC month, 1 to 36 [default: 6]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;dashboard'= {
+            cand --from 'First day [default: the first of this UTC month]'
+            cand --to 'Last day, included [default: the last of this UTC month]'
+            cand --pipeline 'Pipeline of the funnel and the stages [default: the default pipeline]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;layout'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;layout;set'= {
+            cand --period 'The period the figures cover: this_month, last_month, this_quarter, last_quarter, this_year, last_30_days, last_90_days'
+            cand --widgets 'The widgets to show, in order, each once (1 to 11): total_contacts, open_opportunities, pipeline_value, deals_won, win_rate, average_deal_size, sales_cycle_days, by_stage, forecast, funnel, activity_timeline'
+            cand --if-match 'Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;dashboard;layout;help'= {
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;layout;help;set'= {
+        }
+        &'crm;dashboard;layout;help;help'= {
+        }
+        &'crm;dashboard;help'= {
+            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;dashboard;help;layout'= {
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+        }
+        &'crm;dashboard;help;layout;set'= {
+        }
+        &'crm;dashboard;help;help'= {
+        }
         &'crm;imports'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
@@ -1190,65 +1477,6 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'crm;dashboard'= {
-            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
-            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
-            cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
-            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
-            cand -q 'Print only the ids of records, one per line'
-            cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'crm;dashboard;layout'= {
-            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
-            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
-            cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
-            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
-            cand -q 'Print only the ids of records, one per line'
-            cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand set 'Save the dashboard''s layout; what is not given stays as it is'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'crm;dashboard;layout;set'= {
-            cand --period 'The period the figures cover: this_month, last_month, this_quarter, last_quarter, this_year, last_30_days, last_90_days'
-            cand --widgets 'The widgets to show, in order, each once (1 to 11): total_contacts, open_opportunities, pipeline_value, deals_won, win_rate, average_deal_size, sales_cycle_days, by_stage, forecast, funnel, activity_timeline'
-            cand --if-match 'Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)'
-            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
-            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
-            cand --profile 'Profile of the configuration file to use [default: default]'
-            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
-            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
-            cand -q 'Print only the ids of records, one per line'
-            cand --quiet 'Print only the ids of records, one per line'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
-        &'crm;dashboard;layout;help'= {
-            cand set 'Save the dashboard''s layout; what is not given stays as it is'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'crm;dashboard;layout;help;set'= {
-        }
-        &'crm;dashboard;layout;help;help'= {
-        }
-        &'crm;dashboard;help'= {
-            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'crm;dashboard;help;layout'= {
-            cand set 'Save the dashboard''s layout; what is not given stays as it is'
-        }
-        &'crm;dashboard;help;layout;set'= {
-        }
-        &'crm;dashboard;help;help'= {
-        }
         &'crm;completions'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
@@ -1272,9 +1500,12 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand opportunities 'Opportunities: list, show, create, change, delete'
             cand deals 'Deals: list, show, create, change, delete'
             cand activities 'Activities: list, show, create, change, delete'
+            cand pipelines 'Pipelines and their stages: list, create, rename, make default, delete; stages'
+            cand pipeline 'The pipeline board: each stage''s deals, or with --summary its figures'
+            cand forecast 'Deals closing per month from this month: won, weighted, best case, per currency'
+            cand dashboard 'The dashboard''s figures over a period, with charts; its layout'
             cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
-            cand dashboard 'The dashboard: its layout (the figures come in a later version)'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1438,6 +1669,50 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;activities;snooze'= {
         }
+        &'crm;help;pipelines'= {
+            cand list 'List the pipelines, one line per stage (-o json: the pipelines)'
+            cand get 'Show a pipeline, one line per stage'
+            cand create 'Create a pipeline'
+            cand rename 'Rename a pipeline'
+            cand default 'Make a pipeline the default of new deals and opportunities'
+            cand delete 'Delete a pipeline'
+            cand stages 'List a pipeline''s stages; add, change or delete one'
+        }
+        &'crm;help;pipelines;list'= {
+        }
+        &'crm;help;pipelines;get'= {
+        }
+        &'crm;help;pipelines;create'= {
+        }
+        &'crm;help;pipelines;rename'= {
+        }
+        &'crm;help;pipelines;default'= {
+        }
+        &'crm;help;pipelines;delete'= {
+        }
+        &'crm;help;pipelines;stages'= {
+            cand add 'Add a stage to a pipeline'
+            cand update 'Change a stage (only what is given)'
+            cand delete 'Delete a stage; the records in it move to --move-to'
+        }
+        &'crm;help;pipelines;stages;add'= {
+        }
+        &'crm;help;pipelines;stages;update'= {
+        }
+        &'crm;help;pipelines;stages;delete'= {
+        }
+        &'crm;help;pipeline'= {
+        }
+        &'crm;help;forecast'= {
+        }
+        &'crm;help;dashboard'= {
+            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
+        }
+        &'crm;help;dashboard;layout'= {
+            cand set 'Save the dashboard''s layout; what is not given stays as it is'
+        }
+        &'crm;help;dashboard;layout;set'= {
+        }
         &'crm;help;imports'= {
             cand list 'The latest imports, newest first'
             cand get 'Show an import and what it did'
@@ -1450,14 +1725,6 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;imports;undo'= {
         }
         &'crm;help;audit'= {
-        }
-        &'crm;help;dashboard'= {
-            cand layout 'Show the dashboard''s layout: its widgets, in order, and its period'
-        }
-        &'crm;help;dashboard;layout'= {
-            cand set 'Save the dashboard''s layout; what is not given stays as it is'
-        }
-        &'crm;help;dashboard;layout;set'= {
         }
         &'crm;help;completions'= {
         }

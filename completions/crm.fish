@@ -45,9 +45,12 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "contacts" -d 'Contacts: lis
 complete -c crm -n "__fish_crm_needs_command" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
 complete -c crm -n "__fish_crm_needs_command" -f -a "deals" -d 'Deals: list, show, create, change, delete'
 complete -c crm -n "__fish_crm_needs_command" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_needs_command" -f -a "pipelines" -d 'Pipelines and their stages: list, create, rename, make default, delete; stages'
+complete -c crm -n "__fish_crm_needs_command" -f -a "pipeline" -d 'The pipeline board: each stage\'s deals, or with --summary its figures'
+complete -c crm -n "__fish_crm_needs_command" -f -a "forecast" -d 'Deals closing per month from this month: won, weighted, best case, per currency'
+complete -c crm -n "__fish_crm_needs_command" -f -a "dashboard" -d 'The dashboard\'s figures over a period, with charts; its layout'
 complete -c crm -n "__fish_crm_needs_command" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
 complete -c crm -n "__fish_crm_needs_command" -f -a "audit" -d 'The account\'s audit trail, newest first'
-complete -c crm -n "__fish_crm_needs_command" -f -a "dashboard" -d 'The dashboard: its layout (the figures come in a later version)'
 complete -c crm -n "__fish_crm_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand health" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -901,6 +904,151 @@ complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subc
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "queue" -d 'Open activities overdue, due today and due in the next 7 days, by priority'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "snooze" -d 'Move an open activity\'s due date to a later day'
 complete -c crm -n "__fish_crm_using_subcommand activities; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "list" -d 'List the pipelines, one line per stage (-o json: the pipelines)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "get" -d 'Show a pipeline, one line per stage'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "create" -d 'Create a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "rename" -d 'Rename a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "default" -d 'Make a pipeline the default of new deals and opportunities'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "delete" -d 'Delete a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "stages" -d 'List a pipeline\'s stages; add, change or delete one'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and not __fish_seen_subcommand_from list get create rename default delete stages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from get" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from get" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from get" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -l stage -d 'A stage, in order (repeatable): its name, probability 0 to 100, kind open|won|lost' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -l default -d 'Make it the default pipeline of new deals and opportunities'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from default" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from default" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from default" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from default" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from default" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -l if-match -d 'Only if the record is still at this version (exit 4 otherwise)' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -a "add" -d 'Add a stage to a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -a "update" -d 'Change a stage (only what is given)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -a "delete" -d 'Delete a stage; the records in it move to --move-to'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from stages" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the pipelines, one line per stage (-o json: the pipelines)'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a pipeline, one line per stage'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "default" -d 'Make a pipeline the default of new deals and opportunities'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "stages" -d 'List a pipeline\'s stages; add, change or delete one'
+complete -c crm -n "__fish_crm_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -l pipeline -d 'Pipeline id [default: the default pipeline]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -l per-stage -d 'Deals per stage, 1 to 500 [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -l summary -d 'Each stage\'s count, amount, weighted amount and rotting deals, per currency'
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand pipeline" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand forecast" -l months -d 'Months from the current UTC month, 1 to 36 [default: 6]' -r
+complete -c crm -n "__fish_crm_using_subcommand forecast" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand forecast" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand forecast" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand forecast" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand forecast" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand forecast" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l from -d 'First day [default: the first of this UTC month]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l to -d 'Last day, included [default: the last of this UTC month]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l pipeline -d 'Pipeline of the funnel and the stages [default: the default pipeline]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -f -a "set" -d 'Save the dashboard\'s layout; what is not given stays as it is'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
+complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand imports; and not __fish_seen_subcommand_from list get undo help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
@@ -958,30 +1106,6 @@ csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand audit" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and not __fish_seen_subcommand_from layout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
-json\t'JSON: an object, or an array for lists (the default when piped)'
-ndjson\t'One JSON object per line'
-csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -f -a "set" -d 'Save the dashboard\'s layout; what is not given stays as it is'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from layout" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
-complete -c crm -n "__fish_crm_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l profile -d 'Profile of the configuration file to use [default: default]' -r
@@ -991,22 +1115,25 @@ ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand completions" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "health" -d 'Check that the server is up and its database answers'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "register" -d 'Create an account, then log in to it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "whoami" -d 'Show the account of the token'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "dashboard" -d 'The dashboard: its layout (the figures come in a later version)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities imports audit dashboard completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "register" -d 'Create an account, then log in to it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "whoami" -d 'Show the account of the token'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "pipelines" -d 'Pipelines and their stages: list, create, rename, make default, delete; stages'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "pipeline" -d 'The pipeline board: each stage\'s deals, or with --summary its figures'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "forecast" -d 'Deals closing per month from this month: won, weighted, best case, per currency'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "dashboard" -d 'The dashboard\'s figures over a period, with charts; its layout'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; it is shown once'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List the account\'s tokens'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'
@@ -1053,7 +1180,14 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "recent" -d 'The latest activities'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "queue" -d 'Open activities overdue, due today and due in the next 7 days, by priority'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from activities" -f -a "snooze" -d 'Move an open activity\'s due date to a later day'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'List the pipelines, one line per stage (-o json: the pipelines)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "get" -d 'Show a pipeline, one line per stage'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "create" -d 'Create a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "rename" -d 'Rename a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "default" -d 'Make a pipeline the default of new deals and opportunities'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "delete" -d 'Delete a pipeline'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "stages" -d 'List a pipeline\'s stages; add, change or delete one'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "list" -d 'The latest imports, newest first'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "get" -d 'Show an import and what it did'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'
-complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "layout" -d 'Show the dashboard\'s layout: its widgets, in order, and its period'

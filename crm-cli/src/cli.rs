@@ -79,14 +79,20 @@ pub fn command() -> Command {
     for e in ENTITIES {
         cmd = cmd.subcommand(entity(e));
     }
-    cmd.subcommand(imports()).subcommand(audit()).subcommand(dashboard()).subcommand(
-        Command::new("completions").about("Print the shell completion script").arg(
-            Arg::new("shell")
-                .required(true)
-                .value_parser(value_parser!(clap_complete::Shell))
-                .help("bash, zsh, fish, elvish or powershell"),
-        ),
-    )
+    cmd.subcommand(pipelines())
+        .subcommand(pipeline())
+        .subcommand(forecast())
+        .subcommand(dashboard())
+        .subcommand(imports())
+        .subcommand(audit())
+        .subcommand(
+            Command::new("completions").about("Print the shell completion script").arg(
+                Arg::new("shell")
+                    .required(true)
+                    .value_parser(value_parser!(clap_complete::Shell))
+                    .help("bash, zsh, fish, elvish or powershell"),
+            ),
+        )
 }
 
 fn password_stdin() -> Arg {
@@ -446,33 +452,236 @@ fn imports() -> Command {
         )
 }
 
+fn pipeline_id_arg() -> Arg {
+    Arg::new("id").required(true).value_name("ID").value_parser(value_parser!(i64)).help("Pipeline id")
+}
+
+fn stage_arg() -> Arg {
+    Arg::new("stage").required(true).value_name("STAGE").help("Stage id, or its name (any case)")
+}
+
+fn probability_arg() -> Arg {
+    Arg::new("probability")
+        .long("probability")
+        .value_name("N")
+        .value_parser(value_parser!(i64).range(0..=100))
+        .help("Probability of closing, 0 to 100, that records in the stage follow")
+}
+
+fn kind_arg() -> Arg {
+    Arg::new("kind")
+        .long("kind")
+        .value_name("KIND")
+        .value_parser(["open", "won", "lost"])
+        .ignore_case(true)
+        .help("What a record in the stage is: open, won or lost")
+}
+
+fn position_arg(what: &str) -> Arg {
+    Arg::new("position")
+        .long("position")
+        .value_name("N")
+        .value_parser(value_parser!(i64).range(0..=49))
+        .help(format!("Place among the stages, from 0 (the others shift) [default: {what}]"))
+}
+
+/// `crm pipelines ...`: pipelines and their stages.
+fn pipelines() -> Command {
+    Command::new("pipelines")
+        .about("Pipelines and their stages: list, create, rename, make default, delete; stages")
+        .subcommand_required(true)
+        .subcommand(Command::new("list").about("List the pipelines, one line per stage (-o json: the pipelines)"))
+        .subcommand(Command::new("get").about("Show a pipeline, one line per stage").arg(pipeline_id_arg()))
+        .subcommand(
+            Command::new("create")
+                .about("Create a pipeline")
+                .after_help(
+                    "Example: crm pipelines create Renewals --stage Contacted:10 --stage Quoted:50 \\\n    \
+                     --stage Renewed:100:won --stage Lapsed:0:lost\n\n\
+                     Without --stage the pipeline gets the six default stages.",
+                )
+                .arg(Arg::new("name").required(true).value_name("NAME").help("Its name, unique among your pipelines"))
+                .arg(
+                    Arg::new("stage")
+                        .long("stage")
+                        .value_name("NAME[:PROB[:KIND]]")
+                        .action(ArgAction::Append)
+                        .help("A stage, in order (repeatable): its name, probability 0 to 100, kind open|won|lost"),
+                )
+                .arg(
+                    Arg::new("default")
+                        .long("default")
+                        .action(ArgAction::SetTrue)
+                        .help("Make it the default pipeline of new deals and opportunities"),
+                ),
+        )
+        .subcommand(
+            Command::new("rename")
+                .about("Rename a pipeline")
+                .arg(pipeline_id_arg())
+                .arg(Arg::new("name").required(true).value_name("NAME").help("The new name"))
+                .arg(if_match()),
+        )
+        .subcommand(
+            Command::new("default")
+                .about("Make a pipeline the default of new deals and opportunities")
+                .arg(pipeline_id_arg()),
+        )
+        .subcommand(
+            Command::new("delete")
+                .about("Delete a pipeline")
+                .arg(pipeline_id_arg())
+                .arg(if_match()),
+        )
+        .subcommand(
+            Command::new("stages")
+                .about("List a pipeline's stages; add, change or delete one")
+                .args_conflicts_with_subcommands(true)
+                .subcommand_negates_reqs(true)
+                .arg(pipeline_id_arg())
+                .subcommand(
+                    Command::new("add")
+                        .about("Add a stage to a pipeline")
+                        .arg(pipeline_id_arg())
+                        .arg(Arg::new("name").required(true).value_name("NAME").help("Its name, unique in the pipeline"))
+                        .arg(probability_arg())
+                        .arg(kind_arg())
+                        .arg(
+                            Arg::new("rotting-days")
+                                .long("rotting-days")
+                                .value_name("N")
+                                .value_parser(value_parser!(i64).range(1..=3650))
+                                .help("Days without a move or an activity after which an open record rots [default: never]"),
+                        )
+                        .arg(position_arg("last")),
+                )
+                .subcommand(
+                    Command::new("update")
+                        .about("Change a stage (only what is given)")
+                        .arg(pipeline_id_arg())
+                        .arg(stage_arg())
+                        .arg(Arg::new("name").long("name").value_name("NAME").help("New name"))
+                        .arg(probability_arg())
+                        .arg(kind_arg())
+                        .arg(
+                            Arg::new("rotting-days")
+                                .long("rotting-days")
+                                .value_name("N|never")
+                                .help("Days without a move or an activity after which an open record rots, or never"),
+                        )
+                        .arg(position_arg("where it is"))
+                        .group(
+                            clap::ArgGroup::new("change")
+                                .args(["name", "probability", "kind", "rotting-days", "position"])
+                                .multiple(true)
+                                .required(true),
+                        ),
+                )
+                .subcommand(
+                    Command::new("delete")
+                        .about("Delete a stage; the records in it move to --move-to")
+                        .arg(pipeline_id_arg())
+                        .arg(stage_arg())
+                        .arg(
+                            Arg::new("move-to")
+                                .long("move-to")
+                                .value_name("STAGE")
+                                .help("Stage (name or id, same pipeline) for its deals and opportunities; required when it has any"),
+                        ),
+                ),
+        )
+}
+
+fn pipeline_option() -> Arg {
+    Arg::new("pipeline")
+        .long("pipeline")
+        .value_name("ID")
+        .value_parser(value_parser!(i64))
+        .help("Pipeline id [default: the default pipeline]")
+}
+
+/// `crm pipeline`: the board, or its summary.
+fn pipeline() -> Command {
+    Command::new("pipeline")
+        .about("The pipeline board: each stage's deals, or with --summary its figures")
+        .arg(pipeline_option())
+        .arg(
+            Arg::new("per-stage")
+                .long("per-stage")
+                .value_name("N")
+                .value_parser(value_parser!(u32).range(1..=500))
+                .help("Deals per stage, 1 to 500 [default: 50]"),
+        )
+        .arg(
+            Arg::new("summary")
+                .long("summary")
+                .action(ArgAction::SetTrue)
+                .conflicts_with("per-stage")
+                .help("Each stage's count, amount, weighted amount and rotting deals, per currency"),
+        )
+}
+
+fn forecast() -> Command {
+    Command::new("forecast")
+        .about("Deals closing per month from this month: won, weighted, best case, per currency")
+        .arg(
+            Arg::new("months")
+                .long("months")
+                .value_name("N")
+                .value_parser(value_parser!(u32).range(1..=36))
+                .help("Months from the current UTC month, 1 to 36 [default: 6]"),
+        )
+}
+
 fn dashboard() -> Command {
     use crm_api::dashboard::{Period, Widget};
-    Command::new("dashboard").about("The dashboard: its layout (the figures come in a later version)").subcommand(
-        Command::new("layout").about("Show the dashboard's layout: its widgets, in order, and its period").subcommand(
-            Command::new("set")
-                .about("Save the dashboard's layout; what is not given stays as it is")
-                .arg(
-                    Arg::new("period")
-                        .long("period")
-                        .value_name("PERIOD")
-                        .help(format!("The period the figures cover: {}", Period::TEXTS.join(", "))),
-                )
-                .arg(Arg::new("widgets").long("widgets").value_name("A,B,...").value_delimiter(',').help(format!(
-                    "The widgets to show, in order, each once (1 to {}): {}",
-                    Widget::ALL.len(),
-                    Widget::TEXTS.join(", ")
-                )))
-                .group(clap::ArgGroup::new("change").args(["period", "widgets"]).multiple(true).required(true))
-                .arg(
-                    Arg::new("if-match")
-                        .long("if-match")
-                        .value_name("VERSION")
-                        .value_parser(value_parser!(i64))
-                        .help("Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)"),
+    Command::new("dashboard")
+        .about("The dashboard's figures over a period, with charts; its layout")
+        .args_conflicts_with_subcommands(true)
+        .arg(
+            Arg::new("from")
+                .long("from")
+                .value_name("YYYY-MM-DD")
+                .help("First day [default: the first of this UTC month]"),
+        )
+        .arg(
+            Arg::new("to")
+                .long("to")
+                .value_name("YYYY-MM-DD")
+                .help("Last day, included [default: the last of this UTC month]"),
+        )
+        .arg(pipeline_option().help("Pipeline of the funnel and the stages [default: the default pipeline]"))
+        .subcommand(
+            Command::new("layout")
+                .about("Show the dashboard's layout: its widgets, in order, and its period")
+                .subcommand(
+                    Command::new("set")
+                        .about("Save the dashboard's layout; what is not given stays as it is")
+                        .arg(
+                            Arg::new("period")
+                                .long("period")
+                                .value_name("PERIOD")
+                                .help(format!("The period the figures cover: {}", Period::TEXTS.join(", "))),
+                        )
+                        .arg(Arg::new("widgets").long("widgets").value_name("A,B,...").value_delimiter(',').help(
+                            format!(
+                                "The widgets to show, in order, each once (1 to {}): {}",
+                                Widget::ALL.len(),
+                                Widget::TEXTS.join(", ")
+                            ),
+                        ))
+                        .group(clap::ArgGroup::new("change").args(["period", "widgets"]).multiple(true).required(true))
+                        .arg(
+                            Arg::new("if-match")
+                                .long("if-match")
+                                .value_name("VERSION")
+                                .value_parser(value_parser!(i64))
+                                .help(
+                                    "Only if the layout is still at this version, 0 for none saved (exit 4 otherwise)",
+                                ),
+                        ),
                 ),
-        ),
-    )
+        )
 }
 
 fn audit() -> Command {

@@ -1,5 +1,5 @@
-//! `crm dashboard`: the layout of the dashboard (`crm dashboard layout`, `... layout set`).
-//! Bare `crm dashboard` is kept for the dashboard's figures.
+//! `crm dashboard`: the dashboard's figures (bare `crm dashboard`, drawn in `figures.rs`) and
+//! its layout (`crm dashboard layout`, `... layout set`).
 
 use clap::ArgMatches;
 use crm_api::dashboard::{NewDashboardLayout, Period, Widget};
@@ -14,9 +14,7 @@ const LAYOUT_COLUMNS: &[&str] = &["period", "widgets", "version", "updated_at"];
 pub async fn run(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     match m.subcommand() {
         Some(("layout", m)) => layout(ctx, m).await,
-        _ => Err(CliError::usage(
-            "dashboard: the figures are not in this version yet; `crm dashboard layout` shows the layout",
-        )),
+        _ => crate::figures::dashboard(ctx, m).await,
     }
 }
 

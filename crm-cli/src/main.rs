@@ -6,8 +6,10 @@ mod config;
 mod csvin;
 mod dashboard;
 mod exit;
+mod figures;
 mod import;
 mod output;
+mod pipelines;
 mod records;
 
 use std::io::ErrorKind;
@@ -119,6 +121,9 @@ async fn dispatch(ctx: &mut Ctx, name: &str, m: &ArgMatches) -> Result<()> {
         "audit" => records::audit(ctx, m).await,
         "imports" => records::imports(ctx, m).await,
         "dashboard" => dashboard::run(ctx, m).await,
+        "pipelines" => pipelines::run(ctx, m).await,
+        "pipeline" => figures::pipeline(ctx, m).await,
+        "forecast" => figures::forecast(ctx, m).await,
         path => match crm_api::catalog::entity(path) {
             Some(e) => records::run(ctx, e, m).await,
             None => Err(CliError::usage(format!("unknown command {path:?}"))),

@@ -102,6 +102,40 @@ impl Out {
         self.w.flush()
     }
 
+    /// Colour and bold are used (a terminal, and `NO_COLOR` not set).
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// A value as the server sent it: pretty JSON, or one line with `-o ndjson`.
+    pub fn json<T: serde::Serialize>(&mut self, v: &T) -> io::Result<()> {
+        if self.format == Format::Ndjson {
+            serde_json::to_writer(&mut self.w, v)?;
+        } else {
+            serde_json::to_writer_pretty(&mut self.w, v)?;
+        }
+        writeln!(self.w)
+    }
+
+    /// Rows as a compact table (as `end` prints a list), returned as text to print among
+    /// other text.
+    pub fn table_text(&self, cols: &Columns, rows: &[Value]) -> String {
+        if rows.is_empty() {
+            return "(none)".to_string();
+        }
+        list_table(cols, rows, self.color, terminal_width())
+    }
+
+    /// A heading among text: bold on a terminal.
+    pub fn heading(&self, text: &str) -> String {
+        if self.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
+    }
+
+    /// A bar of a chart: green on a terminal.
+    pub fn paint_bar(&self, bar: &str) -> String {
+        if self.color && !bar.is_empty() { format!("\x1b[32m{bar}\x1b[0m") } else { bar.to_string() }
+    }
+
     /// One record.
     pub fn record(&mut self, cols: &Columns, rec: &Value) -> io::Result<()> {
         if self.quiet {
@@ -336,7 +370,7 @@ fn short_time(s: &str) -> Option<String> {
 }
 
 /// `1234567.50` -> `1,234,567.50`.
-fn group_digits(s: &str) -> String {
+pub fn group_digits(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
     if !int.bytes().all(|b| b.is_ascii_digit()) {
@@ -353,6 +387,46 @@ fn group_digits(s: &str) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// The width to draw to: `COLUMNS`, else the terminal's, else 80.
+pub fn width() -> usize {
+    if let Some(w) = terminal_width() {
+        return usize::from(w).max(20);
+    }
+    let probe = Table::new();
+    probe.width().map_or(80, |w| usize::from(w).max(20))
+}
+
+/// A bar of `value` out of `max`, at most `width` cells, drawn with block characters to the
+/// eighth of a cell; any value above 0 shows at least a sliver.
+pub fn bar(value: f64, max: f64, width: usize) -> String {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    if value.is_nan() || max.is_nan() || value <= 0.0 || max <= 0.0 || width == 0 {
+        return String::new();
+    }
+    let eighths = ((value / max).min(1.0) * (width * 8) as f64).round().max(1.0) as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        s.push(PARTS[eighths % 8]);
+    }
+    s
+}
+
+/// A sparkline of `values`, one character each, scaled to the largest.
+pub fn sparkline(values: &[i64]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| {
+            if v <= 0 || max <= 0 {
+                ' '
+            } else {
+                LEVELS[((v as f64 / max as f64) * 7.0).round().clamp(0.0, 7.0) as usize]
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
+use chrono::Datelike;
 use common::{Env, Run, server};
 use serde_json::{Value, json};
 
@@ -484,9 +485,225 @@ async fn dashboard_layout_shows_and_sets_the_layout() {
     env.run(&["dashboard", "layout", "set", "--period", "this_year", "--if-match", "2", "-q"]).await.ok();
     let shown = env.run(&["dashboard", "layout", "-o", "json"]).await.ok().json();
     assert_eq!((shown["period"].as_str(), shown["version"].as_i64()), (Some("this_year"), Some(3)));
-    // The figures come later: bare `crm dashboard` says so.
-    let r = env.run(&["dashboard"]).await;
-    assert!(r.code == 2 && r.stderr.contains("crm dashboard layout"), "{r:?}");
+    // Bare `crm dashboard` prints the figures.
+    let figures = env.run(&["dashboard", "-o", "json"]).await.ok().json();
+    assert_eq!(figures["total_contacts"], 0, "{figures}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pipelines_stages_board_forecast_and_dashboard() {
+    let s = server().await;
+    let env = Env::new(&s.base);
+    env.register("figures@example.com").await;
+    let one_line_usage = |r: &Run| {
+        assert_eq!(r.code, 2, "{r:?}");
+        assert!(r.stderr.lines().count() == 1 && r.stdout.is_empty(), "one line: {r:?}");
+    };
+
+    // A pipeline with its stages, NAME:PROB:KIND.
+    let created = env
+        .run(&[
+            "pipelines",
+            "create",
+            "Renewals",
+            "--stage",
+            "Contacted:10",
+            "--stage",
+            "Quoted:50",
+            "--stage",
+            "Renewed:100:won",
+            "--stage",
+            "Lapsed:0:lost",
+            "-o",
+            "json",
+        ])
+        .await
+        .ok()
+        .json();
+    let p = created["id"].as_i64().expect("pipeline id").to_string();
+    let kinds: Vec<&str> =
+        created["stages"].as_array().into_iter().flatten().filter_map(|s| s["kind"].as_str()).collect();
+    assert_eq!(kinds, ["open", "open", "won", "lost"], "{created}");
+    one_line_usage(&env.run(&["pipelines", "create", "Bad", "--stage", "X:200"]).await);
+    one_line_usage(&env.run(&["pipelines", "create", "Bad", "--stage", "X:10:maybe"]).await);
+
+    // Stages: add (placed), update by name and by id, add and delete one.
+    let added = env
+        .run(&["pipelines", "stages", "add", &p, "Negotiating", "--probability", "75", "--position", "2", "-o", "json"])
+        .await
+        .ok()
+        .json();
+    let haggle = added["id"].as_i64().expect("stage id").to_string();
+    assert_eq!((added["position"].as_i64(), added["rotting_days"].as_i64()), (Some(2), None), "{added}");
+    let renamed = env
+        .run(&[
+            "pipelines",
+            "stages",
+            "update",
+            &p,
+            "negotiating",
+            "--name",
+            "Haggling",
+            "--rotting-days",
+            "30",
+            "-o",
+            "json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!((renamed["name"].as_str(), renamed["rotting_days"].as_i64()), (Some("Haggling"), Some(30)));
+    let never = env.run(&["pipelines", "stages", "update", &p, &haggle, "--rotting-days", "never", "-o", "json"]).await;
+    assert!(never.ok().json()["rotting_days"].is_null());
+    one_line_usage(&env.run(&["pipelines", "stages", "update", &p, &haggle, "--rotting-days", "soon"]).await);
+    assert_eq!(env.run(&["pipelines", "stages", "update", &p, "nowhere", "--probability", "5"]).await.code, 3);
+    env.run(&["pipelines", "stages", "add", &p, "Spare", "--kind", "LOST", "-q"]).await.ok();
+    env.run(&["pipelines", "stages", "delete", &p, "spare"]).await.ok();
+    let stages = env.run(&["pipelines", "stages", &p, "-o", "json"]).await.ok().json();
+    let names: Vec<&str> = stages.as_array().into_iter().flatten().filter_map(|s| s["name"].as_str()).collect();
+    assert_eq!(names, ["Contacted", "Quoted", "Haggling", "Renewed", "Lapsed"]);
+
+    // Rename, make it the default; list shows a line per stage.
+    env.run(&["pipelines", "rename", &p, "Renewals 2027", "-q"]).await.ok();
+    env.run(&["pipelines", "default", &p, "-q"]).await.ok();
+    let all = env.run(&["pipelines", "list", "-o", "json"]).await.ok().json();
+    let mine = all.as_array().into_iter().flatten().find(|x| x["id"] == created["id"]).expect("listed").clone();
+    assert_eq!((mine["name"].as_str(), mine["is_default"].as_bool()), (Some("Renewals 2027"), Some(true)));
+    let table = env.run_with(&["pipelines", "list", "-o", "table"], "", &[("COLUMNS", "140")]).await.ok().stdout;
+    assert_eq!(table.lines().count(), 2 + 6 + 5, "a header, a rule and a line per stage:\n{table}");
+    assert!(table.lines().any(|l| l.contains("Renewals 2027 (default)") && l.contains("Haggling")), "{table}");
+    let scratch = env.run(&["pipelines", "create", "Scratch", "-q"]).await.ok().stdout.trim().to_string();
+    env.run(&["pipelines", "delete", &scratch]).await.ok();
+    assert_eq!(env.run(&["pipelines", "get", &scratch]).await.code, 3);
+
+    // Deals in several stages and currencies, one moved to the won stage.
+    let today = chrono::Utc::now().date_naive();
+    let next_month = (today.with_day(1).expect("first") + chrono::Months::new(1)).to_string();
+    let today = today.to_string();
+    let contact = env.run(&["contacts", "create", "--name", "Ada", "-q"]).await.ok().stdout.trim().to_string();
+    let deal =
+        |name: &'static str, amount: &'static str, currency: &'static str, stage: &'static str, close: String| {
+            let env = &env;
+            let contact = contact.clone();
+            async move {
+                let mut args = vec!["deals", "create", "--name", name, "--amount", amount, "--currency", currency];
+                args.extend(["--stage", stage, "--contact-id", &contact, "-q"]);
+                if !close.is_empty() {
+                    args.extend(["--close-date", &close]);
+                }
+                env.run(&args).await.ok().stdout.trim().to_string()
+            }
+        };
+    let alpha = deal("Alpha", "1000.00", "USD", "Contacted", today.clone()).await;
+    deal("Beta", "2500.50", "EUR", "quoted", next_month.clone()).await;
+    deal("Gamma", "300.00", "USD", "Haggling", String::new()).await;
+    let delta = deal("Delta", "700.00", "USD", "Contacted", today.clone()).await;
+    env.run(&["deals", "move", &delta, "renewed", "-q"]).await.ok();
+    env.run(&["activities", "create", "--type", "call", "--description", "Call Ada", "--contact-id", &contact, "-q"])
+        .await
+        .ok();
+
+    // The board: a block per stage, a line per deal.
+    let board = env.run(&["pipeline", "-o", "table"]).await.ok().stdout;
+    let lines: Vec<&str> = board.lines().collect();
+    for head in ["Contacted (1)", "Quoted (1)", "Haggling (1)", "Renewed (1)", "Lapsed (0)"] {
+        assert!(lines.contains(&head), "{head}:\n{board}");
+    }
+    let alpha_line = lines.iter().find(|l| l.contains("Alpha")).expect("Alpha's line");
+    assert!(alpha_line.starts_with(&format!("  {alpha}")), "{board}");
+    assert!(
+        alpha_line.contains("1,000.00 USD") && alpha_line.contains("10%") && alpha_line.contains(&contact),
+        "{board}"
+    );
+    assert!(board.lines().all(|l| l.chars().count() <= 100), "fits COLUMNS=100:\n{board}");
+    let json = env.run(&["pipeline", "-o", "json"]).await.ok().json();
+    let columns: Vec<&String> = json.as_object().expect("object").keys().collect();
+    assert_eq!(columns.len(), 5, "{json}");
+    assert_eq!(json["Renewed"][0]["name"], "Delta");
+    let ids = env.run(&["pipeline", "--per-stage", "1", "-q"]).await.ok().stdout;
+    assert_eq!(ids.lines().count(), 4, "{ids}");
+
+    // The summary.
+    let summary = env.run(&["pipeline", "--summary", "-o", "json"]).await.ok().json();
+    let stage = |name: &str| {
+        summary["stages"].as_array().into_iter().flatten().find(|s| s["stage"] == name).cloned().expect(name)
+    };
+    let quoted = stage("Quoted");
+    assert_eq!(quoted["count"], 1);
+    assert_eq!(
+        quoted["currencies"][0],
+        json!({"currency": "EUR", "count": 1, "amount": "2500.50", "weighted_amount": "1250.25", "rotting": 0})
+    );
+    assert_eq!(stage("Contacted")["currencies"][0]["weighted_amount"], "100.00");
+    let table = env.run(&["pipeline", "--summary", "-o", "table"]).await.ok().stdout;
+    assert!(
+        table.lines().any(|l| l.contains("Quoted") && l.contains("2,500.50 EUR") && l.contains("1,250.25 EUR")),
+        "{table}"
+    );
+    assert!(
+        table.lines().any(|l| l.contains("Lapsed") && l.contains("lost")),
+        "a stage without deals has its line:\n{table}"
+    );
+
+    // The forecast: this month's USD (Alpha open, Delta won), next month's EUR.
+    let forecast = env.run(&["forecast", "--months", "2", "-o", "json"]).await.ok().json();
+    assert_eq!(forecast["months"].as_array().map(Vec::len), Some(2), "{forecast}");
+    assert_eq!(
+        forecast["months"][0]["currencies"][0],
+        json!({"currency": "USD", "won": "700.00", "weighted": "100.00", "best_case": "1700.00", "count": 2})
+    );
+    assert_eq!(forecast["months"][1]["currencies"][0]["weighted"], "1250.25");
+    let table = env.run(&["forecast", "-o", "table"]).await.ok().stdout;
+    assert!(table.lines().next().is_some_and(|l| l.starts_with("month") && l.contains("best_case")), "{table}");
+    assert!(table.contains("1,700.00 USD"), "{table}");
+    let csv = env.run(&["forecast", "--months", "1", "-o", "csv"]).await.ok().stdout;
+    assert_eq!(csv.lines().collect::<Vec<_>>()[1..], [format!("{},USD,700.00,100.00,1700.00,2", &today[..7])]);
+    assert!(env.run(&["forecast", "-q"]).await.ok().stdout.is_empty(), "figures have no ids");
+    assert_eq!(env.run(&["forecast", "--months", "37"]).await.code, 2, "clap's usage error");
+
+    // The dashboard: JSON as the server sends it, and as text with its charts.
+    let dash = env.run(&["dashboard", "-o", "json"]).await.ok().json();
+    assert_eq!((dash["deals_won"].as_i64(), dash["total_contacts"].as_i64()), (Some(1), Some(1)), "{dash}");
+    let by_stage: Vec<&str> =
+        dash["by_stage"].as_array().into_iter().flatten().filter_map(|s| s["stage"].as_str()).collect();
+    assert_eq!(by_stage, ["Contacted", "Quoted", "Haggling"]);
+    let text = env.run(&["dashboard", "-o", "table"]).await.ok().stdout;
+    for figure in [
+        "total contacts",
+        "open opportunities",
+        "pipeline value",
+        "deals won",
+        "win rate",
+        "100.0%",
+        "average deal size",
+        "700.00 USD",
+        "sales cycle",
+    ] {
+        assert!(text.contains(figure), "{figure}:\n{text}");
+    }
+    assert!(text.contains("1 in all: 1 calls"), "{text}");
+    for heading in ["Open deals by stage", "amount in EUR", "amount in USD", "Funnel", "Forecast", "Activities per day"]
+    {
+        assert!(text.contains(heading), "{heading}:\n{text}");
+    }
+    let bars: Vec<&str> = text.lines().filter(|l| l.contains('█')).collect();
+    assert!(bars.iter().any(|l| l.starts_with("Contacted")), "bar lines:\n{text}");
+    assert!(bars.iter().any(|l| l.starts_with("Quoted") && l.ends_with("2,500.50 EUR")), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 100), "fits COLUMNS=100:\n{text}");
+    assert!(!text.contains('\x1b'), "no colour codes when piped:\n{text}");
+    let wide = env.run_with(&["dashboard", "-o", "table"], "", &[("COLUMNS", "160")]).await.ok().stdout;
+    let longest = |t: &str| t.lines().filter(|l| l.contains('█')).map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest(&wide) > longest(&text) && longest(&wide) <= 160, "bars scale to the width:\n{wide}");
+    one_line_usage(&env.run(&["dashboard", "--from", "2026-02-30"]).await);
+    one_line_usage(&env.run(&["dashboard", "--from", "2026-03-01", "--to", "2026-02-01"]).await);
+    assert_eq!(env.run(&["dashboard", "--pipeline", "999999"]).await.code, 3);
+
+    // A stage with deals is deleted only with somewhere to move them.
+    let r = env.run(&["pipelines", "stages", "delete", &p, "Quoted"]).await;
+    assert!(r.code != 0 && r.stderr.lines().count() == 1, "{r:?}");
+    env.run(&["pipelines", "stages", "delete", &p, "Quoted", "--move-to", "Contacted"]).await.ok();
+    let json = env.run(&["pipeline", "-o", "json"]).await.ok().json();
+    assert_eq!(json["Contacted"].as_array().map(Vec::len), Some(2), "{json}");
 }
 
 /// A server that answers every request with one status and a problem body, for the exit codes
