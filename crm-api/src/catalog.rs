@@ -165,6 +165,9 @@ pub struct StageHistory {
     pub table: &'static str,
     /// Its column holding the record's id.
     pub key: &'static str,
+    /// The record also keeps the furthest open stage it reached (the funnel) and since when
+    /// it is idle (rotting): deals.
+    pub funnel: bool,
 }
 
 /// No hook.

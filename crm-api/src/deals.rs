@@ -12,7 +12,7 @@ crate::wire::entity! {
     /// Deals, served under `/api/crm/deals`.
     resource Deals;
     /// Deals in the catalog.
-    info DEALS = "deals", "deal", Hooks { stages: Some(StageHistory { table: "deal_stage_changes", key: "deal_id" }), ..NO_HOOKS },
+    info DEALS = "deals", "deal", Hooks { stages: Some(StageHistory { table: "deal_stage_changes", key: "deal_id", funnel: true }), ..NO_HOOKS },
         ["id", "name", "amount", "stage", "probability", "close_date", "contact_id"];
     /// A stored deal.
     record Deal;

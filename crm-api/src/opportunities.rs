@@ -11,7 +11,7 @@ crate::wire::entity! {
     resource Opportunities;
     /// Opportunities in the catalog.
     info OPPORTUNITIES = "opportunities", "opportunity",
-        Hooks { stages: Some(StageHistory { table: "opportunity_stage_changes", key: "opportunity_id" }), ..NO_HOOKS },
+        Hooks { stages: Some(StageHistory { table: "opportunity_stage_changes", key: "opportunity_id", funnel: false }), ..NO_HOOKS },
         ["id", "name", "value", "stage", "probability", "expected_close_date", "contact_id"];
     /// A stored opportunity.
     record Opportunity;

@@ -20,4 +20,5 @@ mod queue;
 mod replicas;
 mod schema;
 mod service;
+mod sums;
 mod times;

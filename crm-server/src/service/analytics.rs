@@ -88,7 +88,11 @@ fn months_of(months: Option<u32>) -> ApiResult<u32> {
 pub async fn forecast(db: &Db, actor: Actor, p: &ForecastParams) -> ApiResult<Forecast> {
     let months = months_of(p.months)?;
     let today = today();
-    db.read(async |c| Ok(Forecast { months: figures::forecast(c, actor, today, months).await? })).await
+    db.read(async |c| {
+        let stages = UserStages::load(c, actor.user_id).await?;
+        Ok(Forecast { months: figures::forecast(c, actor, &stages, today, months).await? })
+    })
+    .await
 }
 
 /// The period of a dashboard: the current UTC month unless given.
@@ -128,7 +132,7 @@ pub async fn dashboard(db: &Db, actor: Actor, p: &DashboardParams) -> ApiResult<
         let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
         let total_contacts = figures::contact_count(c, actor).await?;
         let (open_opportunities, pipeline_value) = figures::open_opportunities(c, actor, &stages).await?;
-        let closed = figures::closed(c, actor, start, until).await?;
+        let closed = figures::closed(c, actor, &stages, start, until).await?;
         let average_deal_size: Vec<CurrencyAmount> = closed
             .won_amounts
             .iter()
@@ -145,9 +149,9 @@ pub async fn dashboard(db: &Db, actor: Actor, p: &DashboardParams) -> ApiResult<
             win_rate: (closed.won + closed.lost > 0).then(|| closed.won as f64 / (closed.won + closed.lost) as f64),
             average_deal_size: (closed.won > 0).then_some(average_deal_size),
             sales_cycle_days: (closed.won > 0).then(|| closed.won_cycle as f64 / closed.won as f64 / 86_400_000_000.0),
-            funnel: figures::funnel(c, actor, pipeline, &all, start, until).await?,
-            by_stage: figures::by_stage(c, actor, pipeline, &all).await?,
-            forecast: Forecast { months: figures::forecast(c, actor, today, DEFAULT_MONTHS).await? },
+            funnel: figures::funnel(c, actor, &stages, pipeline, start, until).await?,
+            by_stage: figures::by_stage(c, actor, &all).await?,
+            forecast: Forecast { months: figures::forecast(c, actor, &stages, today, DEFAULT_MONTHS).await? },
             activity_timeline: figures::activity_timeline(c, actor, from, to).await?,
         })
     })

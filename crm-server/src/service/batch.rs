@@ -195,10 +195,12 @@ async fn write_batch<E: Entity, R: Incoming<E>>(
             return Ok(((done, false), false));
         }
     }
-    let results = match import {
-        Some((import_id, _)) => IMPORT_ID.scope(import_id, apply_records::<E, R>(c, actor, records, match_on)).await?,
-        None => apply_records::<E, R>(c, actor, records, match_on).await?,
-    };
+    // The figures' sums of the whole batch are written once, at its end.
+    let results = crate::store::sums::deferred(c, actor.user_id, async |c| match import {
+        Some((import_id, _)) => IMPORT_ID.scope(import_id, apply_records::<E, R>(c, actor, records, match_on)).await,
+        None => apply_records::<E, R>(c, actor, records, match_on).await,
+    })
+    .await?;
     let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
     let response = BatchResponse {
         created: count(Outcome::Created),

@@ -1,9 +1,11 @@
-//! The SQL of the figures: the pipeline board and summary, the forecast and the dashboard.
+//! The SQL of the figures: the pipeline board and summary, the forecast and the dashboard,
+//! read from the sums kept in the write transactions ([`super::sums`]) and the user's stages,
+//! so that each reads a few hundred rows however large the account.
 //!
-//! Sums of money are taken in two parts, `amount / 10^6` and `amount % 10^6`, each of which
-//! fits a 64-bit sum over any number of rows, and put together here in 128 bits: a sum is exact
-//! whatever the amounts. Amounts are grouped by probability so that weighted sums (amount x
-//! probability / 100) are exact too and rounded once, at the end.
+//! Sums of money are kept in two parts, above and below 10^8 minor units, each of which fits a
+//! 64-bit sum, and put together here in 128 bits: a sum is exact whatever the amounts. Weighted
+//! sums (amount x probability) are kept the same way, and divided by 100 and rounded once, at
+//! the end.
 
 use std::collections::BTreeMap;
 
@@ -17,22 +19,21 @@ use crm_api::money::Total;
 use super::records::{Actor, to_record};
 use super::spec::DEALS;
 use super::stages::{StageRow, UserStages};
+use super::sums::day_of;
 use crate::db::{Col, Conn, Row, Shape, SqlValue};
 use crate::error::{ApiError, ApiResult};
 
-const SPLIT: i128 = 1_000_000;
-
-/// The parts of a sum of `amount` as a query selects them.
-const SUM_PARTS: &str =
-    "CAST(SUM(amount / 1000000) AS BIGINT) AS hi, CAST(SUM(amount % 1000000) AS BIGINT) AS lo, count(*) AS n";
+const SPLIT: i128 = super::sums::SPLIT as i128;
 
 fn int(v: i64) -> SqlValue {
     SqlValue::Int(Some(v))
 }
 
-/// The exact sum a row's `hi` and `lo` stand for.
-fn sum_of(r: &Row) -> ApiResult<i128> {
-    Ok(i128::from(r.int("hi")?.unwrap_or(0)) * SPLIT + i128::from(r.int("lo")?.unwrap_or(0)))
+/// The exact value a row's `<prefix>_hi` and `<prefix>_lo` stand for.
+fn joined(r: &Row, prefix: &str) -> ApiResult<i128> {
+    let hi = r.int(&format!("{prefix}_hi"))?.unwrap_or(0);
+    let lo = r.int(&format!("{prefix}_lo"))?.unwrap_or(0);
+    Ok(i128::from(hi) * SPLIT + i128::from(lo))
 }
 
 /// Microseconds at 00:00 UTC of `day`.
@@ -71,49 +72,37 @@ pub async fn column<C: Conn>(
 const STAGE_SUMS: &Shape = &[
     ("stage_id", Col::Int),
     ("currency", Col::Text),
-    ("probability", Col::Int),
-    ("hi", Col::Int),
-    ("lo", Col::Int),
     ("n", Col::Int),
+    ("a_hi", Col::Int),
+    ("a_lo", Col::Int),
+    ("w_hi", Col::Int),
+    ("w_lo", Col::Int),
 ];
 
-/// Per stage and currency of a table (`deals` or `opportunities`, whose amount is `amount`
-/// or `value`): count, exact sum and exact weighted numerator (sum of amount x probability).
-async fn stage_sums<C: Conn>(
-    c: &mut C,
-    actor: Actor,
-    table: &str,
-    amount: &str,
-    pipeline: Option<i64>,
-) -> ApiResult<BTreeMap<(i64, String), (i64, i128, i128)>> {
-    let (filter, binds) = match pipeline {
-        Some(p) => ("AND pipeline_id = $2", vec![int(actor.user_id), int(p)]),
-        None => ("", vec![int(actor.user_id)]),
-    };
-    let sql = format!(
-        "SELECT stage_id, currency, probability, {} FROM {table} \
-         WHERE user_id = $1 {filter} AND deleted_at IS NULL GROUP BY stage_id, currency, probability",
-        SUM_PARTS.replace("amount", amount)
-    );
-    let mut out: BTreeMap<(i64, String), (i64, i128, i128)> = BTreeMap::new();
-    for r in c.fetch(&sql, &binds, STAGE_SUMS).await? {
-        let key = (r.int("stage_id")?.unwrap_or(0), r.req_text("currency")?.to_string());
-        let sum = sum_of(&r)?;
-        let p = i128::from(r.int("probability")?.unwrap_or(0));
-        let e = out.entry(key).or_default();
-        e.0 += r.req_int("n")?;
-        e.1 += sum;
-        e.2 += sum * p;
+/// A stage's live records of one currency: count, exact sum, exact sum of amount x probability.
+type StageCell = (i64, i128, i128);
+
+/// Per stage and currency, from `table` (`deal_stage_sums` or `opportunity_stage_sums`).
+async fn stage_sums<C: Conn>(c: &mut C, actor: Actor, table: &str) -> ApiResult<BTreeMap<(i64, String), StageCell>> {
+    let sql = format!("SELECT stage_id, currency, n, a_hi, a_lo, w_hi, w_lo FROM {table} WHERE user_id = $1");
+    let mut out = BTreeMap::new();
+    for r in c.fetch(&sql, &[int(actor.user_id)], STAGE_SUMS).await? {
+        let n = r.req_int("n")?;
+        if n != 0 {
+            let key = (r.req_int("stage_id")?, r.req_text("currency")?.to_string());
+            out.insert(key, (n, joined(&r, "a")?, joined(&r, "w")?));
+        }
     }
     Ok(out)
 }
 
-/// Open deals of the stage, by currency, with no stage change and no activity since `cutoff`.
+/// Open deals of the stage, by currency, idle (no stage change, no activity) since before
+/// `cutoff`.
 async fn rotting<C: Conn>(c: &mut C, actor: Actor, stage: i64, cutoff: i64) -> ApiResult<BTreeMap<String, i64>> {
     let rows = c
         .fetch(
             "SELECT currency, count(*) AS n FROM deals WHERE user_id = $1 AND stage_id = $2 AND deleted_at IS NULL \
-             AND stage_entered_at < $3 AND (last_activity_at IS NULL OR last_activity_at < $3) GROUP BY currency",
+             AND idle_since < $3 GROUP BY currency",
             &[int(actor.user_id), int(stage), int(cutoff)],
             &[("currency", Col::Text), ("n", Col::Int)],
         )
@@ -129,7 +118,8 @@ pub async fn summary<C: Conn>(
     stages: &[StageRow],
     now: i64,
 ) -> ApiResult<Vec<StageSummary>> {
-    let sums = stage_sums(c, actor, "deals", "amount", Some(pipeline)).await?;
+    let _ = pipeline;
+    let sums = stage_sums(c, actor, "deal_stage_sums").await?;
     let mut out = Vec::with_capacity(stages.len());
     for s in stages {
         let rot = match s.rotting_days {
@@ -167,20 +157,26 @@ fn month_of(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
+/// `YYYY * 100 + MM` of the month of a date, as the sums key it.
+fn month_key(d: NaiveDate) -> i64 {
+    i64::from(d.year()) * 100 + i64::from(d.month())
+}
+
 /// The first day of the month `n` months after the month of `d`.
 pub fn month_start(d: NaiveDate, n: u32) -> NaiveDate {
     let months = d.year() * 12 + d.month0() as i32 + n as i32;
     NaiveDate::from_ymd_opt(months.div_euclid(12), months.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
 }
 
-const FORECAST_SUMS: &Shape = &[
-    ("close_date", Col::Date),
+const CLOSE_SUMS: &Shape = &[
+    ("close_month", Col::Int),
+    ("stage_id", Col::Int),
     ("currency", Col::Text),
-    ("kind", Col::Text),
-    ("probability", Col::Int),
-    ("hi", Col::Int),
-    ("lo", Col::Int),
     ("n", Col::Int),
+    ("a_hi", Col::Int),
+    ("a_lo", Col::Int),
+    ("w_hi", Col::Int),
+    ("w_lo", Col::Int),
 ];
 
 /// The sums of one month and currency of the forecast.
@@ -198,37 +194,42 @@ struct MonthSums {
 pub async fn forecast<C: Conn>(
     c: &mut C,
     actor: Actor,
+    stages: &UserStages,
     today: NaiveDate,
     months: u32,
 ) -> ApiResult<Vec<ForecastMonth>> {
     let (from, until) = (month_start(today, 0), month_start(today, months));
-    let sql = format!(
-        "SELECT d.close_date, d.currency, s.kind, d.probability, {} FROM deals d JOIN stages s ON s.id = d.stage_id \
-         WHERE d.user_id = $1 AND d.deleted_at IS NULL AND d.close_date >= $2 AND d.close_date < $3 \
-         AND s.kind <> 'lost' GROUP BY d.close_date, d.currency, s.kind, d.probability",
-        SUM_PARTS.replace("amount", "d.amount")
-    );
     let rows = c
-        .fetch(&sql, &[int(actor.user_id), SqlValue::Date(Some(from)), SqlValue::Date(Some(until))], FORECAST_SUMS)
+        .fetch(
+            "SELECT close_month, stage_id, currency, n, a_hi, a_lo, w_hi, w_lo FROM deal_close_sums \
+             WHERE user_id = $1 AND close_month >= $2 AND close_month < $3",
+            &[int(actor.user_id), int(month_key(from)), int(month_key(until))],
+            CLOSE_SUMS,
+        )
         .await?;
-    let mut by: BTreeMap<String, BTreeMap<String, MonthSums>> = BTreeMap::new();
+    let mut by: BTreeMap<i64, BTreeMap<String, MonthSums>> = BTreeMap::new();
     for r in rows {
-        let Some(SqlValue::Date(Some(day))) = r.get("close_date").ok().cloned() else { continue };
-        let sum = sum_of(&r)?;
-        let e = by.entry(month_of(day)).or_default().entry(r.req_text("currency")?.to_string()).or_default();
-        if r.req_text("kind")? == StageKind::Won.as_str() {
+        let n = r.req_int("n")?;
+        let Some(kind) = stages.by_id(r.req_int("stage_id")?).map(|s| s.kind) else { continue };
+        if n == 0 || kind == StageKind::Lost {
+            continue;
+        }
+        let month = by.entry(r.req_int("close_month")?).or_default();
+        let e = month.entry(r.req_text("currency")?.to_string()).or_default();
+        let sum = joined(&r, "a")?;
+        if kind == StageKind::Won {
             e.won += sum;
         } else {
-            e.weighted += sum * i128::from(r.int("probability")?.unwrap_or(0));
+            e.weighted += joined(&r, "w")?;
             e.open += sum;
         }
-        e.count += r.req_int("n")?;
+        e.count += n;
     }
     Ok((0..months)
         .map(|i| {
-            let month = month_of(month_start(today, i));
+            let first = month_start(today, i);
             let currencies = by
-                .remove(&month)
+                .remove(&month_key(first))
                 .unwrap_or_default()
                 .into_iter()
                 .map(|(currency, m)| ForecastFigures {
@@ -239,20 +240,15 @@ pub async fn forecast<C: Conn>(
                     count: m.count,
                 })
                 .collect();
-            ForecastMonth { month, currencies }
+            ForecastMonth { month: month_of(first), currencies }
         })
         .collect())
 }
 
 /// Live contacts of the user.
 pub async fn contact_count<C: Conn>(c: &mut C, actor: Actor) -> ApiResult<i64> {
-    let row = c
-        .fetch_one(
-            "SELECT count(*) AS n FROM contacts WHERE user_id = $1 AND deleted_at IS NULL",
-            &[int(actor.user_id)],
-            &[("n", Col::Int)],
-        )
-        .await?;
+    let row =
+        c.fetch_one("SELECT n FROM contact_sums WHERE user_id = $1", &[int(actor.user_id)], &[("n", Col::Int)]).await?;
     Ok(row.and_then(|r| r.int("n").ok().flatten()).unwrap_or(0))
 }
 
@@ -262,7 +258,7 @@ pub async fn open_opportunities<C: Conn>(
     actor: Actor,
     stages: &UserStages,
 ) -> ApiResult<(i64, Vec<CurrencyAmount>)> {
-    let sums = stage_sums(c, actor, "opportunities", "value", None).await?;
+    let sums = stage_sums(c, actor, "opportunity_stage_sums").await?;
     let mut count = 0;
     let mut per: BTreeMap<String, i128> = BTreeMap::new();
     for ((stage, currency), (n, sum, _)) in sums {
@@ -275,13 +271,8 @@ pub async fn open_opportunities<C: Conn>(
 }
 
 /// Open deals per open stage of the pipeline, in order.
-pub async fn by_stage<C: Conn>(
-    c: &mut C,
-    actor: Actor,
-    pipeline: i64,
-    stages: &[StageRow],
-) -> ApiResult<Vec<StageTotals>> {
-    let sums = stage_sums(c, actor, "deals", "amount", Some(pipeline)).await?;
+pub async fn by_stage<C: Conn>(c: &mut C, actor: Actor, stages: &[StageRow]) -> ApiResult<Vec<StageTotals>> {
+    let sums = stage_sums(c, actor, "deal_stage_sums").await?;
     Ok(stages
         .iter()
         .filter(|s| s.kind == StageKind::Open)
@@ -314,71 +305,78 @@ pub struct Closed {
     pub won_cycle: i128,
 }
 
-const CLOSED: &Shape = &[
-    ("kind", Col::Text),
+const ENTRY_SUMS: &Shape = &[
+    ("stage_id", Col::Int),
     ("currency", Col::Text),
-    ("hi", Col::Int),
-    ("lo", Col::Int),
     ("n", Col::Int),
-    ("cycle_hi", Col::Int),
-    ("cycle_lo", Col::Int),
+    ("a_hi", Col::Int),
+    ("a_lo", Col::Int),
+    ("c_hi", Col::Int),
+    ("c_lo", Col::Int),
 ];
 
-pub async fn closed<C: Conn>(c: &mut C, actor: Actor, from: i64, until: i64) -> ApiResult<Closed> {
-    let sql = format!(
-        "SELECT s.kind, d.currency, {}, \
-         CAST(SUM((d.stage_entered_at - d.created_at) / 1000000) AS BIGINT) AS cycle_hi, \
-         CAST(SUM((d.stage_entered_at - d.created_at) % 1000000) AS BIGINT) AS cycle_lo \
-         FROM deals d JOIN stages s ON s.id = d.stage_id \
-         WHERE d.user_id = $1 AND d.deleted_at IS NULL AND s.kind <> 'open' \
-         AND d.stage_entered_at >= $2 AND d.stage_entered_at < $3 GROUP BY s.kind, d.currency",
-        SUM_PARTS.replace("amount", "d.amount")
-    );
+/// Deals that entered their (closed) stage on the UTC days of `[from, until)`.
+pub async fn closed<C: Conn>(c: &mut C, actor: Actor, stages: &UserStages, from: i64, until: i64) -> ApiResult<Closed> {
+    let rows = c
+        .fetch(
+            "SELECT stage_id, currency, n, a_hi, a_lo, c_hi, c_lo FROM deal_entry_sums \
+             WHERE user_id = $1 AND entered_day >= $2 AND entered_day < $3",
+            &[int(actor.user_id), int(day_of(from)), int(day_of(until))],
+            ENTRY_SUMS,
+        )
+        .await?;
     let mut out = Closed::default();
-    for r in c.fetch(&sql, &[int(actor.user_id), int(from), int(until)], CLOSED).await? {
+    for r in rows {
         let n = r.req_int("n")?;
-        if r.req_text("kind")? == StageKind::Won.as_str() {
-            out.won += n;
-            let e = out.won_amounts.entry(r.req_text("currency")?.to_string()).or_default();
-            e.0 += sum_of(&r)?;
-            e.1 += n;
-            out.won_cycle +=
-                i128::from(r.int("cycle_hi")?.unwrap_or(0)) * SPLIT + i128::from(r.int("cycle_lo")?.unwrap_or(0));
-        } else {
-            out.lost += n;
+        match stages.by_id(r.req_int("stage_id")?).map(|s| s.kind) {
+            Some(StageKind::Won) => {
+                out.won += n;
+                let e = out.won_amounts.entry(r.req_text("currency")?.to_string()).or_default();
+                e.0 += joined(&r, "a")?;
+                e.1 += n;
+                out.won_cycle += joined(&r, "c")?;
+            }
+            Some(StageKind::Lost) => out.lost += n,
+            _ => {}
         }
     }
+    out.won_amounts.retain(|_, (_, n)| *n != 0);
     Ok(out)
 }
 
-const REACH: &Shape = &[("won", Col::Int), ("reach", Col::Int), ("n", Col::Int)];
+const REACH: &Shape = &[("stage_id", Col::Int), ("reach_id", Col::Int), ("n", Col::Int)];
 
-/// The funnel of the deals of the pipeline created in `[from, until)`.
+/// The funnel of the deals of the pipeline created on the UTC days of `[from, until)`: a deal
+/// that is won now has passed every open stage; any other counts for the stages up to its
+/// reach (the furthest open stage it entered, in the current order).
 pub async fn funnel<C: Conn>(
     c: &mut C,
     actor: Actor,
+    stages: &UserStages,
     pipeline: i64,
-    stages: &[StageRow],
     from: i64,
     until: i64,
 ) -> ApiResult<Vec<FunnelStep>> {
-    // Each deal's reach: past every open stage when it is won now, else the furthest open
-    // stage (by its current position) it ever entered.
-    let sql = "SELECT won, reach, count(*) AS n FROM ( \
-         SELECT d.id, CAST(CASE WHEN s.kind = 'won' THEN 1 ELSE 0 END AS BIGINT) AS won, \
-         MAX(CASE WHEN hs.kind = 'open' AND hs.pipeline_id = d.pipeline_id AND hs.deleted_at IS NULL THEN hs.position END) AS reach \
-         FROM deals d JOIN stages s ON s.id = d.stage_id \
-         LEFT JOIN deal_stage_changes h ON h.user_id = d.user_id AND h.deal_id = d.id \
-         LEFT JOIN stages hs ON hs.id = h.to_stage_id \
-         WHERE d.user_id = $1 AND d.pipeline_id = $2 AND d.deleted_at IS NULL AND d.created_at >= $3 AND d.created_at < $4 \
-         GROUP BY d.id, s.kind) AS per_deal GROUP BY won, reach";
-    let rows = c.fetch(sql, &[int(actor.user_id), int(pipeline), int(from), int(until)], REACH).await?;
-    let open: Vec<&StageRow> = stages.iter().filter(|s| s.kind == StageKind::Open).collect();
+    let rows = c
+        .fetch(
+            "SELECT stage_id, reach_id, n FROM deal_reach_sums \
+             WHERE user_id = $1 AND created_day >= $2 AND created_day < $3",
+            &[int(actor.user_id), int(day_of(from)), int(day_of(until))],
+            REACH,
+        )
+        .await?;
+    let open: Vec<&StageRow> = stages.of(pipeline).filter(|s| s.kind == StageKind::Open).collect();
     let mut counts = vec![0i64; open.len()];
     for r in rows {
         let n = r.req_int("n")?;
-        let won = r.int("won")?.unwrap_or(0) == 1;
-        let reach = r.int("reach")?;
+        let Some(now_in) = stages.by_id(r.req_int("stage_id")?).filter(|s| s.pipeline_id == pipeline) else {
+            continue;
+        };
+        let won = now_in.kind == StageKind::Won;
+        let reach = stages
+            .by_id(r.req_int("reach_id")?)
+            .filter(|s| s.kind == StageKind::Open && s.pipeline_id == pipeline)
+            .map(|s| s.position);
         for (i, s) in open.iter().enumerate() {
             if won || reach.is_some_and(|p| p >= s.position) {
                 counts[i] += n;
@@ -407,21 +405,20 @@ pub async fn activity_timeline<C: Conn>(
     from: NaiveDate,
     to: NaiveDate,
 ) -> ApiResult<Vec<ActivityDay>> {
+    let first = day_of(start_of(from));
     let rows = c
         .fetch(
-            "SELECT created_at / 86400000000 AS day, type, count(*) AS n FROM activities \
-             WHERE user_id = $1 AND deleted_at IS NULL AND created_at >= $2 AND created_at < $3 \
-             GROUP BY created_at / 86400000000, type",
-            &[int(actor.user_id), int(start_of(from)), int(start_of(to + Days::new(1)))],
+            "SELECT day, type, n FROM activity_day_sums WHERE user_id = $1 AND day >= $2 AND day < $3",
+            &[int(actor.user_id), int(first), int(day_of(start_of(to + Days::new(1))))],
             ACTIVITY_DAYS,
         )
         .await?;
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     let mut days: Vec<ActivityDay> =
         from.iter_days().take_while(|d| *d <= to).map(|date| ActivityDay { date, ..Default::default() }).collect();
     for r in rows {
-        let day = epoch + Days::new(u64::try_from(r.req_int("day")?).unwrap_or(0));
-        let Some(slot) = days.iter_mut().find(|d| d.date == day) else { continue };
+        let Some(slot) = usize::try_from(r.req_int("day")? - first).ok().and_then(|i| days.get_mut(i)) else {
+            continue;
+        };
         let n = r.req_int("n")?;
         match crm_api::ActivityType::parse(r.req_text("type")?) {
             Some(crm_api::ActivityType::Call) => slot.call += n,

@@ -15,7 +15,8 @@ use serde_json::Value as Json;
 use super::audit::{self, Action};
 use super::records::{Actor, Record, Values, take_created_at};
 use super::spec::{Kind, Spec, entity_of, to_json};
-use super::stages::{self, Move, PROBABILITY_EXPLICIT, UserStages};
+use super::stages::{self, Hidden, IDLE_SINCE, Move, PROBABILITY_EXPLICIT, REACH, UserStages};
+use super::sums::{self, Sums};
 use crm_api::time::format_micros;
 
 use crate::db::{Col, Conn, Dialect, Params, SqlValue};
@@ -94,6 +95,8 @@ pub struct NewRow {
     moved: Option<Move>,
     /// Its audit entry's changes.
     changes: String,
+    /// The record as stored (but its id), for the figures' sums.
+    record: Record,
     /// Its creation time (backdated, or now).
     created: i64,
     now: i64,
@@ -110,6 +113,10 @@ fn columns(spec: &'static Spec) -> Vec<&'static super::spec::Field> {
     if staged {
         out.push(&PROBABILITY_EXPLICIT);
     }
+    if spec.hooks.stages.is_some_and(|h| h.funnel) {
+        out.push(&REACH);
+        out.push(&IDLE_SINCE);
+    }
     out
 }
 
@@ -122,7 +129,8 @@ pub fn prepare(spec: &'static Spec, actor: Actor, mut values: Values, now: i64) 
     {
         values.push((field, SqlValue::Int(Some(now))));
     }
-    let mut row = NewRow { values, binds: Vec::new(), moved: None, changes: String::new(), created, now };
+    let mut row =
+        NewRow { values, binds: Vec::new(), moved: None, changes: String::new(), record: Record::new(), created, now };
     if spec.hooks.stages.is_none() {
         bind(spec, actor, &mut row);
     }
@@ -134,7 +142,7 @@ fn bind(spec: &'static Spec, actor: Actor, row: &mut NewRow) {
     let mut record: Record = row
         .values
         .iter()
-        .filter(|(f, _)| !std::ptr::eq(*f, &PROBABILITY_EXPLICIT))
+        .filter(|(f, _)| !stages::is_hidden(f))
         .map(|(f, v)| (f.name.to_string(), to_json(f, v)))
         .collect();
     let mut binds =
@@ -146,7 +154,7 @@ fn bind(spec: &'static Spec, actor: Actor, row: &mut NewRow) {
             Kind::Bool if !col.nullable => SqlValue::Bool(Some(false)),
             kind => null_of(kind),
         });
-        if !std::ptr::eq(col, &PROBABILITY_EXPLICIT) {
+        if !stages::is_hidden(col) {
             record.entry(col.name.to_string()).or_insert_with(|| to_json(col, &v));
         }
         binds.push(v);
@@ -158,6 +166,7 @@ fn bind(spec: &'static Spec, actor: Actor, row: &mut NewRow) {
     record.insert("deleted_at".into(), Json::Null);
     row.changes = audit::diff(None, &record).to_string();
     row.binds = binds;
+    row.record = record;
 }
 
 /// Places each staged row in its pipeline and stage; a row whose stage is not found fails.
@@ -264,6 +273,11 @@ pub async fn insert_many<C: Conn>(
         if spec.hooks.deal_activity {
             touch_deals_of(c, actor, &written).await?;
         }
+        let mut change = Sums::default();
+        for (row, _) in &written {
+            change.record(spec, &row.record, stages::hidden_after(&row.values, Hidden::default()).reach, 1);
+        }
+        sums::apply(c, actor, change).await?;
         for ((i, _), (_, id)) in chunk.iter().zip(written) {
             answers[*i] = Some(Ok(id));
         }

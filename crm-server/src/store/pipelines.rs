@@ -483,6 +483,14 @@ pub async fn update_stage<C: Conn>(
     if !changed {
         return Ok(before);
     }
+    // What the figures' sums hold of the records in the stage depends on its probability (the
+    // weighted sums), its kind and its place (the funnel's reach): worked out again.
+    if patch.probability.is_some_and(|p| p != before.probability)
+        || patch.kind.is_some_and(|k| k != before.kind)
+        || patch.position.is_some_and(|p| p != before.position)
+    {
+        super::sums::rebuild(c, actor.user_id).await?;
+    }
     c.execute("UPDATE stages SET updated_at = $1 WHERE id = $2", &[int(now), int(id)]).await?;
     bump(c, actor, pipeline, now).await?;
     let after = find_stage(&get(c, actor, pipeline, false).await?, id)?;
@@ -571,6 +579,15 @@ pub async fn delete_stage<C: Conn>(
     c.execute("UPDATE stages SET deleted_at = $1, updated_at = $1 WHERE id = $2", &[int(now), int(id)]).await?;
     let ids: Vec<i64> = p.stages.iter().map(|s| s.id).filter(|s| *s != id).collect();
     renumber(c, &ids, now).await?;
+    if target.is_some() {
+        c.execute(
+            "UPDATE deals SET idle_since = CASE WHEN last_activity_at > stage_entered_at THEN last_activity_at \
+             ELSE stage_entered_at END WHERE user_id = $1 AND stage_entered_at = $2",
+            &[int(actor.user_id), int(now)],
+        )
+        .await?;
+    }
+    super::sums::rebuild(c, actor.user_id).await?;
     bump(c, actor, pipeline, now).await?;
     let changes = json!({ "before": before, "moved_to": target.map(|t| t.id) });
     audit_write(c, actor, "stage", id, Action::Delete, changes).await

@@ -5,7 +5,8 @@ use serde_json::{Map, Value as Json};
 
 use super::audit::{self, Action};
 use super::spec::{Field, Kind, Spec, to_json};
-use super::stages::{self, Placement, UserStages};
+use super::stages::{self, Hidden, Placement, UserStages};
+use super::sums::{self, Sums};
 use crate::db::{Col, Conn, Row, SqlValue, now_micros};
 use crate::error::{ApiError, ApiResult};
 use crm_api::time::format_micros;
@@ -152,8 +153,9 @@ pub async fn touch_deal<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, rec: &Rec
 pub async fn touch_deals<C: Conn>(c: &mut C, actor: Actor, deals: &[i64], at: i64) -> ApiResult<()> {
     for deal in deals {
         c.execute(
-            "UPDATE deals SET last_activity_at = $1 WHERE id = $2 AND user_id = $3 \
-             AND (last_activity_at IS NULL OR last_activity_at < $1)",
+            "UPDATE deals SET last_activity_at = $1, \
+             idle_since = CASE WHEN idle_since IS NULL OR idle_since < $1 THEN $1 ELSE idle_since END \
+             WHERE id = $2 AND user_id = $3 AND (last_activity_at IS NULL OR last_activity_at < $1)",
             &[SqlValue::Int(Some(at)), SqlValue::Int(Some(*deal)), SqlValue::Int(Some(actor.user_id))],
         )
         .await?;
@@ -193,6 +195,7 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
         }
         None => None,
     };
+    let hidden = stages::hidden_after(&values, Hidden::default());
     check_links(c, actor, &values).await?;
     derive(spec, None, &mut values, now);
     let mut names = vec!["user_id", "search"];
@@ -223,6 +226,7 @@ pub async fn insert<C: Conn>(c: &mut C, spec: &'static Spec, actor: Actor, mut v
         stages::record_move(c, history, actor, id_of(&rec), m, created).await?;
     }
     touch_deal(c, spec, actor, &rec, created.max(now)).await?;
+    sums::apply(c, actor, Sums::change(spec, None, Some((&rec, hidden.reach)))).await?;
     audit::write(c, actor, spec.entity, id_of(&rec), Action::Create, &audit::diff(None, &rec)).await?;
     Ok(rec)
 }
@@ -301,11 +305,14 @@ pub async fn update_at<C: Conn>(
     check_version(&before, expected)?;
     let now = now_micros();
     let mut moved = None;
+    let hidden_before = match spec.hooks.stages {
+        Some(_) => stages::hidden(c, spec, actor.user_id, id).await?,
+        None => Hidden::default(),
+    };
     if let Some(history) = spec.hooks.stages
         && touches_placement(&values)
     {
-        let explicit = stages::probability_explicit(c, spec, actor.user_id, id).await?;
-        let placement = Placement::of(&before, explicit);
+        let placement = Placement::of(&before, hidden_before);
         let stages = UserStages::load(c, actor.user_id).await?;
         let when = at.unwrap_or(now);
         let m = stages::place(spec, &stages, Some(&placement), &mut values, when)?;
@@ -327,6 +334,7 @@ pub async fn update_at<C: Conn>(
         }
         moved = m.map(|m| (m, when));
     }
+    let hidden_after = stages::hidden_after(&values, hidden_before);
     let mut changed: Values = values.into_iter().filter(|(f, v)| before.get(f.name) != Some(&to_json(f, v))).collect();
     if changed.is_empty() {
         return Ok((before, false));
@@ -371,6 +379,8 @@ pub async fn update_at<C: Conn>(
     if after.get("deal_id") != before.get("deal_id") {
         touch_deal(c, spec, actor, &after, now).await?;
     }
+    let change = Sums::change(spec, Some((&before, hidden_before.reach)), Some((&after, hidden_after.reach)));
+    sums::apply(c, actor, change).await?;
     audit::write(c, actor, spec.entity, id, Action::Update, &audit::diff(Some(&before), &after)).await?;
     Ok((after, true))
 }
@@ -419,6 +429,11 @@ async fn set_deleted<C: Conn>(
     ];
     let row = c.fetch_one(&sql, &binds, spec.shape()).await?.ok_or_else(|| ApiError::not_found(spec.entity))?;
     let after = to_record(spec, &row);
+    let reach = match spec.hooks.stages {
+        Some(h) if h.funnel => sums::reach_of(c, actor.user_id, id).await?,
+        _ => None,
+    };
+    sums::apply(c, actor, Sums::change(spec, Some((&before, reach)), Some((&after, reach)))).await?;
     audit::write(c, actor, spec.entity, id, action, &audit::diff(Some(&before), &after)).await?;
     Ok(after)
 }

@@ -22,6 +22,12 @@ use crate::error::{ApiError, ApiResult};
 pub static PROBABILITY_EXPLICIT: FieldInfo =
     FieldInfo::new("probability_explicit", FieldKind::Bool, "The probability was set explicitly").not_null().system();
 
+/// A deal's furthest open stage (in the current order) it ever entered: the funnel's reach.
+pub static REACH: FieldInfo = FieldInfo::new("reach_stage_id", FieldKind::Id, "Furthest open stage reached").system();
+
+/// The later of a deal's entry into its stage and its latest activity: rotting counts from it.
+pub static IDLE_SINCE: FieldInfo = FieldInfo::new("idle_since", FieldKind::Timestamp, "Idle since").system();
+
 /// A live stage of a live pipeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageRow {
@@ -113,34 +119,76 @@ pub struct Move {
     pub to: (i64, String),
 }
 
+/// Whether a column is one of the hidden ones (not in the record on the wire).
+pub fn is_hidden(f: &FieldInfo) -> bool {
+    [&PROBABILITY_EXPLICIT, &REACH, &IDLE_SINCE].iter().any(|h| std::ptr::eq(*h, f))
+}
+
 /// What a staged record holds now, for an update.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Placement {
     pub pipeline_id: Option<i64>,
     pub stage_id: Option<i64>,
     pub stage: String,
+    pub hidden: Hidden,
+    /// Its latest activity (deals).
+    pub last_activity_at: Option<i64>,
+}
+
+/// The columns of a staged record that are not on the wire.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
     pub probability_explicit: bool,
+    /// The furthest open stage reached (deals).
+    pub reach: Option<i64>,
 }
 
 impl Placement {
-    /// The placement of a stored record (its `probability_explicit` read beside it).
-    pub fn of(rec: &Record, probability_explicit: bool) -> Placement {
+    /// The placement of a stored record (its hidden columns read beside it).
+    pub fn of(rec: &Record, hidden: Hidden) -> Placement {
         Placement {
             pipeline_id: rec.get("pipeline_id").and_then(Json::as_i64),
             stage_id: rec.get("stage_id").and_then(Json::as_i64),
             stage: rec.get("stage").and_then(Json::as_str).unwrap_or_default().to_string(),
-            probability_explicit,
+            hidden,
+            last_activity_at: rec.get("last_activity_at").and_then(Json::as_str).and_then(crm_api::time::parse_micros),
         }
     }
 }
 
-/// Whether the stored record's probability was set explicitly.
-pub async fn probability_explicit<C: Conn>(c: &mut C, spec: &Spec, user: i64, id: i64) -> ApiResult<bool> {
-    let sql = format!("SELECT probability_explicit FROM {} WHERE id = $1 AND user_id = $2", spec.table);
-    let row = c
-        .fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], &[("probability_explicit", Col::Bool)])
-        .await?;
-    Ok(row.and_then(|r| r.bool("probability_explicit").ok().flatten()).unwrap_or(false))
+/// The hidden columns of a stored staged record.
+pub async fn hidden<C: Conn>(c: &mut C, spec: &Spec, user: i64, id: i64) -> ApiResult<Hidden> {
+    let funnel = spec.hooks.stages.is_some_and(|h| h.funnel);
+    let sql = format!(
+        "SELECT probability_explicit, {} AS reach_stage_id FROM {} WHERE id = $1 AND user_id = $2",
+        if funnel { "reach_stage_id" } else { "NULL" },
+        spec.table
+    );
+    let shape: &Shape = &[("probability_explicit", Col::Bool), ("reach_stage_id", Col::Int)];
+    let row = c.fetch_one(&sql, &[SqlValue::Int(Some(id)), SqlValue::Int(Some(user))], shape).await?;
+    Ok(match row {
+        Some(r) => Hidden {
+            probability_explicit: r.bool("probability_explicit")?.unwrap_or(false),
+            reach: if funnel { r.int("reach_stage_id")? } else { None },
+        },
+        None => Hidden::default(),
+    })
+}
+
+/// The hidden columns `values` set (the rest as they were).
+pub fn hidden_after(values: &Values, before: Hidden) -> Hidden {
+    let mut h = before;
+    for (f, v) in values {
+        if std::ptr::eq(*f, &PROBABILITY_EXPLICIT) {
+            h.probability_explicit = matches!(v, SqlValue::Bool(Some(true)));
+        } else if std::ptr::eq(*f, &REACH) {
+            h.reach = match v {
+                SqlValue::Int(r) => *r,
+                _ => None,
+            };
+        }
+    }
+    h
 }
 
 /// Takes the field `name` out of `values`.
@@ -243,7 +291,7 @@ pub fn place(
     values.push((field(spec, "pipeline_id")?, SqlValue::Int(Some(pipeline))));
     values.push((field(spec, "stage_id")?, SqlValue::Int(Some(target.id))));
     values.push((field(spec, "stage")?, SqlValue::Text(Some(target.name.clone()))));
-    let was_explicit = before.is_some_and(|b| b.probability_explicit);
+    let was_explicit = before.is_some_and(|b| b.hidden.probability_explicit);
     let explicit = match &probability_given {
         Some(SqlValue::Int(Some(p))) => {
             values.push((field(spec, "probability")?, SqlValue::Int(Some(*p))));
@@ -262,6 +310,24 @@ pub fn place(
         return Ok(None);
     }
     values.push((field(spec, "stage_entered_at")?, SqlValue::Int(Some(at))));
+    if spec.hooks.stages.is_some_and(|h| h.funnel) {
+        // The furthest open stage reached, in the current order, in this pipeline.
+        let kept = before
+            .filter(|b| b.pipeline_id == Some(pipeline))
+            .and_then(|b| b.hidden.reach)
+            .and_then(|r| stages.by_id(r))
+            .filter(|r| r.kind == StageKind::Open);
+        let reach = match kept {
+            Some(r) if target.kind != StageKind::Open || r.position >= target.position => Some(r.id),
+            _ if target.kind == StageKind::Open => Some(target.id),
+            _ => None,
+        };
+        if before.map(|b| b.hidden.reach) != Some(reach) {
+            values.push((&REACH, SqlValue::Int(reach)));
+        }
+        let idle = before.and_then(|b| b.last_activity_at).map_or(at, |last| last.max(at));
+        values.push((&IDLE_SINCE, SqlValue::Int(Some(idle))));
+    }
     let from = before.and_then(|b| b.stage_id.map(|id| (id, b.stage.clone())));
     Ok(Some(Move { from, to: (target.id, target.name.clone()) }))
 }
