@@ -56,6 +56,11 @@ const OPPORTUNITIES: &str = "SELECT o.stage || ' ' || s.name || ' ' || o.probabi
 
 const COUNTS: &str = "SELECT (SELECT count(*) FROM pipelines) || ' ' || (SELECT count(*) FROM stages) AS line";
 
+/// The figures' sums, worked out at start-up for the users the migration found.
+const SUMS: &str = "SELECT (SELECT sum(n) FROM deal_stage_sums WHERE user_id = 1) || ' ' \
+     || (SELECT sum(n) FROM deal_stage_sums WHERE user_id = 2) || ' ' \
+     || (SELECT sum(n) FROM opportunity_stage_sums) || ' ' || (SELECT count(*) FROM sums_rebuild) AS line";
+
 fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite:").unwrap_or(url)
 }
@@ -133,5 +138,6 @@ async fn existing_records_move_into_their_users_default_pipeline(b: Backend) {
         ["1 - Prospect own", "1 Prospect Proposal own", "2 - Closed-Won own", "3 - Prospect own"]
     );
     assert_eq!(lines(OPPORTUNITIES).await, ["Negotiation Negotiation 75 1"]);
+    assert_eq!(lines(SUMS).await, ["2 1 1 0"], "the sums of each user, and none left to work out");
     server.stop().await;
 }

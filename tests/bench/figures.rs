@@ -6,7 +6,7 @@
 //! (100,000) created over the last two years in three currencies with close dates from three
 //! months back to nine ahead, each moved `--moves` times (9: with its first stage, 1,000,000
 //! stage changes), and `--activities` activities (200,000) due around today, a third of them
-//! logged against a deal, a fifth completed.
+//! logged against a deal, a fifth completed. Qualification and Proposal rot after 30 days.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -97,6 +97,12 @@ async fn generate(s: &Started, contacts: u64, sizes: Sizes) -> anyhow::Result<()
     })
     .await?;
     eprintln!("  {} activities in {:.1}s", sizes.activities, took.as_secs_f64());
+    // Two stages rot after 30 days, so that the summary counts rotting deals.
+    let pipeline = client.list_pipelines().await?.remove(0);
+    for stage in &pipeline.stages[1..3] {
+        let patch = crm_api::pipelines::StagePatch { rotting_days: Some(Some(30)), ..Default::default() };
+        client.update_stage(pipeline.id, stage.id, &patch).await?;
+    }
     eprintln!("  account generated in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -89,7 +89,7 @@ pub fn page_json(spec: &Spec, page: &Page<Row>) -> Vec<u8> {
     out
 }
 
-fn json_response(mut headers: HeaderMap, body: Vec<u8>) -> Response {
+pub fn json_response(mut headers: HeaderMap, body: Vec<u8>) -> Response {
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     (headers, body).into_response()
 }

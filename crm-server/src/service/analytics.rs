@@ -1,27 +1,25 @@
 //! The figures: the pipeline board and summary, the forecast and the dashboard, each read on
 //! one reading connection.
 
-use chrono::{Datelike, Days, NaiveDate, Utc};
-use crm_api::analytics::{
-    CurrencyAmount, DEFAULT_MONTHS, DEFAULT_PER_STAGE, Dashboard, DashboardParams, Forecast, ForecastParams,
-    MAX_MONTHS, MAX_PER_STAGE, MAX_PERIOD_DAYS, PipelineBoard, PipelineParams, PipelineSummary,
-};
-use crm_api::money::Total;
-use crm_api::resource::Deals;
-
-use super::records::typed;
-use crate::db::{Db, now_micros};
+use crate::db::{Db, Row, now_micros};
 use crate::error::{ApiError, ApiResult};
 use crate::store::analytics::{self as figures, pipeline_stages, start_of};
 use crate::store::records::Actor;
 use crate::store::stages::UserStages;
+use chrono::{Datelike, Days, NaiveDate, Utc};
+use crm_api::analytics::{
+    CurrencyAmount, DEFAULT_MONTHS, DEFAULT_PER_STAGE, Dashboard, DashboardParams, Forecast, ForecastParams,
+    MAX_MONTHS, MAX_PER_STAGE, MAX_PERIOD_DAYS, PipelineParams, PipelineSummary,
+};
+use crm_api::money::Total;
 
 fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
-/// The board: each stage's deals, or one stage's next deals (`stage`, `after`).
-pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<PipelineBoard> {
+/// The board: each stage's deals (its name, its rows), or one stage's next deals (`stage`,
+/// `after`); written out by the caller straight from the rows.
+pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Vec<(String, Vec<Row>)>> {
     let per_stage = p.per_stage.unwrap_or(DEFAULT_PER_STAGE);
     if !(1..=MAX_PER_STAGE).contains(&per_stage) {
         return Err(ApiError::bad_param("per_stage", format!("must be 1 to {MAX_PER_STAGE} (got {per_stage})")));
@@ -32,30 +30,23 @@ pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Pipel
     if p.after.is_some_and(|a| a < 1) {
         return Err(ApiError::bad_param("after", "must be a deal id (1 and up)"));
     }
-    let rows = db
-        .read(async |c| {
-            let stages = UserStages::load(c, actor.user_id).await?;
-            let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
-            let wanted =
-                match &p.stage {
-                    Some(name) => vec![stages.named(pipeline, name).cloned().ok_or_else(|| {
-                        ApiError::missing("stage", format!("no stage {name:?} in pipeline {pipeline}"))
-                    })?],
-                    None => all,
-                };
-            let mut out = Vec::with_capacity(wanted.len());
-            for s in wanted {
-                out.push((s.name.clone(), figures::column(c, actor, s.id, p.after.unwrap_or(0), per_stage).await?));
-            }
-            Ok::<_, ApiError>(out)
-        })
-        .await?;
-    let mut board = Vec::with_capacity(rows.len());
-    for (stage, records) in rows {
-        let deals = records.into_iter().map(|r| typed::<Deals>(r).map(|v| v.record)).collect::<ApiResult<_>>()?;
-        board.push((stage, deals));
-    }
-    Ok(PipelineBoard(board))
+    db.read(async |c| {
+        let stages = UserStages::load(c, actor.user_id).await?;
+        let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
+        let wanted = match &p.stage {
+            Some(name) => vec![
+                stages
+                    .named(pipeline, name)
+                    .cloned()
+                    .ok_or_else(|| ApiError::missing("stage", format!("no stage {name:?} in pipeline {pipeline}")))?,
+            ],
+            None => all,
+        };
+        let ids: Vec<i64> = wanted.iter().map(|s| s.id).collect();
+        let mut columns = figures::columns(c, actor, &ids, p.after.unwrap_or(0), per_stage).await?;
+        Ok(wanted.into_iter().map(|s| (s.name, columns.remove(&s.id).unwrap_or_default())).collect())
+    })
+    .await
 }
 
 /// Each stage's figures.

@@ -16,7 +16,7 @@ use crm_api::analytics::{
 };
 use crm_api::money::Total;
 
-use super::records::{Actor, to_record};
+use super::records::Actor;
 use super::spec::DEALS;
 use super::stages::{StageRow, UserStages};
 use super::sums::day_of;
@@ -52,21 +52,39 @@ pub fn pipeline_stages(stages: &UserStages, pipeline: Option<i64>) -> ApiResult<
     Ok((id, stages.of(id).cloned().collect()))
 }
 
-/// One column of the board: the live deals of a stage after the deal `after`, in id order.
-pub async fn column<C: Conn>(
+/// Columns of the board: the live deals of each stage after the deal `after`, in id order, at
+/// most `limit` a stage, in one statement (one round trip on PostgreSQL).
+pub async fn columns<C: Conn>(
     c: &mut C,
     actor: Actor,
-    stage: i64,
+    stages: &[i64],
     after: i64,
     limit: u32,
-) -> ApiResult<Vec<super::records::Record>> {
-    let sql = format!(
-        "SELECT {} FROM deals WHERE user_id = $1 AND stage_id = $2 AND deleted_at IS NULL AND id > $3 ORDER BY id LIMIT $4",
-        DEALS.columns()
-    );
-    let rows =
-        c.fetch(&sql, &[int(actor.user_id), int(stage), int(after), int(i64::from(limit))], DEALS.shape()).await?;
-    Ok(rows.iter().map(|r| to_record(&DEALS, r)).collect())
+) -> ApiResult<BTreeMap<i64, Vec<Row>>> {
+    let mut out: BTreeMap<i64, Vec<Row>> = stages.iter().map(|s| (*s, Vec::new())).collect();
+    if stages.is_empty() {
+        return Ok(out);
+    }
+    let mut binds = vec![int(actor.user_id), int(after), int(i64::from(limit))];
+    let parts: Vec<String> = stages
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| {
+            binds.push(int(*stage));
+            format!(
+                "SELECT * FROM (SELECT {} FROM deals WHERE user_id = $1 AND stage_id = ${} AND deleted_at IS NULL \
+                 AND id > $2 ORDER BY id LIMIT $3) AS c{i}",
+                DEALS.columns(),
+                i + 4
+            )
+        })
+        .collect();
+    for row in c.fetch(&parts.join(" UNION ALL "), &binds, DEALS.shape()).await? {
+        if let Some(column) = row.int("stage_id")?.and_then(|s| out.get_mut(&s)) {
+            column.push(row);
+        }
+    }
+    Ok(out)
 }
 
 const STAGE_SUMS: &Shape = &[
