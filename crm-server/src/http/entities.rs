@@ -15,7 +15,7 @@ use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiQuery, IfMatch, RecordId};
 use crate::service::Entity;
 use crate::service::records::{self, Versioned};
-use crate::store::spec::{Field, Spec, to_json};
+use crate::store::spec::{Field, Kind, Spec};
 
 /// A record with its `ETag` header.
 pub type Tagged<T> = (HeaderMap, Json<T>);
@@ -47,11 +47,6 @@ pub async fn list<E: Entity>(
 /// building a map and a typed record on the way. Times are written as everywhere else on the
 /// wire ([`crm_api::time`]), so a GET, a list page and an export agree to the byte.
 pub fn write_row(spec: &Spec, row: &Row, out: &mut Vec<u8>) {
-    write_object(spec, row, out, to_json);
-}
-
-/// A row as a JSON object of its fields in column order, each value as `value` gives it.
-pub fn write_object(spec: &Spec, row: &Row, out: &mut Vec<u8>, value: impl Fn(&Field, &SqlValue) -> serde_json::Value) {
     out.push(b'{');
     for (i, (f, v)) in spec.fields.iter().zip(row.values()).enumerate() {
         if i > 0 {
@@ -59,9 +54,30 @@ pub fn write_object(spec: &Spec, row: &Row, out: &mut Vec<u8>, value: impl Fn(&F
         }
         write_json(out, &f.name);
         out.push(b':');
-        write_json(out, &value(f, v));
+        write_value(out, f, v);
     }
     out.push(b'}');
+}
+
+/// A field's value as [`to_json`] would give it, written without building the JSON value.
+fn write_value(out: &mut Vec<u8>, field: &Field, value: &SqlValue) {
+    use std::io::Write;
+    let written = match (field.kind, value) {
+        (_, v) if v.is_null() => out.write_all(b"null"),
+        (Kind::Money, SqlValue::Int(Some(m))) => write!(out, "\"{}\"", crm_api::Money(*m)),
+        (Kind::Timestamp, SqlValue::Int(Some(t))) => write!(out, "\"{}\"", crm_api::time::format_micros(*t)),
+        (_, SqlValue::Int(Some(i))) => write!(out, "{i}"),
+        (_, SqlValue::Text(Some(s))) => {
+            write_json(out, s.as_str());
+            Ok(())
+        }
+        (_, SqlValue::Bool(Some(b))) => out.write_all(if *b { b"true" } else { b"false" }),
+        (_, SqlValue::Date(Some(d))) => write!(out, "\"{}\"", d.format("%Y-%m-%d")),
+        _ => out.write_all(b"null"),
+    };
+    if let Err(e) = written {
+        tracing::error!(error = %e, "a JSON value did not write");
+    }
 }
 
 /// Writes a value that cannot fail to serialize (strings, numbers, JSON values).

@@ -38,7 +38,7 @@ fn encode(spec: &Spec, format: Format, header: bool, rows: &[Row]) -> Result<Vec
         Format::Ndjson => {
             // Straight from the row, in column order, without building a map per record.
             for r in rows {
-                super::entities::write_object(spec, r, &mut out, to_json);
+                super::entities::write_row(spec, r, &mut out);
                 out.push(b'\n');
             }
         }
