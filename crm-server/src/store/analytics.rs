@@ -65,7 +65,9 @@ pub async fn columns<C: Conn>(
     if stages.is_empty() {
         return Ok(out);
     }
-    let mut binds = vec![int(actor.user_id), int(after), int(i64::from(limit))];
+    // The limit is written into the statement (a number checked by the caller): with it bound,
+    // PostgreSQL plans the statement anew on every execution rather than keeping one plan.
+    let mut binds = vec![int(actor.user_id), int(after)];
     let parts: Vec<String> = stages
         .iter()
         .enumerate()
@@ -73,9 +75,9 @@ pub async fn columns<C: Conn>(
             binds.push(int(*stage));
             format!(
                 "SELECT * FROM (SELECT {} FROM deals WHERE user_id = $1 AND stage_id = ${} AND deleted_at IS NULL \
-                 AND id > $2 ORDER BY id LIMIT $3) AS c{i}",
+                 AND id > $2 ORDER BY id LIMIT {limit}) AS c{i}",
                 DEALS.columns(),
-                i + 4
+                i + 3
             )
         })
         .collect();
