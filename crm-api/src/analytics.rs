@@ -34,7 +34,8 @@ pub struct PipelineParams {
     #[param(minimum = 1)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<i64>,
-    /// `summary` for the figures of each stage instead of its deals.
+    /// `summary` for the figures of each stage instead of its deals (`per_stage`, `stage` and
+    /// `after` do not apply to it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<PipelineView>,
     /// Deals per column, 1 to 500 (default 50).
@@ -45,7 +46,7 @@ pub struct PipelineParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
     /// The cursor of a column: the id of the last deal of the column already read; the deals
-    /// after it follow (a column is in id order).
+    /// after it follow (a column is in id order). Without `stage`, every column starts after it.
     #[param(minimum = 1)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<i64>,

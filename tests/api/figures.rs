@@ -487,9 +487,8 @@ async fn bad_figure_queries_name_the_field(b: Backend) {
         ("/api/crm/forecast?months=0".to_string(), 400, "months"),
         ("/api/crm/forecast?months=37".to_string(), 400, "months"),
         ("/api/crm/pipeline?per_stage=0".to_string(), 400, "per_stage"),
-        ("/api/crm/pipeline?after=5".to_string(), 400, "after"),
+        ("/api/crm/pipeline?after=0".to_string(), 400, "after"),
         ("/api/crm/pipeline?stage=Nowhere".to_string(), 404, "stage"),
-        ("/api/crm/pipeline?view=summary&per_stage=5".to_string(), 400, "per_stage"),
         ("/api/crm/pipeline?view=columns".to_string(), 400, "view"),
         (format!("/api/crm/pipeline?pipeline_id={theirs}"), 404, "pipeline_id"),
     ] {

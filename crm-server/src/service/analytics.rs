@@ -17,15 +17,12 @@ fn today() -> NaiveDate {
     Utc::now().date_naive()
 }
 
-/// The board: each stage's deals (its name, its rows), or one stage's next deals (`stage`,
-/// `after`); written out by the caller straight from the rows.
+/// The board: each stage's deals (its name, its rows) after the deal `after` (the next deals of
+/// one column, with `stage`); written out by the caller straight from the rows.
 pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Vec<(String, Vec<Row>)>> {
     let per_stage = p.per_stage.unwrap_or(DEFAULT_PER_STAGE);
     if !(1..=MAX_PER_STAGE).contains(&per_stage) {
         return Err(ApiError::bad_param("per_stage", format!("must be 1 to {MAX_PER_STAGE} (got {per_stage})")));
-    }
-    if p.after.is_some() && p.stage.is_none() {
-        return Err(ApiError::bad_param("after", "continues one column: give its stage too"));
     }
     if p.after.is_some_and(|a| a < 1) {
         return Err(ApiError::bad_param("after", "must be a deal id (1 and up)"));
@@ -51,13 +48,7 @@ pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Vec<(
 
 /// Each stage's figures.
 pub async fn summary(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<PipelineSummary> {
-    for (set, name) in
-        [(p.per_stage.is_some(), "per_stage"), (p.stage.is_some(), "stage"), (p.after.is_some(), "after")]
-    {
-        if set {
-            return Err(ApiError::bad_param(name, "does not apply to view=summary"));
-        }
-    }
+    // `per_stage`, `stage` and `after` shape the board's columns: the summary has none.
     db.read(async |c| {
         let stages = UserStages::load(c, actor.user_id).await?;
         let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
