@@ -20,7 +20,7 @@ use super::records::Actor;
 use super::spec::DEALS;
 use super::stages::{StageRow, UserStages};
 use super::sums::day_of;
-use crate::db::{Col, Conn, Row, Shape, SqlValue};
+use crate::db::{Col, Conn, Dialect, Row, Shape, SqlValue};
 use crate::error::{ApiError, ApiResult};
 
 const SPLIT: i128 = super::sums::SPLIT as i128;
@@ -68,20 +68,41 @@ pub async fn columns<C: Conn>(
     // The limit is written into the statement (a number checked by the caller): with it bound,
     // PostgreSQL plans the statement anew on every execution rather than keeping one plan.
     let mut binds = vec![int(actor.user_id), int(after)];
-    let parts: Vec<String> = stages
-        .iter()
-        .enumerate()
-        .map(|(i, stage)| {
-            binds.push(int(*stage));
+    let sql = match c.dialect() {
+        // One index scan per stage, planned once: a lateral subquery over the list of stages.
+        Dialect::Postgres => {
+            let list: Vec<String> = stages
+                .iter()
+                .map(|stage| {
+                    binds.push(int(*stage));
+                    format!("(${}::bigint)", binds.len())
+                })
+                .collect();
+            let cols: Vec<String> = DEALS.fields.iter().map(|f| format!("d.{}", f.name)).collect();
             format!(
-                "SELECT * FROM (SELECT {} FROM deals WHERE user_id = $1 AND stage_id = ${} AND deleted_at IS NULL \
-                 AND id > $2 ORDER BY id LIMIT {limit}) AS c{i}",
-                DEALS.columns(),
-                i + 3
+                "SELECT {} FROM (VALUES {}) AS s (id) CROSS JOIN LATERAL (SELECT {} FROM deals \
+                 WHERE user_id = $1 AND stage_id = s.id AND deleted_at IS NULL AND id > $2 ORDER BY id LIMIT {limit}) AS d",
+                cols.join(", "),
+                list.join(", "),
+                DEALS.columns()
             )
-        })
-        .collect();
-    for row in c.fetch(&parts.join(" UNION ALL "), &binds, DEALS.shape()).await? {
+        }
+        Dialect::Sqlite => stages
+            .iter()
+            .enumerate()
+            .map(|(i, stage)| {
+                binds.push(int(*stage));
+                format!(
+                    "SELECT * FROM (SELECT {} FROM deals WHERE user_id = $1 AND stage_id = ${} AND deleted_at IS NULL \
+                     AND id > $2 ORDER BY id LIMIT {limit}) AS c{i}",
+                    DEALS.columns(),
+                    i + 3
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL "),
+    };
+    for row in c.fetch(&sql, &binds, DEALS.shape()).await? {
         if let Some(column) = row.int("stage_id")?.and_then(|s| out.get_mut(&s)) {
             column.push(row);
         }
