@@ -113,13 +113,6 @@ closed_enum!(
     Priority { Low => "Low", Normal => "Normal", High => "High", Urgent => "Urgent" } default Normal
 );
 
-impl Stage {
-    /// Closed-Won or Closed-Lost.
-    pub fn is_closed(self) -> bool {
-        matches!(self, Stage::ClosedWon | Stage::ClosedLost)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

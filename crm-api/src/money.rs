@@ -150,7 +150,7 @@ impl Total {
     pub fn mean(self, n: i64) -> Total {
         let n = i128::from(n.max(1));
         let half = if self.0 < 0 { -(n / 2) } else { n / 2 };
-        Total((self.0 * 2 + half * 2) / (2 * n))
+        Total((self.0 + half) / n)
     }
 }
 

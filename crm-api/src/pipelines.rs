@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::FieldError;
 use crate::validate::{Errors, Validate};
+use crate::{FieldError, Stage};
 
 /// Longest name of a pipeline or a stage.
 pub const NAME_MAX: usize = 100;
@@ -21,15 +21,29 @@ pub const ROTTING_DAYS_MAX: i64 = 3650;
 
 pub use crate::enums::StageKind;
 
-/// The stages every user's first pipeline starts with: the seed's six, in order.
-pub const DEFAULT_STAGES: [(&str, i64, StageKind); 6] = [
-    ("Prospect", 10, StageKind::Open),
-    ("Qualification", 20, StageKind::Open),
-    ("Proposal", 50, StageKind::Open),
-    ("Negotiation", 75, StageKind::Open),
-    ("Closed-Won", 100, StageKind::Won),
-    ("Closed-Lost", 0, StageKind::Lost),
+/// The stages every user's first pipeline starts with: the seed's six, in order, with their
+/// probability and kind.
+pub const DEFAULT_STAGES: [(Stage, i64, StageKind); 6] = [
+    (Stage::Prospect, 10, StageKind::Open),
+    (Stage::Qualification, 20, StageKind::Open),
+    (Stage::Proposal, 50, StageKind::Open),
+    (Stage::Negotiation, 75, StageKind::Open),
+    (Stage::ClosedWon, 100, StageKind::Won),
+    (Stage::ClosedLost, 0, StageKind::Lost),
 ];
+
+/// [`DEFAULT_STAGES`] as the stages of a new pipeline.
+pub fn default_stages() -> Vec<NewStage> {
+    DEFAULT_STAGES
+        .iter()
+        .map(|(stage, probability, kind)| NewStage {
+            name: stage.as_str().to_string(),
+            probability: Some(*probability),
+            kind: *kind,
+            ..Default::default()
+        })
+        .collect()
+}
 
 /// The name of the pipeline every user starts with.
 pub const DEFAULT_PIPELINE: &str = "Sales";

@@ -15,7 +15,7 @@ pub async fn register(db: &Db, email: &str, name: Option<&str>, secret: String) 
     let email = email.to_string();
     db.write(async move |c| {
         let user = accounts::create_user(c, &email, name.as_deref(), &hash).await?;
-        crate::store::stages::create_default_pipeline(c, user.id, crate::db::now_micros()).await?;
+        crate::store::pipelines::create_default(c, user.id, crate::db::now_micros()).await?;
         Ok(user)
     })
     .await

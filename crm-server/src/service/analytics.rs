@@ -52,7 +52,7 @@ pub async fn summary(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Pip
     db.read(async |c| {
         let stages = UserStages::load(c, actor.user_id).await?;
         let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
-        let stages = figures::summary(c, actor, pipeline, &all, now_micros()).await?;
+        let stages = figures::summary(c, actor, &all, now_micros()).await?;
         Ok(PipelineSummary { pipeline_id: pipeline, stages })
     })
     .await

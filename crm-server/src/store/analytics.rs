@@ -151,15 +151,8 @@ async fn rotting<C: Conn>(c: &mut C, actor: Actor, stage: i64, cutoff: i64) -> A
     rows.iter().map(|r| Ok((r.req_text("currency")?.to_string(), r.req_int("n")?))).collect()
 }
 
-/// The figures of each stage of the pipeline, as of `now`.
-pub async fn summary<C: Conn>(
-    c: &mut C,
-    actor: Actor,
-    pipeline: i64,
-    stages: &[StageRow],
-    now: i64,
-) -> ApiResult<Vec<StageSummary>> {
-    let _ = pipeline;
+/// The figures of each of the stages (a pipeline's), as of `now`.
+pub async fn summary<C: Conn>(c: &mut C, actor: Actor, stages: &[StageRow], now: i64) -> ApiResult<Vec<StageSummary>> {
     let sums = stage_sums(c, actor, "deal_stage_sums").await?;
     let mut out = Vec::with_capacity(stages.len());
     for s in stages {

@@ -5,6 +5,7 @@
 use crm_api::enums::fold;
 use crm_api::pipelines::{
     MAX_PIPELINES, MAX_STAGES, NewStage, Pipeline, PipelinePatch, PipelineStage, StagePatch, default_probability,
+    default_stages,
 };
 use serde_json::json;
 
@@ -228,6 +229,11 @@ async fn insert_stage<C: Conn>(
     Ok(row.req_int("id")?)
 }
 
+/// The default pipeline with the seed's six stages, for a new user.
+pub async fn create_default<C: Conn>(c: &mut C, user: i64, now: i64) -> ApiResult<i64> {
+    insert_pipeline(c, user, crm_api::pipelines::DEFAULT_PIPELINE, true, 0, &default_stages(), now).await
+}
+
 /// Creates a pipeline of the user (its stages the six default ones when none are given).
 pub async fn create<C: Conn>(
     c: &mut C,
@@ -240,19 +246,11 @@ pub async fn create<C: Conn>(
         return Err(ApiError::Conflict(format!("you have {MAX_PIPELINES} pipelines, the most there may be")));
     }
     check_pipeline_name(c, actor, &new.name, None).await?;
-    let defaults: Vec<NewStage>;
+    let defaults;
     let stages = match &new.stages {
         Some(s) => s.as_slice(),
         None => {
-            defaults = crm_api::pipelines::DEFAULT_STAGES
-                .iter()
-                .map(|(name, probability, kind)| NewStage {
-                    name: (*name).to_string(),
-                    probability: Some(*probability),
-                    kind: *kind,
-                    ..Default::default()
-                })
-                .collect();
+            defaults = default_stages();
             &defaults
         }
     };

@@ -305,13 +305,11 @@ pub async fn update_at<C: Conn>(
     check_version(&before, expected)?;
     let now = now_micros();
     let mut moved = None;
-    let hidden_before = match spec.hooks.stages {
-        Some(_) => stages::hidden(c, spec, actor.user_id, id).await?,
-        None => Hidden::default(),
-    };
-    if let Some(history) = spec.hooks.stages
-        && touches_placement(&values)
-    {
+    // The hidden columns matter only to a change of placement: otherwise the deal's reach is
+    // the same before and after, and its change of the sums is the same without it.
+    let placing = spec.hooks.stages.is_some() && touches_placement(&values);
+    let hidden_before = if placing { stages::hidden(c, spec, actor.user_id, id).await? } else { Hidden::default() };
+    if let Some(history) = spec.hooks.stages.filter(|_| placing) {
         let placement = Placement::of(&before, hidden_before);
         let stages = UserStages::load(c, actor.user_id).await?;
         let when = at.unwrap_or(now);

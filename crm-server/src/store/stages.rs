@@ -9,7 +9,6 @@
 use crm_api::StageKind;
 use crm_api::catalog::{FieldInfo, FieldKind, StageHistory};
 use crm_api::enums::fold;
-use crm_api::pipelines::DEFAULT_STAGES;
 use serde_json::Value as Json;
 
 use super::records::{Actor, Record, Values};
@@ -375,18 +374,4 @@ pub async fn last_change<C: Conn>(c: &mut C, history: StageHistory, actor: Actor
         .fetch_one(&sql, &[SqlValue::Int(Some(actor.user_id)), SqlValue::Int(Some(id))], &[("last", Col::Int)])
         .await?;
     Ok(row.and_then(|r| r.int("last").ok().flatten()))
-}
-
-/// The default pipeline with the seed's six stages, for a new user.
-pub async fn create_default_pipeline<C: Conn>(c: &mut C, user: i64, now: i64) -> ApiResult<i64> {
-    let stages: Vec<crm_api::pipelines::NewStage> = DEFAULT_STAGES
-        .iter()
-        .map(|(name, probability, kind)| crm_api::pipelines::NewStage {
-            name: (*name).to_string(),
-            probability: Some(*probability),
-            kind: *kind,
-            ..Default::default()
-        })
-        .collect();
-    super::pipelines::insert_pipeline(c, user, crm_api::pipelines::DEFAULT_PIPELINE, true, 0, &stages, now).await
 }

@@ -242,10 +242,12 @@ pub async fn apply<C: Conn>(c: &mut C, actor: Actor, sums: Sums) -> ApiResult<()
     if sums.0.is_empty() {
         return Ok(());
     }
-    let rest = PENDING.try_with(|p| p.borrow_mut().merge(sums.clone()));
-    match rest {
-        Ok(()) => Ok(()),
-        Err(_) => sums.write(c, actor.user_id).await,
+    // Inside a batch, added to what it collects; else written now.
+    let mut sums = Some(sums);
+    let _ = PENDING.try_with(|p| p.borrow_mut().merge(sums.take().unwrap_or_default()));
+    match sums {
+        Some(sums) => sums.write(c, actor.user_id).await,
+        None => Ok(()),
     }
 }
 
@@ -360,15 +362,15 @@ pub async fn expected<C: Conn>(c: &mut C, user: i64) -> ApiResult<Sums> {
     Ok(s)
 }
 
-/// Every sums table, with its key columns.
-const TABLES: [(&str, &[&str]); 7] = [
-    ("deal_stage_sums", &["stage_id", "currency"]),
-    ("deal_close_sums", &["close_month", "stage_id", "currency"]),
-    ("deal_entry_sums", &["entered_day", "stage_id", "currency"]),
-    ("deal_reach_sums", &["created_day", "stage_id", "reach_id"]),
-    ("opportunity_stage_sums", &["stage_id", "currency"]),
-    ("contact_sums", &[]),
-    ("activity_day_sums", &["day", "type"]),
+/// A cell of each sums table (their values do not matter).
+const TABLES: [Cell; 7] = [
+    Cell::DealStage { stage: 0, currency: String::new() },
+    Cell::DealClose { month: 0, stage: 0, currency: String::new() },
+    Cell::DealEntry { day: 0, stage: 0, currency: String::new() },
+    Cell::DealReach { day: 0, stage: 0, reach: 0 },
+    Cell::OpportunityStage { stage: 0, currency: String::new() },
+    Cell::Contacts,
+    Cell::ActivityDay { day: 0, kind: String::new() },
 ];
 
 /// The columns a table's rows are read back by: its key, then its values.
@@ -411,16 +413,8 @@ fn shape_of(cell: &Cell) -> &'static Shape {
 pub async fn stored<C: Conn>(c: &mut C, user: i64) -> ApiResult<Sums> {
     let mut s = Sums::default();
     let u = [SqlValue::Int(Some(user))];
-    for (table, _) in TABLES {
-        let sample = match table {
-            "deal_stage_sums" => Cell::DealStage { stage: 0, currency: String::new() },
-            "deal_close_sums" => Cell::DealClose { month: 0, stage: 0, currency: String::new() },
-            "deal_entry_sums" => Cell::DealEntry { day: 0, stage: 0, currency: String::new() },
-            "deal_reach_sums" => Cell::DealReach { day: 0, stage: 0, reach: 0 },
-            "opportunity_stage_sums" => Cell::OpportunityStage { stage: 0, currency: String::new() },
-            "contact_sums" => Cell::Contacts,
-            _ => Cell::ActivityDay { day: 0, kind: String::new() },
-        };
+    for sample in TABLES {
+        let table = sample.table();
         let cols = sample.columns();
         let shape = shape_of(&sample);
         let names: Vec<&str> = shape.iter().map(|(n, _)| *n).collect();
@@ -474,8 +468,8 @@ pub async fn recompute_reach<C: Conn>(c: &mut C, user: i64) -> ApiResult<()> {
 /// Works the sums of `user` out again from their records (and the deals' reach first).
 pub async fn rebuild<C: Conn>(c: &mut C, user: i64) -> ApiResult<()> {
     recompute_reach(c, user).await?;
-    for (table, _) in TABLES {
-        c.execute(&format!("DELETE FROM {table} WHERE user_id = $1"), &[SqlValue::Int(Some(user))]).await?;
+    for cell in TABLES {
+        c.execute(&format!("DELETE FROM {} WHERE user_id = $1", cell.table()), &[SqlValue::Int(Some(user))]).await?;
     }
     expected(c, user).await?.write(c, user).await
 }
