@@ -65,6 +65,20 @@ enum Cmd {
         #[arg(long, default_value_t = 200_000)]
         activities: u64,
     },
+    /// Drives one path of a server already running (e.g. one left by a run, to measure a
+    /// change without generating the account again) and prints its figures.
+    Drive {
+        /// Address of the server (`127.0.0.1:PORT`).
+        #[arg(long)]
+        addr: std::net::SocketAddr,
+        /// Bearer token of the account.
+        #[arg(long, env = "CRM_TOKEN")]
+        token: String,
+        /// The path and query to GET, e.g. `/api/crm/pipeline`.
+        path: String,
+        #[arg(long, default_value_t = 16)]
+        connections: usize,
+    },
     /// CSV import and export through the real `crm` binary (SQLite).
     Io {
         /// Rows of the generated contacts CSV.
@@ -89,6 +103,21 @@ fn main() -> anyhow::Result<()> {
     let rt = tokio::runtime::Runtime::new()?;
     match &args.cmd {
         Some(Cmd::Ceiling { bind }) => return rt.block_on(ceiling(bind)),
+        Some(Cmd::Drive { addr, token, path, connections }) => {
+            let path = path.clone();
+            let make: MakeRequest = Arc::new(move |_| (Method::GET, path.clone(), None));
+            let stats =
+                rt.block_on(drive(*addr, Some(token), make, *connections, Duration::from_secs(args.seconds)))?;
+            println!(
+                "req/s {:.0}  p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  errors {}",
+                stats.rps(),
+                stats.ms(0.50),
+                stats.ms(0.95),
+                stats.ms(0.99),
+                stats.errors
+            );
+            return Ok(());
+        }
         Some(Cmd::Io { rows, messy }) => return rt.block_on(io::run(&server_binary(&args)?, *rows, *messy)),
         Some(Cmd::Figures { deals, moves, activities }) => {
             let sizes = figures::Sizes { deals: *deals, moves: *moves, activities: *activities };

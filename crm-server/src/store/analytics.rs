@@ -67,7 +67,17 @@ pub async fn columns<C: Conn>(
     }
     // The limit is written into the statement (a number checked by the caller): with it bound,
     // PostgreSQL plans the statement anew on every execution rather than keeping one plan.
-    let mut binds = vec![int(actor.user_id), int(after)];
+    let mut binds = vec![int(actor.user_id)];
+    // The first page has no lower bound on the id: without one, PostgreSQL keeps a generic plan
+    // of the statement instead of planning it on every execution (with `id > $n`, its generic
+    // estimate is dearer than a custom plan, although the plan is the same).
+    let after = match after {
+        0 => String::new(),
+        after => {
+            binds.push(int(after));
+            format!("AND id > ${}", binds.len())
+        }
+    };
     let sql = match c.dialect() {
         // One index scan per stage, planned once: a lateral subquery over the list of stages.
         Dialect::Postgres => {
@@ -81,7 +91,7 @@ pub async fn columns<C: Conn>(
             let cols: Vec<String> = DEALS.fields.iter().map(|f| format!("d.{}", f.name)).collect();
             format!(
                 "SELECT {} FROM (VALUES {}) AS s (id) CROSS JOIN LATERAL (SELECT {} FROM deals \
-                 WHERE user_id = $1 AND stage_id = s.id AND deleted_at IS NULL AND id > $2 ORDER BY id LIMIT {limit}) AS d",
+                 WHERE user_id = $1 AND stage_id = s.id AND deleted_at IS NULL {after} ORDER BY id LIMIT {limit}) AS d",
                 cols.join(", "),
                 list.join(", "),
                 DEALS.columns()
@@ -94,9 +104,9 @@ pub async fn columns<C: Conn>(
                 binds.push(int(*stage));
                 format!(
                     "SELECT * FROM (SELECT {} FROM deals WHERE user_id = $1 AND stage_id = ${} AND deleted_at IS NULL \
-                     AND id > $2 ORDER BY id LIMIT {limit}) AS c{i}",
+                     {after} ORDER BY id LIMIT {limit}) AS c{i}",
                     DEALS.columns(),
-                    i + 3
+                    binds.len()
                 )
             })
             .collect::<Vec<_>>()

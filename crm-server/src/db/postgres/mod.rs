@@ -43,23 +43,48 @@ pub fn bind_all<'q>(mut q: Query<'q>, values: &[SqlValue]) -> Query<'q> {
     q
 }
 
-/// Checks the result's column names against `shape`: on its first row, as PostgreSQL describes
-/// the columns with the rows (an empty result is not checked; SQLite checks every statement).
+/// Checks the result's column names against `shape` on its first row: PostgreSQL describes the
+/// columns with the rows, the same for every row (an empty result is not checked; SQLite checks
+/// every statement).
 fn check_names(row: &sqlx::postgres::PgRow, shape: &'static Shape) -> Result<(), DbError> {
     use sqlx::Column as _;
     check_shape(shape, row.columns().iter().map(|c| c.name()).collect::<Vec<_>>().into_iter())
 }
 
-fn decode(row: &sqlx::postgres::PgRow, shape: &'static Shape) -> Result<Row, DbError> {
+/// Whether every column of the result is of the type `shape` decodes: then its values decode
+/// without a check each. (A column that is not, such as an untyped `NULL`, which PostgreSQL
+/// calls text, is checked value by value: an error only for a value that does not decode.)
+fn types_fit(row: &sqlx::postgres::PgRow, shape: &'static Shape) -> bool {
+    use sqlx::{Column as _, Type as _};
+
+    row.columns().iter().zip(shape).all(|(column, (_, col))| {
+        let ty = column.type_info();
+        match col {
+            Col::Int => i64::compatible(ty),
+            Col::Text => String::compatible(ty),
+            Col::Bool => bool::compatible(ty),
+            Col::Date => NaiveDate::compatible(ty),
+        }
+    })
+}
+
+/// One row: `checked` decodes each value with a check of its type, else without.
+fn decode(row: &sqlx::postgres::PgRow, shape: &'static Shape, checked: bool) -> Result<Row, DbError> {
+    fn get<'r, T>(row: &'r sqlx::postgres::PgRow, i: usize, checked: bool) -> Result<T, sqlx::Error>
+    where
+        T: sqlx::Decode<'r, Postgres> + sqlx::Type<Postgres>,
+    {
+        if checked { row.try_get(i) } else { row.try_get_unchecked(i) }
+    }
     let values = shape
         .iter()
         .enumerate()
         .map(|(i, (_, c))| {
             Ok(match c {
-                Col::Int => SqlValue::Int(row.try_get::<Option<i64>, _>(i)?),
-                Col::Text => SqlValue::Text(row.try_get::<Option<String>, _>(i)?),
-                Col::Bool => SqlValue::Bool(row.try_get::<Option<bool>, _>(i)?),
-                Col::Date => SqlValue::Date(row.try_get::<Option<NaiveDate>, _>(i)?),
+                Col::Int => SqlValue::Int(get(row, i, checked)?),
+                Col::Text => SqlValue::Text(get(row, i, checked)?),
+                Col::Bool => SqlValue::Bool(get(row, i, checked)?),
+                Col::Date => SqlValue::Date(get(row, i, checked)?),
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
@@ -74,10 +99,10 @@ impl Conn for sqlx::PgConnection {
     async fn fetch(&mut self, sql: &str, binds: &[SqlValue], shape: &'static Shape) -> Result<Vec<Row>, DbError> {
         let q = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql.to_string())), binds);
         let rows = q.fetch_all(&mut *self).await?;
-        if let Some(first) = rows.first() {
-            check_names(first, shape)?;
-        }
-        rows.iter().map(|r| decode(r, shape)).collect()
+        let Some(first) = rows.first() else { return Ok(Vec::new()) };
+        check_names(first, shape)?;
+        let checked = !types_fit(first, shape);
+        rows.iter().map(|r| decode(r, shape, checked)).collect()
     }
 
     async fn execute(&mut self, sql: &str, binds: &[SqlValue]) -> Result<u64, DbError> {
