@@ -19,7 +19,7 @@ use serde_json::json;
 
 use super::data::{STAGES, TYPES, contact, load, mix, pick};
 use super::load::{MakeRequest, drive};
-use super::{Args, Started, Which, server_binary, start, wait_quiet};
+use super::{Args, Started, Which, server_binary, settle, start};
 
 /// The account beyond its contacts.
 #[derive(Debug, Clone, Copy)]
@@ -126,9 +126,7 @@ pub async fn run(args: &Args, sizes: Sizes) -> anyhow::Result<()> {
     for backend in backends {
         let s = start(args, &server_bin, backend).await?;
         generate(&s, args.contacts, sizes).await?;
-        let settle = Instant::now();
-        wait_quiet(s.pid).await;
-        eprintln!("  server quiet after {:.1}s", settle.elapsed().as_secs_f64());
+        settle(&s).await?;
         let addr = format!("127.0.0.1:{}", s.port).parse()?;
         let get = |path: &'static str| -> MakeRequest { Arc::new(move |_| (Method::GET, path.to_string(), None)) };
         let cases: Vec<(&str, MakeRequest)> = vec![
