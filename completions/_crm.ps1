@@ -49,6 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'The dashboard''s figures over a period, with charts; its layout')
             [CompletionResult]::new('imports', 'imports', [CompletionResultType]::ParameterValue, 'Imports made with `crm <entity> import`: list, show, undo')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The account''s audit trail, newest first')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)')
+            [CompletionResult]::new('integrations', 'integrations', [CompletionResultType]::ParameterValue, 'The CRMs contacts and deals are synced from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1646,6 +1648,269 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'crm;sync' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Sync every connected source, a line per source')
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'Sync the Brivity account')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'Sync the Top Producer account')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each source: connected, running, its last run, values mapped to nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;sync;all' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Answer once the runs have started, without waiting for them to end')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;sync;brivity' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Answer once the runs have started, without waiting for them to end')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;sync;topproducer' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Answer once the runs have started, without waiting for them to end')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;sync;status' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;sync;help' {
+            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Sync every connected source, a line per source')
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'Sync the Brivity account')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'Sync the Top Producer account')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each source: connected, running, its last run, values mapped to nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;sync;help;all' {
+            break
+        }
+        'crm;sync;help;brivity' {
+            break
+        }
+        'crm;sync;help;topproducer' {
+            break
+        }
+        'crm;sync;help;status' {
+            break
+        }
+        'crm;sync;help;help' {
+            break
+        }
+        'crm;integrations' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Connected accounts (their secrets are never shown)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;accounts' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The connected accounts')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a source, or replace its credentials')
+            [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect an account (its contacts and deals stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;accounts;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;accounts;connect' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Minutes between scheduled syncs, 5 to 10080 [default: none]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'A Brivity account, by its API key')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'A Top Producer account, by OAuth2 client credentials')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;accounts;connect;brivity' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: read from standard input]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Minutes between scheduled syncs, 5 to 10080 [default: none]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;accounts;connect;topproducer' {
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The client id')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'The client secret [default: read from standard input]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Minutes between scheduled syncs, 5 to 10080 [default: none]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;accounts;connect;help' {
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'A Brivity account, by its API key')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'A Top Producer account, by OAuth2 client credentials')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;accounts;connect;help;brivity' {
+            break
+        }
+        'crm;integrations;accounts;connect;help;topproducer' {
+            break
+        }
+        'crm;integrations;accounts;connect;help;help' {
+            break
+        }
+        'crm;integrations;accounts;disconnect' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;accounts;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The connected accounts')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a source, or replace its credentials')
+            [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect an account (its contacts and deals stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;accounts;help;list' {
+            break
+        }
+        'crm;integrations;accounts;help;connect' {
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'A Brivity account, by its API key')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'A Top Producer account, by OAuth2 client credentials')
+            break
+        }
+        'crm;integrations;accounts;help;connect;brivity' {
+            break
+        }
+        'crm;integrations;accounts;help;connect;topproducer' {
+            break
+        }
+        'crm;integrations;accounts;help;disconnect' {
+            break
+        }
+        'crm;integrations;accounts;help;help' {
+            break
+        }
+        'crm;integrations;help' {
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Connected accounts (their secrets are never shown)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;help;accounts' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The connected accounts')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a source, or replace its credentials')
+            [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect an account (its contacts and deals stay)')
+            break
+        }
+        'crm;integrations;help;accounts;list' {
+            break
+        }
+        'crm;integrations;help;accounts;connect' {
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'A Brivity account, by its API key')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'A Top Producer account, by OAuth2 client credentials')
+            break
+        }
+        'crm;integrations;help;accounts;connect;brivity' {
+            break
+        }
+        'crm;integrations;help;accounts;connect;topproducer' {
+            break
+        }
+        'crm;integrations;help;accounts;disconnect' {
+            break
+        }
+        'crm;integrations;help;help' {
+            break
+        }
         'crm;completions' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
@@ -1676,6 +1941,8 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'The dashboard''s figures over a period, with charts; its layout')
             [CompletionResult]::new('imports', 'imports', [CompletionResultType]::ParameterValue, 'Imports made with `crm <entity> import`: list, show, undo')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The account''s audit trail, newest first')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)')
+            [CompletionResult]::new('integrations', 'integrations', [CompletionResultType]::ParameterValue, 'The CRMs contacts and deals are synced from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1973,6 +2240,52 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;audit' {
+            break
+        }
+        'crm;help;sync' {
+            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Sync every connected source, a line per source')
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'Sync the Brivity account')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'Sync the Top Producer account')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each source: connected, running, its last run, values mapped to nothing')
+            break
+        }
+        'crm;help;sync;all' {
+            break
+        }
+        'crm;help;sync;brivity' {
+            break
+        }
+        'crm;help;sync;topproducer' {
+            break
+        }
+        'crm;help;sync;status' {
+            break
+        }
+        'crm;help;integrations' {
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Connected accounts (their secrets are never shown)')
+            break
+        }
+        'crm;help;integrations;accounts' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The connected accounts')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect a source, or replace its credentials')
+            [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect an account (its contacts and deals stay)')
+            break
+        }
+        'crm;help;integrations;accounts;list' {
+            break
+        }
+        'crm;help;integrations;accounts;connect' {
+            [CompletionResult]::new('brivity', 'brivity', [CompletionResultType]::ParameterValue, 'A Brivity account, by its API key')
+            [CompletionResult]::new('topproducer', 'topproducer', [CompletionResultType]::ParameterValue, 'A Top Producer account, by OAuth2 client credentials')
+            break
+        }
+        'crm;help;integrations;accounts;connect;brivity' {
+            break
+        }
+        'crm;help;integrations;accounts;connect;topproducer' {
+            break
+        }
+        'crm;help;integrations;accounts;disconnect' {
             break
         }
         'crm;help;completions' {

@@ -46,6 +46,9 @@ _crm() {
             crm,imports)
                 cmd="crm__subcmd__imports"
                 ;;
+            crm,integrations)
+                cmd="crm__subcmd__integrations"
+                ;;
             crm,login)
                 cmd="crm__subcmd__login"
                 ;;
@@ -66,6 +69,9 @@ _crm() {
                 ;;
             crm,register)
                 cmd="crm__subcmd__register"
+                ;;
+            crm,sync)
+                cmd="crm__subcmd__sync"
                 ;;
             crm,token)
                 cmd="crm__subcmd__token"
@@ -334,6 +340,9 @@ _crm() {
             crm__subcmd__help,imports)
                 cmd="crm__subcmd__help__subcmd__imports"
                 ;;
+            crm__subcmd__help,integrations)
+                cmd="crm__subcmd__help__subcmd__integrations"
+                ;;
             crm__subcmd__help,login)
                 cmd="crm__subcmd__help__subcmd__login"
                 ;;
@@ -354,6 +363,9 @@ _crm() {
                 ;;
             crm__subcmd__help,register)
                 cmd="crm__subcmd__help__subcmd__register"
+                ;;
+            crm__subcmd__help,sync)
+                cmd="crm__subcmd__help__subcmd__sync"
                 ;;
             crm__subcmd__help,token)
                 cmd="crm__subcmd__help__subcmd__token"
@@ -469,6 +481,24 @@ _crm() {
             crm__subcmd__help__subcmd__imports,undo)
                 cmd="crm__subcmd__help__subcmd__imports__subcmd__undo"
                 ;;
+            crm__subcmd__help__subcmd__integrations,accounts)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts"
+                ;;
+            crm__subcmd__help__subcmd__integrations__subcmd__accounts,connect)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect"
+                ;;
+            crm__subcmd__help__subcmd__integrations__subcmd__accounts,disconnect)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__disconnect"
+                ;;
+            crm__subcmd__help__subcmd__integrations__subcmd__accounts,list)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__list"
+                ;;
+            crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect,brivity)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__brivity"
+                ;;
+            crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect,topproducer)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__topproducer"
+                ;;
             crm__subcmd__help__subcmd__opportunities,create)
                 cmd="crm__subcmd__help__subcmd__opportunities__subcmd__create"
                 ;;
@@ -535,6 +565,18 @@ _crm() {
             crm__subcmd__help__subcmd__profile,use)
                 cmd="crm__subcmd__help__subcmd__profile__subcmd__use"
                 ;;
+            crm__subcmd__help__subcmd__sync,all)
+                cmd="crm__subcmd__help__subcmd__sync__subcmd__all"
+                ;;
+            crm__subcmd__help__subcmd__sync,brivity)
+                cmd="crm__subcmd__help__subcmd__sync__subcmd__brivity"
+                ;;
+            crm__subcmd__help__subcmd__sync,status)
+                cmd="crm__subcmd__help__subcmd__sync__subcmd__status"
+                ;;
+            crm__subcmd__help__subcmd__sync,topproducer)
+                cmd="crm__subcmd__help__subcmd__sync__subcmd__topproducer"
+                ;;
             crm__subcmd__help__subcmd__token,create)
                 cmd="crm__subcmd__help__subcmd__token__subcmd__create"
                 ;;
@@ -567,6 +609,81 @@ _crm() {
                 ;;
             crm__subcmd__imports__subcmd__help,undo)
                 cmd="crm__subcmd__imports__subcmd__help__subcmd__undo"
+                ;;
+            crm__subcmd__integrations,accounts)
+                cmd="crm__subcmd__integrations__subcmd__accounts"
+                ;;
+            crm__subcmd__integrations,help)
+                cmd="crm__subcmd__integrations__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts,connect)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts,disconnect)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__disconnect"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts,help)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts,list)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__list"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__connect,brivity)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__brivity"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__connect,help)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__connect,topproducer)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__topproducer"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help,brivity)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help__subcmd__brivity"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help,help)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help,topproducer)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help__subcmd__topproducer"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__help,connect)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__help,disconnect)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__disconnect"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__help,help)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__help,list)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__list"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect,brivity)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect__subcmd__brivity"
+                ;;
+            crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect,topproducer)
+                cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect__subcmd__topproducer"
+                ;;
+            crm__subcmd__integrations__subcmd__help,accounts)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts"
+                ;;
+            crm__subcmd__integrations__subcmd__help,help)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__help__subcmd__accounts,connect)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect"
+                ;;
+            crm__subcmd__integrations__subcmd__help__subcmd__accounts,disconnect)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__disconnect"
+                ;;
+            crm__subcmd__integrations__subcmd__help__subcmd__accounts,list)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__list"
+                ;;
+            crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect,brivity)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect__subcmd__brivity"
+                ;;
+            crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect,topproducer)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect__subcmd__topproducer"
                 ;;
             crm__subcmd__opportunities,create)
                 cmd="crm__subcmd__opportunities__subcmd__create"
@@ -733,6 +850,36 @@ _crm() {
             crm__subcmd__profile__subcmd__help,use)
                 cmd="crm__subcmd__profile__subcmd__help__subcmd__use"
                 ;;
+            crm__subcmd__sync,all)
+                cmd="crm__subcmd__sync__subcmd__all"
+                ;;
+            crm__subcmd__sync,brivity)
+                cmd="crm__subcmd__sync__subcmd__brivity"
+                ;;
+            crm__subcmd__sync,help)
+                cmd="crm__subcmd__sync__subcmd__help"
+                ;;
+            crm__subcmd__sync,status)
+                cmd="crm__subcmd__sync__subcmd__status"
+                ;;
+            crm__subcmd__sync,topproducer)
+                cmd="crm__subcmd__sync__subcmd__topproducer"
+                ;;
+            crm__subcmd__sync__subcmd__help,all)
+                cmd="crm__subcmd__sync__subcmd__help__subcmd__all"
+                ;;
+            crm__subcmd__sync__subcmd__help,brivity)
+                cmd="crm__subcmd__sync__subcmd__help__subcmd__brivity"
+                ;;
+            crm__subcmd__sync__subcmd__help,help)
+                cmd="crm__subcmd__sync__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__sync__subcmd__help,status)
+                cmd="crm__subcmd__sync__subcmd__help__subcmd__status"
+                ;;
+            crm__subcmd__sync__subcmd__help,topproducer)
+                cmd="crm__subcmd__sync__subcmd__help__subcmd__topproducer"
+                ;;
             crm__subcmd__token,create)
                 cmd="crm__subcmd__token__subcmd__create"
                 ;;
@@ -764,7 +911,7 @@ _crm() {
 
     case "${cmd}" in
         crm)
-            opts="-o -q -h -V --server --token --profile --output --quiet --help --version health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help"
+            opts="-o -q -h -V --server --token --profile --output --quiet --help --version health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3428,7 +3575,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help)
-            opts="health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help"
+            opts="health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4085,6 +4232,104 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__help__subcmd__integrations)
+            opts="accounts"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__accounts)
+            opts="list connect disconnect"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect)
+            opts="brivity topproducer"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__brivity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__topproducer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__disconnect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__help__subcmd__login)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4491,6 +4736,76 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__help__subcmd__sync)
+            opts="all brivity topproducer status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__sync__subcmd__all)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__sync__subcmd__brivity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__sync__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__sync__subcmd__topproducer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__help__subcmd__token)
             opts="create list revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4760,6 +5075,534 @@ _crm() {
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations)
+            opts="-o -q -h --server --token --profile --output --quiet --help accounts help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts)
+            opts="-o -q -h --server --token --profile --output --quiet --help list connect disconnect help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect)
+            opts="-o -q -h --interval --server --token --profile --output --quiet --help brivity topproducer help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__brivity)
+            opts="-o -q -h --api-key --interval --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help)
+            opts="brivity topproducer help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help__subcmd__brivity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__help__subcmd__topproducer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__topproducer)
+            opts="-o -q -h --client-id --client-secret --interval --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__disconnect)
+            opts="-o -q -h --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help)
+            opts="list connect disconnect help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect)
+            opts="brivity topproducer"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect__subcmd__brivity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect__subcmd__topproducer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__disconnect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__accounts__subcmd__list)
+            opts="-o -q -h --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help)
+            opts="accounts help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__accounts)
+            opts="list connect disconnect"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect)
+            opts="brivity topproducer"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect__subcmd__brivity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect__subcmd__topproducer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 6 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__disconnect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -6456,6 +7299,260 @@ _crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync)
+            opts="-o -q -h --server --token --profile --output --quiet --help all brivity topproducer status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__all)
+            opts="-o -q -h --no-wait --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__brivity)
+            opts="-o -q -h --no-wait --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__help)
+            opts="all brivity topproducer status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__help__subcmd__all)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__help__subcmd__brivity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__help__subcmd__topproducer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__status)
+            opts="-o -q -h --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__sync__subcmd__topproducer)
+            opts="-o -q -h --no-wait --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -46,6 +46,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand dashboard 'The dashboard''s figures over a period, with charts; its layout'
             cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
+            cand sync 'Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)'
+            cand integrations 'The CRMs contacts and deals are synced from'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1477,6 +1479,232 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'crm;sync'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand all 'Sync every connected source, a line per source'
+            cand brivity 'Sync the Brivity account'
+            cand topproducer 'Sync the Top Producer account'
+            cand status 'Each source: connected, running, its last run, values mapped to nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;sync;all'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --no-wait 'Answer once the runs have started, without waiting for them to end'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;sync;brivity'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --no-wait 'Answer once the runs have started, without waiting for them to end'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;sync;topproducer'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --no-wait 'Answer once the runs have started, without waiting for them to end'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;sync;status'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;sync;help'= {
+            cand all 'Sync every connected source, a line per source'
+            cand brivity 'Sync the Brivity account'
+            cand topproducer 'Sync the Top Producer account'
+            cand status 'Each source: connected, running, its last run, values mapped to nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;sync;help;all'= {
+        }
+        &'crm;sync;help;brivity'= {
+        }
+        &'crm;sync;help;topproducer'= {
+        }
+        &'crm;sync;help;status'= {
+        }
+        &'crm;sync;help;help'= {
+        }
+        &'crm;integrations'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand accounts 'Connected accounts (their secrets are never shown)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;accounts'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'The connected accounts'
+            cand connect 'Connect a source, or replace its credentials'
+            cand disconnect 'Disconnect an account (its contacts and deals stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;accounts;list'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;accounts;connect'= {
+            cand --interval 'Minutes between scheduled syncs, 5 to 10080 [default: none]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand brivity 'A Brivity account, by its API key'
+            cand topproducer 'A Top Producer account, by OAuth2 client credentials'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;accounts;connect;brivity'= {
+            cand --api-key 'The API key [default: read from standard input]'
+            cand --interval 'Minutes between scheduled syncs, 5 to 10080 [default: none]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;accounts;connect;topproducer'= {
+            cand --client-id 'The client id'
+            cand --client-secret 'The client secret [default: read from standard input]'
+            cand --interval 'Minutes between scheduled syncs, 5 to 10080 [default: none]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;accounts;connect;help'= {
+            cand brivity 'A Brivity account, by its API key'
+            cand topproducer 'A Top Producer account, by OAuth2 client credentials'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;accounts;connect;help;brivity'= {
+        }
+        &'crm;integrations;accounts;connect;help;topproducer'= {
+        }
+        &'crm;integrations;accounts;connect;help;help'= {
+        }
+        &'crm;integrations;accounts;disconnect'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;accounts;help'= {
+            cand list 'The connected accounts'
+            cand connect 'Connect a source, or replace its credentials'
+            cand disconnect 'Disconnect an account (its contacts and deals stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;accounts;help;list'= {
+        }
+        &'crm;integrations;accounts;help;connect'= {
+            cand brivity 'A Brivity account, by its API key'
+            cand topproducer 'A Top Producer account, by OAuth2 client credentials'
+        }
+        &'crm;integrations;accounts;help;connect;brivity'= {
+        }
+        &'crm;integrations;accounts;help;connect;topproducer'= {
+        }
+        &'crm;integrations;accounts;help;disconnect'= {
+        }
+        &'crm;integrations;accounts;help;help'= {
+        }
+        &'crm;integrations;help'= {
+            cand accounts 'Connected accounts (their secrets are never shown)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;help;accounts'= {
+            cand list 'The connected accounts'
+            cand connect 'Connect a source, or replace its credentials'
+            cand disconnect 'Disconnect an account (its contacts and deals stay)'
+        }
+        &'crm;integrations;help;accounts;list'= {
+        }
+        &'crm;integrations;help;accounts;connect'= {
+            cand brivity 'A Brivity account, by its API key'
+            cand topproducer 'A Top Producer account, by OAuth2 client credentials'
+        }
+        &'crm;integrations;help;accounts;connect;brivity'= {
+        }
+        &'crm;integrations;help;accounts;connect;topproducer'= {
+        }
+        &'crm;integrations;help;accounts;disconnect'= {
+        }
+        &'crm;integrations;help;help'= {
+        }
         &'crm;completions'= {
             cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
             cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
@@ -1506,6 +1734,8 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand dashboard 'The dashboard''s figures over a period, with charts; its layout'
             cand imports 'Imports made with `crm <entity> import`: list, show, undo'
             cand audit 'The account''s audit trail, newest first'
+            cand sync 'Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)'
+            cand integrations 'The CRMs contacts and deals are synced from'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1725,6 +1955,40 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;imports;undo'= {
         }
         &'crm;help;audit'= {
+        }
+        &'crm;help;sync'= {
+            cand all 'Sync every connected source, a line per source'
+            cand brivity 'Sync the Brivity account'
+            cand topproducer 'Sync the Top Producer account'
+            cand status 'Each source: connected, running, its last run, values mapped to nothing'
+        }
+        &'crm;help;sync;all'= {
+        }
+        &'crm;help;sync;brivity'= {
+        }
+        &'crm;help;sync;topproducer'= {
+        }
+        &'crm;help;sync;status'= {
+        }
+        &'crm;help;integrations'= {
+            cand accounts 'Connected accounts (their secrets are never shown)'
+        }
+        &'crm;help;integrations;accounts'= {
+            cand list 'The connected accounts'
+            cand connect 'Connect a source, or replace its credentials'
+            cand disconnect 'Disconnect an account (its contacts and deals stay)'
+        }
+        &'crm;help;integrations;accounts;list'= {
+        }
+        &'crm;help;integrations;accounts;connect'= {
+            cand brivity 'A Brivity account, by its API key'
+            cand topproducer 'A Top Producer account, by OAuth2 client credentials'
+        }
+        &'crm;help;integrations;accounts;connect;brivity'= {
+        }
+        &'crm;help;integrations;accounts;connect;topproducer'= {
+        }
+        &'crm;help;integrations;accounts;disconnect'= {
         }
         &'crm;help;completions'= {
         }

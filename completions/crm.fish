@@ -51,6 +51,8 @@ complete -c crm -n "__fish_crm_needs_command" -f -a "forecast" -d 'Deals closing
 complete -c crm -n "__fish_crm_needs_command" -f -a "dashboard" -d 'The dashboard\'s figures over a period, with charts; its layout'
 complete -c crm -n "__fish_crm_needs_command" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
 complete -c crm -n "__fish_crm_needs_command" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_needs_command" -f -a "sync" -d 'Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)'
+complete -c crm -n "__fish_crm_needs_command" -f -a "integrations" -d 'The CRMs contacts and deals are synced from'
 complete -c crm -n "__fish_crm_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c crm -n "__fish_crm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand health" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
@@ -1106,6 +1108,90 @@ csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand audit" -l all -d 'Follow the cursors to the last page'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -f -a "all" -d 'Sync every connected source, a line per source'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -f -a "brivity" -d 'Sync the Brivity account'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -f -a "topproducer" -d 'Sync the Top Producer account'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -f -a "status" -d 'Each source: connected, running, its last run, values mapped to nothing'
+complete -c crm -n "__fish_crm_using_subcommand sync; and not __fish_seen_subcommand_from all brivity topproducer status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -l no-wait -d 'Answer once the runs have started, without waiting for them to end'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -l no-wait -d 'Answer once the runs have started, without waiting for them to end'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from brivity" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -l no-wait -d 'Answer once the runs have started, without waiting for them to end'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from topproducer" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from status" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from status" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from status" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "all" -d 'Sync every connected source, a line per source'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "brivity" -d 'Sync the Brivity account'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "topproducer" -d 'Sync the Top Producer account'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Each source: connected, running, its last run, values mapped to nothing'
+complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'The connected accounts'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "connect" -d 'Connect a source, or replace its credentials'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "disconnect" -d 'Disconnect an account (its contacts and deals stay)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l profile -d 'Profile of the configuration file to use [default: default]' -r
@@ -1115,25 +1201,27 @@ ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
 complete -c crm -n "__fish_crm_using_subcommand completions" -s q -l quiet -d 'Print only the ids of records, one per line'
 complete -c crm -n "__fish_crm_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "health" -d 'Check that the server is up and its database answers'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "register" -d 'Create an account, then log in to it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "whoami" -d 'Show the account of the token'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "pipelines" -d 'Pipelines and their stages: list, create, rename, make default, delete; stages'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "pipeline" -d 'The pipeline board: each stage\'s deals, or with --summary its figures'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "forecast" -d 'Deals closing per month from this month: won, weighted, best case, per currency'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "dashboard" -d 'The dashboard\'s figures over a period, with charts; its layout'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "health" -d 'Check that the server is up and its database answers'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "register" -d 'Create an account, then log in to it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "login" -d 'Log in and store an API token for this profile (mode 0600)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "logout" -d 'Revoke the profile\'s token and forget it'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "whoami" -d 'Show the account of the token'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "token" -d 'Named API tokens for scripts and cron jobs'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "profile" -d 'Profiles of the configuration file: a server and a token under a name'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "contacts" -d 'Contacts: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "opportunities" -d 'Opportunities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "deals" -d 'Deals: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "activities" -d 'Activities: list, show, create, change, delete'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "pipelines" -d 'Pipelines and their stages: list, create, rename, make default, delete; stages'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "pipeline" -d 'The pipeline board: each stage\'s deals, or with --summary its figures'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "forecast" -d 'Deals closing per month from this month: won, weighted, best case, per currency'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "dashboard" -d 'The dashboard\'s figures over a period, with charts; its layout'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "imports" -d 'Imports made with `crm <entity> import`: list, show, undo'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "audit" -d 'The account\'s audit trail, newest first'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "sync" -d 'Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "integrations" -d 'The CRMs contacts and deals are synced from'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c crm -n "__fish_crm_using_subcommand help; and not __fish_seen_subcommand_from health register login logout whoami token profile contacts opportunities deals activities pipelines pipeline forecast dashboard imports audit sync integrations completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; it is shown once'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List the account\'s tokens'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'
@@ -1191,3 +1279,8 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "list" -d 'The latest imports, newest first'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "get" -d 'Show an import and what it did'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "undo" -d 'Revert an import: records it created go to the trash, fields it updated are set back'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "all" -d 'Sync every connected source, a line per source'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "brivity" -d 'Sync the Brivity account'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "topproducer" -d 'Sync the Top Producer account'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Each source: connected, running, its last run, values mapped to nothing'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'

@@ -22,6 +22,7 @@ use crate::batch::{BatchRequest, BatchResponse};
 use crate::dashboard::{DashboardLayout, NewDashboardLayout};
 use crate::deals::StageChange;
 use crate::imports::{Import, NewImport, UndoReport};
+use crate::integrations::{Account, NewAccount, Source, SyncParams, SyncRun, SyncStarted, SyncStatus};
 use crate::params::{AuditParams, ExportParams, ImportListParams, QueueParams, SnoozeParams, TimelineParams};
 use crate::pipelines::{
     MoveRequest, NewPipeline, NewStage, Pipeline, PipelinePatch, PipelineStage, StageDeleteParams, StagePatch,
@@ -591,6 +592,52 @@ operations! {
     /// set back.
     "undo_import" => fn undo_import(&self, id: i64) -> Result<UndoReport> {
         Self::send(self.request(Method::POST, &format!("/api/crm/imports/{id}/undo"))).await
+    }
+
+    // --- integrations --------------------------------------------------------------------------
+
+    "list_integration_accounts" => fn integration_accounts(&self) -> Result<Vec<Account>> {
+        Self::send(self.request(Method::GET, "/api/crm/integrations/accounts")).await
+    }
+
+    /// Connects a source, or replaces its credentials.
+    "connect_integration_account" => fn connect_account(&self, new: &NewAccount) -> Result<Account> {
+        Self::send(self.request(Method::POST, "/api/crm/integrations/accounts").json(new)).await
+    }
+
+    "disconnect_integration_account" => fn disconnect_account(&self, id: i64) -> Result<()> {
+        Self::send_empty(self.request(Method::DELETE, &format!("/api/crm/integrations/accounts/{id}"))).await
+    }
+
+    "sync_status" => fn sync_status(&self) -> Result<SyncStatus> {
+        Self::send(self.request(Method::GET, "/api/crm/integrations/sync-status")).await
+    }
+
+    "get_sync_run" => fn sync_run(&self, id: i64) -> Result<SyncRun> {
+        Self::send(self.request(Method::GET, &format!("/api/crm/integrations/runs/{id}"))).await
+    }
+
+    /// Syncs every connected source; `wait` answers when the runs have ended.
+    "sync_all" => fn sync_all(&self, wait: bool) -> Result<SyncStarted> {
+        let params = SyncParams { wait: Some(wait) };
+        Self::send(self.request(Method::POST, "/api/crm/integrations/sync-all").query(&params)).await
+    }
+
+    "sync_brivity" => fn sync_brivity(&self, wait: bool) -> Result<SyncStarted> {
+        self.sync_source(Source::Brivity, wait).await
+    }
+
+    "sync_topproducer" => fn sync_topproducer(&self, wait: bool) -> Result<SyncStarted> {
+        self.sync_source(Source::TopProducer, wait).await
+    }
+}
+
+impl Client {
+    /// Syncs one source; `wait` answers when the run has ended.
+    pub async fn sync_source(&self, source: Source, wait: bool) -> Result<SyncStarted> {
+        let params = SyncParams { wait: Some(wait) };
+        let path = format!("/api/crm/integrations/sync/{source}");
+        Self::send(self.request(Method::POST, &path).query(&params)).await
     }
 }
 

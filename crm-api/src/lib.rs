@@ -17,6 +17,7 @@ pub mod enums;
 pub mod error;
 pub mod filter;
 pub mod imports;
+pub mod integrations;
 pub mod money;
 pub mod opportunities;
 pub mod page;

@@ -85,6 +85,8 @@ pub fn command() -> Command {
         .subcommand(dashboard())
         .subcommand(imports())
         .subcommand(audit())
+        .subcommand(sync())
+        .subcommand(integrations())
         .subcommand(
             Command::new("completions").about("Print the shell completion script").arg(
                 Arg::new("shell")
@@ -618,6 +620,70 @@ fn pipeline() -> Command {
                 .action(ArgAction::SetTrue)
                 .conflicts_with("per-stage")
                 .help("Each stage's count, amount, weighted amount and rotting deals, per currency"),
+        )
+}
+
+fn sync() -> Command {
+    let source = |name: &'static str, about: &'static str| {
+        Command::new(name).about(about).arg(
+            Arg::new("no-wait")
+                .long("no-wait")
+                .action(ArgAction::SetTrue)
+                .help("Answer once the runs have started, without waiting for them to end"),
+        )
+    };
+    Command::new("sync")
+        .about("Sync contacts and deals from the connected CRMs (exit 0 only if every source succeeded)")
+        .subcommand_required(true)
+        .subcommand(source("all", "Sync every connected source, a line per source"))
+        .subcommand(source("brivity", "Sync the Brivity account"))
+        .subcommand(source("topproducer", "Sync the Top Producer account"))
+        .subcommand(
+            Command::new("status").about("Each source: connected, running, its last run, values mapped to nothing"),
+        )
+}
+
+fn integrations() -> Command {
+    let interval = Arg::new("interval")
+        .long("interval")
+        .value_name("MINUTES")
+        .global(true)
+        .value_parser(value_parser!(i64).range(5..=10_080))
+        .help("Minutes between scheduled syncs, 5 to 10080 [default: none]");
+    Command::new("integrations")
+        .about("The CRMs contacts and deals are synced from")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("accounts")
+                .about("Connected accounts (their secrets are never shown)")
+                .subcommand(Command::new("list").about("The connected accounts"))
+                .subcommand(
+                    Command::new("connect")
+                        .about("Connect a source, or replace its credentials")
+                        .subcommand_required(true)
+                        .arg(interval)
+                        .subcommand(Command::new("brivity").about("A Brivity account, by its API key").arg(
+                            Arg::new("api-key").long("api-key").help("The API key [default: read from standard input]"),
+                        ))
+                        .subcommand(
+                            Command::new("topproducer")
+                                .about("A Top Producer account, by OAuth2 client credentials")
+                                .arg(Arg::new("client-id").long("client-id").required(true).help("The client id"))
+                                .arg(
+                                    Arg::new("client-secret")
+                                        .long("client-secret")
+                                        .help("The client secret [default: read from standard input]"),
+                                ),
+                        ),
+                )
+                .subcommand(
+                    Command::new("disconnect").about("Disconnect an account (its contacts and deals stay)").arg(
+                        Arg::new("id")
+                            .required(true)
+                            .value_parser(value_parser!(i64).range(1..))
+                            .help("The account's id"),
+                    ),
+                ),
         )
 }
 

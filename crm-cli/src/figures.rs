@@ -170,13 +170,7 @@ fn print_summary(ctx: &mut Ctx, summary: &PipelineSummary) -> Result<()> {
             rows.push(row);
         }
     }
-    if ctx.out.format == Format::Table {
-        let text = ctx.out.table_text(&cols, &rows);
-        return Ok(ctx.out.line(&text)?);
-    }
-    ctx.out.begin(&cols);
-    ctx.out.items(&rows)?;
-    Ok(ctx.out.end()?)
+    Ok(ctx.out.figures(&cols, &rows)?)
 }
 
 /// `crm forecast [--months N]`.
@@ -190,13 +184,7 @@ pub async fn forecast(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
         return Ok(ctx.out.json(&forecast)?);
     }
     let (cols, rows) = forecast_rows(&forecast);
-    if ctx.out.format == Format::Table {
-        let text = ctx.out.table_text(&cols, &rows);
-        return Ok(ctx.out.line(&text)?);
-    }
-    ctx.out.begin(&cols);
-    ctx.out.items(&rows)?;
-    Ok(ctx.out.end()?)
+    Ok(ctx.out.figures(&cols, &rows)?)
 }
 
 /// A line per month and currency; a month where nothing closes has a line of its own.

@@ -11,6 +11,7 @@ mod import;
 mod output;
 mod pipelines;
 mod records;
+mod sync;
 
 use std::io::ErrorKind;
 use std::process::ExitCode;
@@ -124,6 +125,8 @@ async fn dispatch(ctx: &mut Ctx, name: &str, m: &ArgMatches) -> Result<()> {
         "pipelines" => pipelines::run(ctx, m).await,
         "pipeline" => figures::pipeline(ctx, m).await,
         "forecast" => figures::forecast(ctx, m).await,
+        "sync" => sync::sync(ctx, m).await,
+        "integrations" => sync::integrations(ctx, m).await,
         path => match crm_api::catalog::entity(path) {
             Some(e) => records::run(ctx, e, m).await,
             None => Err(CliError::usage(format!("unknown command {path:?}"))),

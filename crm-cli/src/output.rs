@@ -117,6 +117,18 @@ impl Out {
         writeln!(self.w)
     }
 
+    /// Rows that are not records: one table on a terminal, else rows of the format (CSV,
+    /// NDJSON, a JSON array).
+    pub fn figures(&mut self, cols: &Columns, rows: &[Value]) -> io::Result<()> {
+        if self.format == Format::Table {
+            let text = self.table_text(cols, rows);
+            return self.line(&text);
+        }
+        self.begin(cols);
+        self.items(rows)?;
+        self.end()
+    }
+
     /// Rows as a compact table (as `end` prints a list), returned as text to print among
     /// other text.
     pub fn table_text(&self, cols: &Columns, rows: &[Value]) -> String {

@@ -26,6 +26,8 @@ pub const BATCH_BODY_LIMIT: usize = 32 * 1024 * 1024;
 pub struct AppState {
     pub db: Db,
     pub jwt: Arc<JwtKeys>,
+    /// Runs syncs of connected accounts (and holds the keys of their credentials).
+    pub sync: Arc<crate::service::sync::Syncer>,
 }
 
 /// The router with its state and middleware.
@@ -96,7 +98,9 @@ async fn refuse_oversized(req: Request, next: Next) -> Response<axum::body::Body
 /// Connects to the database (applying migrations) and builds the router.
 pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
     let db = crate::store::open(&config.database_url, config.max_connections).await?;
-    let state = AppState { db: db.clone(), jwt: Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs)) };
+    let keys = Arc::new(crate::secrets::load(&config.encryption)?);
+    let sync = Arc::new(crate::service::sync::Syncer::new(db.clone(), keys, config.remotes.clone()));
+    let state = AppState { db: db.clone(), jwt: Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs)), sync };
     Ok((router(state), db))
 }
 

@@ -20,6 +20,11 @@ pub struct Config {
     pub production: bool,
     /// Connections in the pool (read pool on SQLite).
     pub max_connections: u32,
+    /// Where the key that seals stored credentials comes from (`crate::secrets`).
+    pub encryption: crate::secrets::KeySource,
+    /// Where the connectors connect (`BRIVITY_BASE_URL`, `TOPPRODUCER_BASE_URL`), and their
+    /// timeout and retries (`CRM_SYNC_TIMEOUT_SECS`, `CRM_SYNC_ATTEMPTS`, `CRM_SYNC_BACKOFF_MS`).
+    pub remotes: crate::connectors::Remotes,
 }
 
 impl std::fmt::Debug for Config {
@@ -31,6 +36,14 @@ impl std::fmt::Debug for Config {
             .field("bind", &self.bind)
             .field("production", &self.production)
             .field("max_connections", &self.max_connections)
+            .field(
+                "encryption",
+                &match &self.encryption {
+                    crate::secrets::KeySource::Env(_) => "CRM_ENCRYPTION_KEY".to_string(),
+                    crate::secrets::KeySource::File(p) => p.display().to_string(),
+                },
+            )
+            .field("remotes", &self.remotes)
             .finish()
     }
 }
@@ -83,6 +96,29 @@ impl Config {
             Some(v) => v.parse().ok().filter(|n| *n > 0).context("CRM_DB_POOL must be a positive number")?,
             None => 16,
         };
+        let encryption = match (var("CRM_ENCRYPTION_KEY"), var("CRM_KEY_FILE")) {
+            (Some(key), _) => crate::secrets::KeySource::Env(key),
+            (None, Some(path)) => crate::secrets::KeySource::File(PathBuf::from(path)),
+            (None, None) => crate::secrets::KeySource::File(crate::secrets::default_key_file(&database_url)),
+        };
+        let number = |name: &str, default: u64| -> anyhow::Result<u64> {
+            match var(name) {
+                Some(v) => {
+                    v.parse().ok().filter(|n| *n > 0).with_context(|| format!("{name} must be a positive number"))
+                }
+                None => Ok(default),
+            }
+        };
+        let mut remotes = crate::connectors::Remotes::default();
+        if let Some(url) = var("BRIVITY_BASE_URL") {
+            remotes.brivity_url = url;
+        }
+        if let Some(url) = var("TOPPRODUCER_BASE_URL") {
+            remotes.topproducer_url = url;
+        }
+        remotes.retry.timeout = std::time::Duration::from_secs(number("CRM_SYNC_TIMEOUT_SECS", 30)?);
+        remotes.retry.attempts = u32::try_from(number("CRM_SYNC_ATTEMPTS", 5)?).unwrap_or(u32::MAX);
+        remotes.retry.backoff = std::time::Duration::from_millis(number("CRM_SYNC_BACKOFF_MS", 500)?);
         Ok(Self {
             database_url,
             jwt_secret,
@@ -90,6 +126,8 @@ impl Config {
             bind: var("CRM_BIND").unwrap_or_else(|| "127.0.0.1:3000".into()),
             production,
             max_connections,
+            encryption,
+            remotes,
         })
     }
 }

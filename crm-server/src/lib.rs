@@ -3,12 +3,14 @@
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod connectors;
 pub mod db;
 pub mod error;
 pub mod extract;
 pub mod http;
 pub mod openapi;
 pub mod request_id;
+pub mod secrets;
 pub mod service;
 pub mod store;
 

@@ -42,6 +42,11 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::dashboard::Period>(&mut s);
     register::<crm_api::dashboard::DashboardLayout>(&mut s);
     register::<crm_api::dashboard::NewDashboardLayout>(&mut s);
+    register::<crm_api::integrations::Account>(&mut s);
+    register::<crm_api::integrations::NewAccount>(&mut s);
+    register::<crm_api::integrations::SyncRun>(&mut s);
+    register::<crm_api::integrations::SyncStarted>(&mut s);
+    register::<crm_api::integrations::SyncStatus>(&mut s);
     register::<RegisterRequest>(&mut s);
     register::<LoginRequest>(&mut s);
     register::<Session>(&mut s);
@@ -171,6 +176,9 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
             json!({ "ETag": { "description": "Version of the record, for If-Match", "schema": { "type": "string" } } });
     }
     let mut responses = Map::new();
+    if let Some(also) = doc.also_status {
+        responses.insert(also.to_string(), ok.clone());
+    }
     responses.insert(doc.status.to_string(), ok);
     if doc.body.is_some() || !doc.query.is_empty() || path.contains("{id}") || doc.if_match {
         responses.insert("400".into(), problem_response("Malformed request, query, header or id"));

@@ -9,6 +9,7 @@ mod contacts;
 mod deploy;
 mod entities;
 mod figures;
+mod integrations;
 mod isolation;
 mod layout;
 mod migration;

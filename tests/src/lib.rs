@@ -33,6 +33,9 @@ pub struct TestServer {
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// The key test servers seal stored credentials with (32 bytes, hex).
+pub const TEST_ENCRYPTION_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
 /// A fresh, empty database of the backend, as a URL.
 pub async fn fresh_database(backend: Backend) -> anyhow::Result<(String, Option<tempfile::TempDir>)> {
     match backend {
@@ -68,14 +71,27 @@ impl TestServer {
 
     /// Starts a server on an existing database (another replica of it).
     pub async fn start_on(backend: Backend, database_url: &str) -> TestServer {
-        let config = crm_server::Config {
+        Self::start_with(backend, database_url, |_| {}).await
+    }
+
+    /// Starts a server on an existing database with the test configuration as `tweak` changes
+    /// it (the connectors' URLs, the encryption key).
+    pub async fn start_with(
+        backend: Backend,
+        database_url: &str,
+        tweak: impl FnOnce(&mut crm_server::Config),
+    ) -> TestServer {
+        let mut config = crm_server::Config {
             database_url: database_url.to_string(),
             jwt_secret: b"test-secret-test-secret-test-secret-0123".to_vec(),
             jwt_ttl_secs: 3600,
             bind: "127.0.0.1:0".into(),
             production: false,
             max_connections: 8,
+            encryption: crm_server::secrets::KeySource::Env(TEST_ENCRYPTION_KEY.into()),
+            remotes: crm_server::connectors::Remotes::default(),
         };
+        tweak(&mut config);
         let (router, db) = crm_server::build(&config).await.expect("building the server");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding a port");
         let addr = listener.local_addr().expect("local addr");
@@ -95,6 +111,12 @@ impl TestServer {
             handle: Some(handle),
             _dir: None,
         }
+    }
+
+    /// The server, keeping the temporary directory of its database until it is dropped.
+    pub fn keeping(mut self, dir: Option<tempfile::TempDir>) -> TestServer {
+        self._dir = dir;
+        self
     }
 
     /// A client without credentials.

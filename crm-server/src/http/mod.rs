@@ -10,6 +10,7 @@ pub mod entities;
 pub mod export;
 pub mod history;
 pub mod imports;
+pub mod integrations;
 pub mod pipelines;
 
 use axum::Json;
@@ -59,6 +60,8 @@ pub struct Doc {
     /// Schema of the JSON body.
     pub body: Option<String>,
     pub status: u16,
+    /// Another success status with the same answer (e.g. 200 when asked to wait, else 202).
+    pub also_status: Option<u16>,
     pub answer: Answer,
     /// Answers carry an `ETag`.
     pub etag: bool,
@@ -86,6 +89,7 @@ impl Doc {
             query: Vec::new(),
             body: None,
             status: 200,
+            also_status: None,
             answer,
             etag: false,
             if_match: false,
@@ -133,6 +137,10 @@ impl Doc {
     }
     fn status(mut self, status: u16) -> Self {
         self.status = status;
+        self
+    }
+    fn also_status(mut self, status: u16) -> Self {
+        self.also_status = Some(status);
         self
     }
     fn query<P: IntoParams>(mut self) -> Self {
@@ -555,11 +563,112 @@ pub fn endpoints() -> Vec<Endpoint> {
         ),
     ];
     all.extend(pipeline_endpoints());
+    all.extend(integration_endpoints());
     all.extend(entity_endpoints::<Contacts>());
     all.extend(entity_endpoints::<Opportunities>());
     all.extend(entity_endpoints::<Deals>());
     all.extend(entity_endpoints::<Activities>());
     all
+}
+
+/// Connected accounts and their syncs.
+fn integration_endpoints() -> Vec<Endpoint> {
+    use crm_api::integrations::{Account, NewAccount, SyncParams, SyncRun, SyncStarted, SyncStatus};
+    let tag = "integrations";
+    let started = || Answer::One(name::<SyncStarted>());
+    let sync = |path: &str, id: &str, summary: &str, handler: MethodRouter<AppState>| {
+        ep(
+            "post",
+            format!("/api/crm/integrations/{path}"),
+            handler,
+            Doc::new(id, summary, tag, started())
+                .query::<SyncParams>()
+                .status(202)
+                .also_status(200)
+                .missing_link("No account of the source is connected (source)")
+                .conflict(
+                    "A sync of the source is already running (its run named), or its stored credentials cannot be read",
+                ),
+        )
+    };
+    vec![
+        ep(
+            "get",
+            "/api/crm/integrations/accounts",
+            get(integrations::list_accounts),
+            Doc::new(
+                "list_integration_accounts",
+                "The caller's connected sources (never their secrets)",
+                tag,
+                Answer::Many(name::<Account>()),
+            ),
+        ),
+        ep(
+            "post",
+            "/api/crm/integrations/accounts",
+            post(integrations::connect),
+            Doc::new(
+                "connect_integration_account",
+                "Connect a source (or replace its credentials): the secret is stored encrypted and never returned",
+                tag,
+                Answer::One(name::<Account>()),
+            )
+            .body(name::<NewAccount>())
+            .status(201),
+        ),
+        ep(
+            "delete",
+            "/api/crm/integrations/accounts/{id}",
+            delete(integrations::disconnect),
+            Doc::new(
+                "disconnect_integration_account",
+                "Disconnect a source (its synced contacts and deals stay)",
+                tag,
+                Answer::Empty,
+            )
+            .status(204),
+        ),
+        ep(
+            "get",
+            "/api/crm/integrations/sync-status",
+            get(integrations::sync_status),
+            Doc::new(
+                "sync_status",
+                "Every source: connected or not, its run in progress, its last run",
+                tag,
+                Answer::One(name::<SyncStatus>()),
+            ),
+        ),
+        ep(
+            "get",
+            "/api/crm/integrations/runs/{id}",
+            get(integrations::run),
+            Doc::new(
+                "get_sync_run",
+                "One sync run: how it ended, and what it did",
+                tag,
+                Answer::One(name::<SyncRun>()),
+            ),
+        ),
+        sync(
+            "sync-all",
+            "sync_all",
+            "Sync every connected source: answers the runs started (202), or ended with wait=true (200)",
+            post(integrations::sync_all),
+        ),
+        sync(
+            "sync/brivity",
+            "sync_brivity",
+            "Sync the Brivity account: answers the run started (202), or ended with wait=true (200)",
+            post(integrations::sync_brivity),
+        ),
+        sync(
+            "sync/topproducer",
+            "sync_topproducer",
+            "Sync the Top Producer account: answers the run started (202), or ended with wait=true (200)",
+            post(integrations::sync_topproducer),
+        ),
+    ]
 }
 
 /// Pipelines, their stages, and moves between stages.

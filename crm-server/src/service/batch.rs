@@ -32,6 +32,11 @@ pub trait Incoming<E: Entity>: Send + 'static {
     fn to_new(&self) -> ApiResult<E::New>;
     /// The record as an update of the record it matched, validated: fields it leaves out stay.
     fn to_patch(&self) -> ApiResult<E::Patch>;
+    /// The stored record it updates, when the sender already knows it (a synced record seen
+    /// before): then it is not matched on anything else.
+    fn known_id(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// A record of the batch endpoint: a JSON object as in a create body (plus `id` when matching
@@ -102,6 +107,10 @@ where
     fn to_patch(&self) -> ApiResult<E::Patch> {
         self.patch.validate().map_err(ApiError::Validation)?;
         Ok(self.patch.clone())
+    }
+
+    fn known_id(&self) -> Option<i64> {
+        self.id
     }
 }
 
@@ -217,6 +226,26 @@ async fn write_batch<E: Entity, R: Incoming<E>>(
         imports::record(c, import_id, seq, &response).await?;
     }
     Ok(((response, true), true))
+}
+
+/// Applies typed records in the caller's transaction (a sync writes its page, its cache and
+/// its checkpoint in one): as [`apply`] does, sums included, without its import handling.
+pub async fn write_in<E: Entity, R: Incoming<E>>(
+    c: &mut impl Conn,
+    actor: Actor,
+    match_on: MatchOn,
+    records: Vec<R>,
+) -> ApiResult<Vec<BatchItem>> {
+    let now = crate::db::now_micros();
+    let records: Vec<(R, Option<ApiResult<bulk::NewRow>>)> = records
+        .into_iter()
+        .map(|r| {
+            let new = (r.known_id().is_none() && match_on != MatchOn::Id).then(|| new_row::<E, R>(actor, &r, now));
+            (r, new)
+        })
+        .collect();
+    crate::store::sums::deferred(c, actor.user_id, async |c| apply_records::<E, R>(c, actor, records, match_on).await)
+        .await
 }
 
 /// Woken when a batch of an import commits in this process (replicas of one PostgreSQL see
@@ -363,6 +392,7 @@ async fn apply_records<E: Entity, R: Incoming<E>>(
     for (index, (mut record, new)) in records.into_iter().enumerate() {
         let email = if match_on == MatchOn::Email { record.email().map(str::to_lowercase) } else { None };
         let existing = match match_on {
+            MatchOn::None | MatchOn::Email if record.known_id().is_some() => record.known_id(),
             MatchOn::None => None,
             MatchOn::Id => match record.take_id() {
                 Ok(id) => Some(id),

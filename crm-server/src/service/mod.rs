@@ -12,9 +12,11 @@ pub mod batch;
 pub mod dashboard;
 pub mod history;
 pub mod imports;
+pub mod integrations;
 pub mod pipelines;
 pub mod queue;
 pub mod records;
+pub mod sync;
 
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};
 

@@ -11,6 +11,7 @@ pub mod bulk;
 pub mod dashboard;
 pub mod history;
 pub mod imports;
+pub mod integrations;
 pub mod list;
 pub mod pipelines;
 pub mod queue;

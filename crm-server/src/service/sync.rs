@@ -1,0 +1,577 @@
+//! Sync runs: a source's people, then its deals, read a page at a time from its connector and
+//! written a page per transaction through the batch service's upsert, with the page's cache
+//! rows, the run's counts and the stream's checkpoint in the same transaction. The network is
+//! never waited on inside a transaction (the SQLite writer is free while a page is fetched).
+//!
+//! A record whose content hash is the one of the last sync is not written at all. A changed
+//! record updates only the fields whose remote value changed since then, and never clears a
+//! field (what the user filled stays); a person met for the first time whose e-mail matches a
+//! contact fills that contact's empty fields only. A record absent from a complete snapshot is
+//! marked removed at the source, never deleted here, and never after a failed fetch.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use crm_api::batch::{MatchOn, Outcome};
+use crm_api::contacts::{ContactPatch, NewContact};
+use crm_api::deals::{DealPatch, NewDeal};
+use crm_api::integrations::{RunOutcome, Source, SyncRun, Trigger, Unmapped};
+use crm_api::resource::{Contacts, Deals};
+use crm_api::{ContactStatus, StageKind};
+use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
+
+use super::batch::{self, Upsert};
+use crate::connectors::brivity::Brivity;
+use crate::connectors::topproducer::TopProducer;
+use crate::connectors::{Connector, DealFields, Fields, Page, PersonFields, Remotes, StagePlace, Stream};
+use crate::db::{Col, Conn, Db, SqlValue};
+use crate::error::{ApiError, ApiResult};
+use crate::secrets::Keyring;
+use crate::store::integrations::{self as store, Counts, StoredAccount};
+use crate::store::records::Actor;
+use crate::store::stages::UserStages;
+
+/// Most errors a run keeps.
+const MAX_ERRORS: usize = 50;
+
+/// What runs syncs: the database, the keys that open the credentials, and where the sources
+/// are.
+pub struct Syncer {
+    pub db: Db,
+    pub keys: Arc<Keyring>,
+    pub remotes: Remotes,
+    client: reqwest::Client,
+}
+
+/// The credentials of an account, opened.
+enum Credentials {
+    Brivity { api_key: String },
+    TopProducer { client_id: String, client_secret: String },
+}
+
+/// Where an account's secret is bound (the additional data of its sealing).
+pub fn secret_context(user_id: i64, source: Source) -> String {
+    format!("{user_id}:{}", source.as_str())
+}
+
+impl Syncer {
+    pub fn new(db: Db, keys: Arc<Keyring>, remotes: Remotes) -> Syncer {
+        Syncer { db, keys, remotes, client: crate::connectors::client() }
+    }
+
+    fn credentials(&self, account: &StoredAccount) -> ApiResult<Credentials> {
+        let plain = self.keys.open(&secret_context(account.user_id, account.source), &account.secret).map_err(|e| {
+            ApiError::conflict_on("source", format!("the stored credentials of {} cannot be read: {e}", account.source))
+        })?;
+        let value: Json = serde_json::from_str(&plain).map_err(|e| ApiError::Internal(e.into()))?;
+        let field = |k: &str| value.get(k).and_then(Json::as_str).unwrap_or_default().to_string();
+        Ok(match account.source {
+            Source::Brivity => Credentials::Brivity { api_key: field("api_key") },
+            Source::TopProducer => {
+                Credentials::TopProducer { client_id: field("client_id"), client_secret: field("client_secret") }
+            }
+        })
+    }
+
+    /// Starts a run of each source (every connected one when `sources` is empty) and answers
+    /// with them: at once, or when they have ended (`wait`). A source whose sync is running is
+    /// not started again: 409 when no source could start.
+    pub async fn start(
+        self: &Arc<Self>,
+        actor: Actor,
+        sources: &[Source],
+        trigger: Trigger,
+        wait: bool,
+    ) -> ApiResult<Vec<SyncRun>> {
+        let accounts = self.db.read(async |c| store::accounts(c, actor).await).await?;
+        let wanted: Vec<&StoredAccount> =
+            accounts.iter().filter(|a| sources.is_empty() || sources.contains(&a.source)).collect();
+        if wanted.is_empty() {
+            let which = match sources {
+                [one] => format!("no {one} account is connected"),
+                _ => "no account is connected".to_string(),
+            };
+            return Err(ApiError::missing("source", which));
+        }
+        let mut started = Vec::new();
+        let mut busy = Vec::new();
+        for account in wanted {
+            let credentials = self.credentials(account)?;
+            let source = account.source;
+            match self.db.write(async move |c| store::start_run(c, actor, source, trigger).await).await? {
+                Ok(run) => {
+                    let me = Arc::clone(self);
+                    let task = tokio::spawn(async move { me.execute(actor, source, run, credentials).await });
+                    started.push((run, task));
+                }
+                Err(running) => busy.push(format!("a sync of {source} is already running (run {running})")),
+            }
+        }
+        if started.is_empty() {
+            return Err(ApiError::conflict_on("source", busy.join("; ")));
+        }
+        let mut runs = Vec::new();
+        for (run, task) in started {
+            if wait {
+                let _ = task.await;
+            }
+            if let Some(r) = self.db.read(async |c| store::run(c, actor, run).await).await? {
+                runs.push(r);
+            }
+        }
+        Ok(runs)
+    }
+
+    /// Runs a sync to its end and records how it ended.
+    async fn execute(&self, actor: Actor, source: Source, run: i64, credentials: Credentials) {
+        let mut log = RunLog::default();
+        let result = match credentials {
+            Credentials::Brivity { api_key } => {
+                let mut c = Brivity::new(self.client.clone(), &self.remotes.brivity_url, api_key, self.remotes.retry);
+                self.streams(&mut c, actor, run, &mut log).await
+            }
+            Credentials::TopProducer { client_id, client_secret } => {
+                let mut c = TopProducer::new(
+                    self.client.clone(),
+                    &self.remotes.topproducer_url,
+                    client_id,
+                    client_secret,
+                    self.remotes.retry,
+                );
+                self.streams(&mut c, actor, run, &mut log).await
+            }
+        };
+        let outcome = match result {
+            Ok(()) => RunOutcome::Succeeded,
+            Err(e) => {
+                log.error(e);
+                RunOutcome::Failed
+            }
+        };
+        let unmapped = log.unmapped();
+        let errors = log.errors;
+        let finished = self
+            .db
+            .write(async move |c| store::finish_run(c, actor, source, run, outcome, &errors, &unmapped).await)
+            .await;
+        if let Err(e) = finished {
+            tracing::error!(run, error = %e, "a sync run's end was not recorded");
+        }
+    }
+
+    async fn streams<C: Connector>(
+        &self,
+        connector: &mut C,
+        actor: Actor,
+        run: i64,
+        log: &mut RunLog,
+    ) -> Result<(), String> {
+        let source = connector.source();
+        for stream in Stream::ALL {
+            let mut checkpoint = if connector.snapshots() {
+                None
+            } else {
+                self.db
+                    .read(async |c| store::checkpoint(c, actor, source, stream.as_str()).await)
+                    .await
+                    .map_err(|e| e.to_string())?
+            };
+            let mut next: Option<String> = None;
+            let mut seen = HashSet::new();
+            let mut complete = true;
+            loop {
+                let page = match connector.page(stream, checkpoint.as_deref(), next.as_deref()).await {
+                    Ok(Some(p)) => p,
+                    // The account has no such stream (Brivity's deals feed is hypothetical).
+                    Ok(None) => {
+                        complete = false;
+                        break;
+                    }
+                    Err(e) => return Err(e.to_string()),
+                };
+                for r in &page.records {
+                    seen.insert(r.external_id.clone());
+                    for (field, value) in &r.unmapped {
+                        *log.unmapped.entry((field, value.clone())).or_default() += 1;
+                    }
+                }
+                next = page.next.clone();
+                if page.checkpoint.is_some() {
+                    checkpoint = page.checkpoint.clone();
+                }
+                let (counts, errors) = self
+                    .db
+                    .write(async move |c| write_page(c, actor, source, stream, run, page).await)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                for e in errors {
+                    log.error(e);
+                }
+                log.counts.fetched += counts.fetched;
+                if next.is_none() {
+                    break;
+                }
+            }
+            if connector.snapshots() && complete {
+                let kind = stream.kind();
+                let removed = self
+                    .db
+                    .write(async move |c| {
+                        let n = store::mark_absent(c, actor, source, kind, &seen).await?;
+                        store::progress(c, actor, source, run, &Counts { removed: n, ..Counts::default() }).await?;
+                        Ok::<_, ApiError>(n)
+                    })
+                    .await
+                    .map_err(|e| e.to_string())?;
+                log.counts.removed += removed;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What a run has to say at its end.
+#[derive(Default)]
+struct RunLog {
+    counts: Counts,
+    errors: Vec<String>,
+    unmapped: BTreeMap<(&'static str, String), i64>,
+}
+
+impl RunLog {
+    fn error(&mut self, e: String) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(e);
+        }
+    }
+
+    fn unmapped(&self) -> Vec<Unmapped> {
+        self.unmapped.iter().map(|((f, v), n)| Unmapped { field: f.to_string(), value: v.clone(), count: *n }).collect()
+    }
+}
+
+/// The content hash of a record as the source sent it.
+fn hash(raw: &Json) -> String {
+    Sha256::digest(raw.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The value a field takes: the new one, when it is there and differs from what the source
+/// sent last time.
+fn changed<T: PartialEq + Clone>(new: &Option<T>, old: Option<&Option<T>>) -> Option<Option<T>> {
+    match (new, old) {
+        (None, _) => None,
+        (Some(n), Some(Some(o))) if n == o => None,
+        (Some(n), _) => Some(Some(n.clone())),
+    }
+}
+
+/// Writes one page in the caller's transaction; returns its counts and the errors of the
+/// records the CRM refused.
+async fn write_page(
+    c: &mut impl Conn,
+    actor: Actor,
+    source: Source,
+    stream: Stream,
+    run: i64,
+    page: Page,
+) -> ApiResult<(Counts, Vec<String>)> {
+    let kind = stream.kind();
+    let table = match stream {
+        Stream::People => "contacts",
+        Stream::Deals => "deals",
+    };
+    let ids: Vec<&str> = page.records.iter().map(|r| r.external_id.as_str()).collect();
+    let known = store::known(c, actor, source, kind, table, &ids).await?;
+    let mut counts = Counts { fetched: page.records.len() as i64, ..Counts::default() };
+    let mut errors = Vec::new();
+    // The records to write through the batch upsert, with what to remember of each.
+    let mut todo: Vec<(usize, String)> = Vec::new();
+    let mut people: Vec<Upsert<Contacts>> = Vec::new();
+    let mut deals: Vec<Upsert<Deals>> = Vec::new();
+    let context = match stream {
+        Stream::People => PageContext::People(matches_by_email(c, actor, &page, &known).await?),
+        Stream::Deals => PageContext::Deals(deal_context(c, actor, source, &page).await?),
+    };
+    for (i, r) in page.records.iter().enumerate() {
+        let new_hash = hash(&r.raw);
+        let k = known.get(&r.external_id);
+        let data = r.raw.to_string();
+        if k.is_some_and(|k| k.hash.as_deref() == Some(new_hash.as_str()) && k.removed == r.removed) {
+            counts.unchanged += 1;
+            continue;
+        }
+        if r.removed || k.is_some_and(|k| k.deleted_here) {
+            // Removed at the source, or deleted here by the user: remembered, not written.
+            if r.removed && !k.is_some_and(|k| k.removed) {
+                counts.removed += 1;
+            } else {
+                counts.unchanged += 1;
+            }
+            store::remember(c, actor, source, kind, &r.external_id, None, &new_hash, &data, r.removed).await?;
+            continue;
+        }
+        let old: Option<Json> = k.and_then(|k| k.data.as_deref()).and_then(|d| serde_json::from_str(d).ok());
+        let local = k.and_then(|k| k.local_id);
+        match (&r.fields, &context) {
+            (Fields::Person(p), PageContext::People(by_email)) => {
+                let old = old.as_ref().map(|o| old_person(source, o, &r.external_id));
+                people.push(person_upsert(p, local, old.as_ref(), by_email));
+            }
+            (Fields::Deal(d), PageContext::Deals(dc)) => {
+                let old = old.as_ref().map(|o| old_deal(source, o, &r.external_id));
+                match deal_upsert(d, local, old.as_ref(), dc) {
+                    Ok(u) => deals.push(u),
+                    Err(e) => {
+                        counts.failed += 1;
+                        errors.push(format!("{source} deal {}: {e}", r.external_id));
+                        continue;
+                    }
+                }
+            }
+            _ => continue,
+        }
+        todo.push((i, new_hash));
+    }
+    let results = match stream {
+        Stream::People => batch::write_in::<Contacts, _>(c, actor, MatchOn::Email, people).await?,
+        Stream::Deals => batch::write_in::<Deals, _>(c, actor, MatchOn::None, deals).await?,
+    };
+    for ((i, new_hash), item) in todo.into_iter().zip(results) {
+        let r = &page.records[i];
+        match item.outcome {
+            Outcome::Created => counts.created += 1,
+            Outcome::Updated => counts.updated += 1,
+            Outcome::Unchanged => counts.unchanged += 1,
+            Outcome::Failed => {
+                counts.failed += 1;
+                let why: Vec<String> = item.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+                errors.push(format!("{source} {kind} {}: {}", r.external_id, why.join("; ")));
+                continue;
+            }
+        }
+        store::remember(c, actor, source, kind, &r.external_id, item.id, &new_hash, &r.raw.to_string(), false).await?;
+    }
+    if !store::progress(c, actor, source, run, &counts).await? {
+        return Err(ApiError::Conflict(format!("sync run {run} lost its lease (it ran too long without progress)")));
+    }
+    if let Some(cp) = &page.checkpoint {
+        store::set_checkpoint(c, actor, source, stream.as_str(), cp).await?;
+    }
+    Ok((counts, errors))
+}
+
+enum PageContext {
+    /// Live contacts of the user whose e-mail a new person of the page has, by lower-cased
+    /// e-mail: (id, the fields they hold).
+    People(HashMap<String, (i64, PersonFields)>),
+    Deals(DealContext),
+}
+
+struct DealContext {
+    /// Local contacts of the persons the page's deals name, by external id.
+    contacts: HashMap<String, i64>,
+    stages: UserStages,
+}
+
+async fn matches_by_email(
+    c: &mut impl Conn,
+    actor: Actor,
+    page: &Page,
+    known: &HashMap<String, store::Known>,
+) -> ApiResult<HashMap<String, (i64, PersonFields)>> {
+    let emails: Vec<String> = page
+        .records
+        .iter()
+        .filter(|r| known.get(&r.external_id).and_then(|k| k.local_id).is_none())
+        .filter_map(|r| match &r.fields {
+            Fields::Person(p) => p.email.as_ref().map(|e| e.to_lowercase()),
+            Fields::Deal(_) => None,
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for chunk in emails.chunks(500) {
+        let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
+        let list: Vec<String> = chunk
+            .iter()
+            .map(|e| {
+                binds.push(SqlValue::Text(Some(e.clone())));
+                format!("${}", binds.len())
+            })
+            .collect();
+        let sql = format!(
+            "SELECT id, name, email, phone, company, job_title, source, notes FROM contacts \
+             WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) IN ({}) ORDER BY id",
+            list.join(", ")
+        );
+        let shape: &crate::db::Shape = &[
+            ("id", Col::Int),
+            ("name", Col::Text),
+            ("email", Col::Text),
+            ("phone", Col::Text),
+            ("company", Col::Text),
+            ("job_title", Col::Text),
+            ("source", Col::Text),
+            ("notes", Col::Text),
+        ];
+        for r in c.fetch(&sql, &binds, shape).await? {
+            let t = |n: &str| r.text(n).ok().flatten().map(str::to_string);
+            let key = t("email").unwrap_or_default().to_lowercase();
+            let fields = PersonFields {
+                name: t("name").unwrap_or_default(),
+                email: t("email"),
+                phone: t("phone"),
+                company: t("company"),
+                job_title: t("job_title"),
+                status: None,
+                source: t("source"),
+                notes: t("notes"),
+            };
+            out.entry(key).or_insert((r.req_int("id")?, fields));
+        }
+    }
+    Ok(out)
+}
+
+fn old_person(source: Source, raw: &Json, id: &str) -> PersonFields {
+    match source {
+        Source::Brivity => crate::connectors::mapping::brivity_person(raw, id).0,
+        Source::TopProducer => crate::connectors::mapping::topproducer_contact(raw, id).0,
+    }
+}
+
+fn old_deal(source: Source, raw: &Json, id: &str) -> DealFields {
+    match source {
+        Source::Brivity => crate::connectors::mapping::brivity_deal(raw, id).0,
+        Source::TopProducer => crate::connectors::mapping::topproducer_deal(raw, id).0,
+    }
+}
+
+fn new_contact(p: &PersonFields) -> NewContact {
+    NewContact {
+        name: p.name.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        company: p.company.clone(),
+        job_title: p.job_title.clone(),
+        status: p.status.unwrap_or(ContactStatus::Lead),
+        source: p.source.clone(),
+        notes: p.notes.clone(),
+        ..Default::default()
+    }
+}
+
+/// The upsert of a person: by its local contact when linked (the fields the source changed),
+/// else onto the contact with its e-mail (that contact's empty fields), else a new contact.
+fn person_upsert(
+    p: &PersonFields,
+    local: Option<i64>,
+    old: Option<&PersonFields>,
+    by_email: &HashMap<String, (i64, PersonFields)>,
+) -> Upsert<Contacts> {
+    let new = new_contact(p);
+    if let Some(id) = local {
+        let patch = ContactPatch {
+            name: (old.map(|o| &o.name) != Some(&p.name)).then(|| p.name.clone()),
+            email: changed(&p.email, old.map(|o| &o.email)),
+            phone: changed(&p.phone, old.map(|o| &o.phone)),
+            company: changed(&p.company, old.map(|o| &o.company)),
+            job_title: changed(&p.job_title, old.map(|o| &o.job_title)),
+            status: p.status.filter(|s| old.and_then(|o| o.status) != Some(*s)),
+            source: changed(&p.source, old.map(|o| &o.source)),
+            notes: changed(&p.notes, old.map(|o| &o.notes)),
+            ..Default::default()
+        };
+        return Upsert { id: Some(id), email: None, new, patch };
+    }
+    let found = p.email.as_ref().and_then(|e| by_email.get(&e.to_lowercase()));
+    if let Some((id, mine)) = found {
+        let fill = |theirs: &Option<String>, mine: &Option<String>| match mine {
+            Some(_) => None,
+            None => theirs.clone().map(Some),
+        };
+        let patch = ContactPatch {
+            phone: fill(&p.phone, &mine.phone),
+            company: fill(&p.company, &mine.company),
+            job_title: fill(&p.job_title, &mine.job_title),
+            source: fill(&p.source, &mine.source),
+            notes: fill(&p.notes, &mine.notes),
+            ..Default::default()
+        };
+        return Upsert { id: Some(*id), email: None, new, patch };
+    }
+    // New: matched on e-mail within the page by the batch, so that two people of one e-mail
+    // become one contact.
+    let patch = ContactPatch {
+        phone: p.phone.clone().map(Some),
+        company: p.company.clone().map(Some),
+        job_title: p.job_title.clone().map(Some),
+        source: p.source.clone().map(Some),
+        notes: p.notes.clone().map(Some),
+        ..Default::default()
+    };
+    Upsert { id: None, email: p.email.clone(), new, patch }
+}
+
+async fn deal_context(c: &mut impl Conn, actor: Actor, source: Source, page: &Page) -> ApiResult<DealContext> {
+    let persons: Vec<&str> = page
+        .records
+        .iter()
+        .filter_map(|r| match &r.fields {
+            Fields::Deal(d) => d.person.as_deref(),
+            Fields::Person(_) => None,
+        })
+        .collect();
+    let known = store::known(c, actor, source, Stream::People.kind(), "contacts", &persons).await?;
+    let contacts = known.into_iter().filter_map(|(k, v)| v.local_id.map(|id| (k, id))).collect();
+    let stages = UserStages::load(c, actor.user_id).await?;
+    Ok(DealContext { contacts, stages })
+}
+
+/// The name of the stage of the user's default pipeline where `place` falls.
+fn stage_name(stages: &UserStages, place: StagePlace) -> Option<String> {
+    let pipeline = stages.default_pipeline()?;
+    let of = |kind: StageKind| stages.of(pipeline).filter(move |s| s.kind == kind);
+    let stage = match place {
+        StagePlace::Won => of(StageKind::Won).next(),
+        StagePlace::Lost => of(StageKind::Lost).next(),
+        StagePlace::Open(rank) => {
+            let open: Vec<_> = of(StageKind::Open).collect();
+            let i = ((rank.clamp(0.0, 0.999) * open.len() as f64) as usize).min(open.len().saturating_sub(1));
+            open.get(i).copied()
+        }
+    };
+    stage.map(|s| s.name.clone())
+}
+
+fn deal_upsert(
+    d: &DealFields,
+    local: Option<i64>,
+    old: Option<&DealFields>,
+    dc: &DealContext,
+) -> Result<Upsert<Deals>, String> {
+    let stage = stage_name(&dc.stages, d.stage).ok_or("the pipeline has no stage of that kind")?;
+    let contact = d.person.as_ref().and_then(|p| dc.contacts.get(p)).copied();
+    let new = NewDeal {
+        name: d.name.clone(),
+        amount: d.amount,
+        currency: d.currency.clone(),
+        stage: stage.clone(),
+        close_date: d.close_date,
+        contact_id: contact,
+        ..Default::default()
+    };
+    let patch = match old {
+        None => DealPatch::default(),
+        Some(o) => DealPatch {
+            name: (o.name != d.name).then(|| d.name.clone()),
+            amount: (o.amount != d.amount).then_some(d.amount),
+            currency: (o.currency != d.currency).then(|| d.currency.clone()),
+            stage: (o.stage != d.stage).then_some(stage),
+            close_date: changed(&d.close_date, Some(&o.close_date)),
+            contact_id: if o.person != d.person { contact.map(Some) } else { None },
+            ..Default::default()
+        },
+    };
+    Ok(Upsert { id: local, email: None, new, patch })
+}

@@ -1,0 +1,496 @@
+//! The SQL of integrations (migration 0014): connected accounts, sync runs and their lease,
+//! where incremental streams left off, and each remote record's local record and cache.
+
+use crm_api::integrations::{RunOutcome, Source, SyncRun, Trigger, Unmapped};
+
+use super::records::Actor;
+use crate::db::{Col, Conn, DbError, Row, Shape, SqlValue, now_micros, time_of};
+use crate::error::{ApiError, ApiResult};
+
+fn int(v: i64) -> SqlValue {
+    SqlValue::Int(Some(v))
+}
+
+fn text(v: &str) -> SqlValue {
+    SqlValue::Text(Some(v.to_string()))
+}
+
+/// How long a run's lease lasts without being renewed (each written page renews it).
+pub const LEASE_MICROS: i64 = 120_000_000;
+
+/// A stored account, its secret still sealed.
+#[derive(Debug, Clone)]
+pub struct StoredAccount {
+    pub id: i64,
+    pub user_id: i64,
+    pub source: Source,
+    pub secret: String,
+    pub sync_interval_minutes: Option<i64>,
+    pub webhook_token: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const ACCOUNT: &Shape = &[
+    ("id", Col::Int),
+    ("user_id", Col::Int),
+    ("source", Col::Text),
+    ("secret", Col::Text),
+    ("sync_interval_minutes", Col::Int),
+    ("webhook_token", Col::Text),
+    ("created_at", Col::Int),
+    ("updated_at", Col::Int),
+];
+const ACCOUNT_COLUMNS: &str =
+    "id, user_id, source, secret, sync_interval_minutes, webhook_token, created_at, updated_at";
+
+fn source_of(r: &Row) -> Result<Source, DbError> {
+    let s = r.req_text("source")?;
+    Source::parse(s).ok_or_else(|| DbError::decode("source", format!("{s:?} is no source")))
+}
+
+fn account_of(r: &Row) -> Result<StoredAccount, DbError> {
+    Ok(StoredAccount {
+        id: r.req_int("id")?,
+        user_id: r.req_int("user_id")?,
+        source: source_of(r)?,
+        secret: r.req_text("secret")?.to_string(),
+        sync_interval_minutes: r.int("sync_interval_minutes")?,
+        webhook_token: r.req_text("webhook_token")?.to_string(),
+        created_at: r.req_int("created_at")?,
+        updated_at: r.req_int("updated_at")?,
+    })
+}
+
+/// The user's accounts, by source.
+pub async fn accounts<C: Conn>(c: &mut C, actor: Actor) -> ApiResult<Vec<StoredAccount>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM integration_accounts WHERE user_id = $1 ORDER BY source");
+    let rows = c.fetch(&sql, &[int(actor.user_id)], ACCOUNT).await?;
+    Ok(rows.iter().map(account_of).collect::<Result<_, _>>()?)
+}
+
+/// The user's account of `source`, if connected.
+pub async fn account<C: Conn>(c: &mut C, actor: Actor, source: Source) -> ApiResult<Option<StoredAccount>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM integration_accounts WHERE user_id = $1 AND source = $2");
+    let row = c.fetch_one(&sql, &[int(actor.user_id), text(source.as_str())], ACCOUNT).await?;
+    Ok(row.as_ref().map(account_of).transpose()?)
+}
+
+/// Every account of every user (for the scheduler and key rotation).
+pub async fn all_accounts<C: Conn>(c: &mut C) -> ApiResult<Vec<StoredAccount>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM integration_accounts ORDER BY id");
+    let rows = c.fetch(&sql, &[], ACCOUNT).await?;
+    Ok(rows.iter().map(account_of).collect::<Result<_, _>>()?)
+}
+
+/// Connects `source` for the user, or replaces its credentials and interval.
+pub async fn save_account<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    secret: &str,
+    interval: Option<i64>,
+    webhook_token: &str,
+) -> ApiResult<StoredAccount> {
+    let now = now_micros();
+    c.execute(
+        "INSERT INTO integration_accounts (user_id, source, secret, sync_interval_minutes, webhook_token, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) \
+         ON CONFLICT (user_id, source) DO UPDATE SET secret = excluded.secret, \
+         sync_interval_minutes = excluded.sync_interval_minutes, updated_at = excluded.updated_at",
+        &[int(actor.user_id), text(source.as_str()), text(secret), SqlValue::Int(interval), text(webhook_token), int(now)],
+    )
+    .await?;
+    account(c, actor, source)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the account just saved is not there")))
+}
+
+/// Rewrites an account's sealed secret (key rotation).
+pub async fn reseal<C: Conn>(c: &mut C, id: i64, secret: &str) -> ApiResult<()> {
+    c.execute("UPDATE integration_accounts SET secret = $1 WHERE id = $2", &[text(secret), int(id)]).await?;
+    Ok(())
+}
+
+/// Disconnects an account; false when the user had none of that id. Its runs, records and the
+/// contacts and deals it brought stay.
+pub async fn delete_account<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<bool> {
+    let n = c
+        .execute("DELETE FROM integration_accounts WHERE id = $1 AND user_id = $2", &[int(id), int(actor.user_id)])
+        .await?;
+    Ok(n > 0)
+}
+
+/// The account whose webhook path holds `token`.
+pub async fn account_by_webhook<C: Conn>(c: &mut C, token: &str) -> ApiResult<Option<StoredAccount>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM integration_accounts WHERE webhook_token = $1");
+    let row = c.fetch_one(&sql, &[text(token)], ACCOUNT).await?;
+    Ok(row.as_ref().map(account_of).transpose()?)
+}
+
+const RUN: &Shape = &[
+    ("id", Col::Int),
+    ("source", Col::Text),
+    ("trigger", Col::Text),
+    ("outcome", Col::Text),
+    ("started_at", Col::Int),
+    ("ended_at", Col::Int),
+    ("fetched", Col::Int),
+    ("created", Col::Int),
+    ("updated", Col::Int),
+    ("unchanged", Col::Int),
+    ("removed", Col::Int),
+    ("failed", Col::Int),
+    ("errors", Col::Text),
+    ("unmapped", Col::Text),
+];
+const RUN_COLUMNS: &str = "id, source, trigger, outcome, started_at, ended_at, fetched, created, updated, unchanged, removed, failed, errors, unmapped";
+
+fn run_of(r: &Row) -> Result<SyncRun, DbError> {
+    let trigger = r.req_text("trigger")?;
+    let outcome = r.req_text("outcome")?;
+    let json = |name: &str| -> Result<serde_json::Value, DbError> {
+        serde_json::from_str(r.req_text(name)?).map_err(|e| DbError::decode(name, e.to_string()))
+    };
+    let errors: Vec<String> =
+        serde_json::from_value(json("errors")?).map_err(|e| DbError::decode("errors", e.to_string()))?;
+    let unmapped: Vec<Unmapped> =
+        serde_json::from_value(json("unmapped")?).map_err(|e| DbError::decode("unmapped", e.to_string()))?;
+    Ok(SyncRun {
+        id: r.req_int("id")?,
+        source: source_of(r)?,
+        trigger: Trigger::parse(trigger).ok_or_else(|| DbError::decode("trigger", trigger.to_string()))?,
+        outcome: RunOutcome::parse(outcome).ok_or_else(|| DbError::decode("outcome", outcome.to_string()))?,
+        started_at: time_of("started_at", r.req_int("started_at")?)?,
+        ended_at: r.int("ended_at")?.map(|t| time_of("ended_at", t)).transpose()?,
+        fetched: r.req_int("fetched")?,
+        created: r.req_int("created")?,
+        updated: r.req_int("updated")?,
+        unchanged: r.req_int("unchanged")?,
+        removed: r.req_int("removed")?,
+        failed: r.req_int("failed")?,
+        errors,
+        unmapped,
+    })
+}
+
+/// One run of the user.
+pub async fn run<C: Conn>(c: &mut C, actor: Actor, id: i64) -> ApiResult<Option<SyncRun>> {
+    let sql = format!("SELECT {RUN_COLUMNS} FROM sync_runs WHERE id = $1 AND user_id = $2");
+    let row = c.fetch_one(&sql, &[int(id), int(actor.user_id)], RUN).await?;
+    Ok(row.as_ref().map(run_of).transpose()?)
+}
+
+/// The user's latest run of `source`, and the end of the latest that succeeded.
+pub async fn latest_run<C: Conn>(c: &mut C, actor: Actor, source: Source) -> ApiResult<(Option<SyncRun>, Option<i64>)> {
+    let sql =
+        format!("SELECT {RUN_COLUMNS} FROM sync_runs WHERE user_id = $1 AND source = $2 ORDER BY id DESC LIMIT 1");
+    let binds = [int(actor.user_id), text(source.as_str())];
+    let last = c.fetch_one(&sql, &binds, RUN).await?.as_ref().map(run_of).transpose()?;
+    let ok = c
+        .fetch_one(
+            "SELECT MAX(ended_at) AS ended FROM sync_runs WHERE user_id = $1 AND source = $2 AND outcome = 'succeeded'",
+            &binds,
+            &[("ended", Col::Int)],
+        )
+        .await?
+        .and_then(|r| r.int("ended").ok().flatten());
+    Ok((last, ok))
+}
+
+/// The counts a run adds as it writes a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub fetched: i64,
+    pub created: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub removed: i64,
+    pub failed: i64,
+}
+
+/// Takes the lease of (user, source) for a new run and records the run; `Err` names the run
+/// that holds it. A lease whose holder stopped renewing it (a crashed server) is taken over,
+/// and its run marked failed.
+pub async fn start_run<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    trigger: Trigger,
+) -> ApiResult<Result<i64, i64>> {
+    let now = now_micros();
+    let binds = [int(actor.user_id), text(source.as_str())];
+    let held = c
+        .fetch_one(
+            &format!(
+                "SELECT run_id, expires_at FROM sync_leases WHERE user_id = $1 AND source = $2{}",
+                c.dialect().for_update()
+            ),
+            &binds,
+            &[("run_id", Col::Int), ("expires_at", Col::Int)],
+        )
+        .await?;
+    if let Some(h) = &held {
+        let (run, expires) = (h.req_int("run_id")?, h.req_int("expires_at")?);
+        if expires > now {
+            return Ok(Err(run));
+        }
+        let errors = serde_json::json!(["interrupted: the server running it stopped before it ended"]).to_string();
+        c.execute(
+            "UPDATE sync_runs SET outcome = 'failed', ended_at = $1, errors = $2 WHERE id = $3 AND outcome = 'running'",
+            &[int(now), text(&errors), int(run)],
+        )
+        .await?;
+    }
+    let id = c
+        .fetch_one(
+            "INSERT INTO sync_runs (user_id, source, trigger, outcome, started_at) VALUES ($1, $2, $3, 'running', $4) RETURNING id",
+            &[int(actor.user_id), text(source.as_str()), text(trigger.as_str()), int(now)],
+            &[("id", Col::Int)],
+        )
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no id for the new run")))?
+        .req_int("id")?;
+    c.execute(
+        "INSERT INTO sync_leases (user_id, source, run_id, expires_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, source) DO UPDATE SET run_id = excluded.run_id, expires_at = excluded.expires_at",
+        &[int(actor.user_id), text(source.as_str()), int(id), int(now + LEASE_MICROS)],
+    )
+    .await?;
+    Ok(Ok(id))
+}
+
+/// Adds a page's counts to the run and renews its lease; false when the run no longer holds
+/// the lease (taken over after it expired): the run must stop.
+pub async fn progress<C: Conn>(c: &mut C, actor: Actor, source: Source, run: i64, n: &Counts) -> ApiResult<bool> {
+    let renewed = c
+        .execute(
+            "UPDATE sync_leases SET expires_at = $1 WHERE user_id = $2 AND source = $3 AND run_id = $4",
+            &[int(now_micros() + LEASE_MICROS), int(actor.user_id), text(source.as_str()), int(run)],
+        )
+        .await?;
+    c.execute(
+        "UPDATE sync_runs SET fetched = fetched + $1, created = created + $2, updated = updated + $3, \
+         unchanged = unchanged + $4, removed = removed + $5, failed = failed + $6 WHERE id = $7",
+        &[int(n.fetched), int(n.created), int(n.updated), int(n.unchanged), int(n.removed), int(n.failed), int(run)],
+    )
+    .await?;
+    Ok(renewed > 0)
+}
+
+/// Ends a run: its outcome, errors and unmapped values, and frees its lease.
+pub async fn finish_run<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    run: i64,
+    outcome: RunOutcome,
+    errors: &[String],
+    unmapped: &[Unmapped],
+) -> ApiResult<()> {
+    let errors = serde_json::to_string(errors).map_err(|e| ApiError::Internal(e.into()))?;
+    let unmapped = serde_json::to_string(unmapped).map_err(|e| ApiError::Internal(e.into()))?;
+    c.execute(
+        "UPDATE sync_runs SET outcome = $1, ended_at = $2, errors = $3, unmapped = $4 WHERE id = $5",
+        &[text(outcome.as_str()), int(now_micros()), text(&errors), text(&unmapped), int(run)],
+    )
+    .await?;
+    c.execute(
+        "DELETE FROM sync_leases WHERE user_id = $1 AND source = $2 AND run_id = $3",
+        &[int(actor.user_id), text(source.as_str()), int(run)],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The run holding the lease of (user, source), if it is live.
+pub async fn running<C: Conn>(c: &mut C, actor: Actor, source: Source) -> ApiResult<Option<i64>> {
+    let row = c
+        .fetch_one(
+            "SELECT run_id FROM sync_leases WHERE user_id = $1 AND source = $2 AND expires_at > $3",
+            &[int(actor.user_id), text(source.as_str()), int(now_micros())],
+            &[("run_id", Col::Int)],
+        )
+        .await?;
+    Ok(row.map(|r| r.req_int("run_id")).transpose()?)
+}
+
+/// Where an incremental stream left off.
+pub async fn checkpoint<C: Conn>(c: &mut C, actor: Actor, source: Source, stream: &str) -> ApiResult<Option<String>> {
+    let row = c
+        .fetch_one(
+            "SELECT cursor FROM sync_state WHERE user_id = $1 AND source = $2 AND stream = $3",
+            &[int(actor.user_id), text(source.as_str()), text(stream)],
+            &[("cursor", Col::Text)],
+        )
+        .await?;
+    Ok(row.and_then(|r| r.text("cursor").ok().flatten().map(str::to_string)))
+}
+
+pub async fn set_checkpoint<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    stream: &str,
+    cursor: &str,
+) -> ApiResult<()> {
+    c.execute(
+        "INSERT INTO sync_state (user_id, source, stream, cursor) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, source, stream) DO UPDATE SET cursor = excluded.cursor",
+        &[int(actor.user_id), text(source.as_str()), text(stream), text(cursor)],
+    )
+    .await?;
+    Ok(())
+}
+
+/// What is known of a remote record: its local record (null when that was deleted here) and
+/// the hash and data of the cache (null after it was cleared).
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub local_id: Option<i64>,
+    /// Whether a local record was linked and has since been deleted here.
+    pub deleted_here: bool,
+    pub hash: Option<String>,
+    pub data: Option<String>,
+    pub removed: bool,
+}
+
+/// The known records of these external ids, by external id; `table` is the local records'.
+pub async fn known<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    kind: &str,
+    table: &str,
+    ids: &[&str],
+) -> ApiResult<std::collections::HashMap<String, Known>> {
+    const SHAPE: &Shape = &[
+        ("external_id", Col::Text),
+        ("local_id", Col::Int),
+        ("live", Col::Int),
+        ("hash", Col::Text),
+        ("data", Col::Text),
+        ("removed_at", Col::Int),
+    ];
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let mut binds = vec![int(actor.user_id), text(source.as_str()), text(kind)];
+        let list: Vec<String> = chunk
+            .iter()
+            .map(|id| {
+                binds.push(text(id));
+                format!("${}", binds.len())
+            })
+            .collect();
+        let sql = format!(
+            "SELECT r.external_id, r.local_id, t.id AS live, r.hash, r.data, r.removed_at FROM sync_records r \
+             LEFT JOIN {table} t ON t.id = r.local_id AND t.user_id = r.user_id AND t.deleted_at IS NULL \
+             WHERE r.user_id = $1 AND r.source = $2 AND r.kind = $3 AND r.external_id IN ({})",
+            list.join(", ")
+        );
+        for r in c.fetch(&sql, &binds, SHAPE).await? {
+            let local = r.int("local_id")?;
+            let live = r.int("live")?;
+            out.insert(
+                r.req_text("external_id")?.to_string(),
+                Known {
+                    local_id: live,
+                    deleted_here: local.is_some() && live.is_none(),
+                    hash: r.text("hash")?.map(str::to_string),
+                    data: r.text("data")?.map(str::to_string),
+                    removed: r.int("removed_at")?.is_some(),
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Records what the source sent of a record: its local record, hash, data, and whether the
+/// source removed it.
+#[allow(clippy::too_many_arguments)]
+pub async fn remember<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    kind: &str,
+    external_id: &str,
+    local_id: Option<i64>,
+    hash: &str,
+    data: &str,
+    removed: bool,
+) -> ApiResult<()> {
+    let now = now_micros();
+    c.execute(
+        "INSERT INTO sync_records (user_id, source, kind, external_id, local_id, removed_at, hash, data, fetched_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (user_id, source, kind, external_id) DO UPDATE SET \
+         local_id = COALESCE(excluded.local_id, sync_records.local_id), removed_at = excluded.removed_at, \
+         hash = excluded.hash, data = excluded.data, fetched_at = excluded.fetched_at",
+        &[
+            int(actor.user_id),
+            text(source.as_str()),
+            text(kind),
+            text(external_id),
+            SqlValue::Int(local_id),
+            SqlValue::Int(removed.then_some(now)),
+            text(hash),
+            text(data),
+            int(now),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Marks removed every record of the kind that the complete snapshot `seen` left out; returns
+/// how many.
+pub async fn mark_absent<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    source: Source,
+    kind: &str,
+    seen: &std::collections::HashSet<String>,
+) -> ApiResult<i64> {
+    let rows = c
+        .fetch(
+            "SELECT external_id FROM sync_records WHERE user_id = $1 AND source = $2 AND kind = $3 AND removed_at IS NULL",
+            &[int(actor.user_id), text(source.as_str()), text(kind)],
+            &[("external_id", Col::Text)],
+        )
+        .await?;
+    let now = now_micros();
+    let mut n = 0;
+    for r in rows {
+        let id = r.req_text("external_id")?;
+        if !seen.contains(id) {
+            c.execute(
+                "UPDATE sync_records SET removed_at = $1 WHERE user_id = $2 AND source = $3 AND kind = $4 AND external_id = $5",
+                &[int(now), int(actor.user_id), text(source.as_str()), text(kind), text(id)],
+            )
+            .await?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Contacts and deals linked to records of the source.
+pub async fn linked<C: Conn>(c: &mut C, actor: Actor, source: Source) -> ApiResult<(i64, i64)> {
+    let rows = c
+        .fetch(
+            "SELECT kind, COUNT(*) AS n FROM sync_records WHERE user_id = $1 AND source = $2 AND local_id IS NOT NULL GROUP BY kind",
+            &[int(actor.user_id), text(source.as_str())],
+            &[("kind", Col::Text), ("n", Col::Int)],
+        )
+        .await?;
+    let mut out = (0, 0);
+    for r in rows {
+        match r.req_text("kind")? {
+            "contact" => out.0 = r.req_int("n")?,
+            "deal" => out.1 = r.req_int("n")?,
+            _ => {}
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,72 @@
+-- Integrations (INTEGRATIONS.md): the sources each user connects, the runs that sync them, the
+-- lease that keeps two runs of one (user, source) apart, where an incremental source left off,
+-- and each remote record the user has: its local record (kept when the cache is cleared: the
+-- origin of the contact or deal) and the cache (its content hash and the JSON the source last
+-- sent, cleared by POST /integrations/cache/clear).
+
+CREATE TABLE integration_accounts (
+    id                    BIGSERIAL PRIMARY KEY,
+    user_id               BIGINT  NOT NULL REFERENCES users (id),
+    source                TEXT    NOT NULL,
+    -- "v1:<key id>:<base64 of nonce, ciphertext and tag>", AES-256-GCM (crm-server secrets.rs).
+    secret                TEXT    NOT NULL,
+    sync_interval_minutes BIGINT,
+    -- The secret part of the account's webhook path.
+    webhook_token         TEXT    NOT NULL UNIQUE,
+    created_at            BIGINT  NOT NULL,
+    updated_at            BIGINT  NOT NULL,
+    UNIQUE (user_id, source)
+);
+
+CREATE TABLE sync_runs (
+    id         BIGSERIAL PRIMARY KEY,
+    user_id    BIGINT  NOT NULL REFERENCES users (id),
+    source     TEXT    NOT NULL,
+    trigger    TEXT    NOT NULL,
+    outcome    TEXT    NOT NULL,
+    started_at BIGINT  NOT NULL,
+    ended_at   BIGINT,
+    fetched    BIGINT  NOT NULL DEFAULT 0,
+    created    BIGINT  NOT NULL DEFAULT 0,
+    updated    BIGINT  NOT NULL DEFAULT 0,
+    unchanged  BIGINT  NOT NULL DEFAULT 0,
+    removed    BIGINT  NOT NULL DEFAULT 0,
+    failed     BIGINT  NOT NULL DEFAULT 0,
+    -- JSON arrays: of messages, and of crm_api::integrations::Unmapped.
+    errors     TEXT    NOT NULL DEFAULT '[]',
+    unmapped   TEXT    NOT NULL DEFAULT '[]'
+);
+CREATE INDEX sync_runs_user_source ON sync_runs (user_id, source, id);
+
+CREATE TABLE sync_leases (
+    user_id    BIGINT  NOT NULL REFERENCES users (id),
+    source     TEXT    NOT NULL,
+    run_id     BIGINT  NOT NULL,
+    expires_at BIGINT  NOT NULL,
+    PRIMARY KEY (user_id, source)
+);
+
+CREATE TABLE sync_state (
+    user_id BIGINT  NOT NULL REFERENCES users (id),
+    source  TEXT    NOT NULL,
+    stream  TEXT    NOT NULL,
+    cursor  TEXT    NOT NULL,
+    PRIMARY KEY (user_id, source, stream)
+);
+
+CREATE TABLE sync_records (
+    user_id     BIGINT  NOT NULL REFERENCES users (id),
+    source      TEXT    NOT NULL,
+    -- 'contact' or 'deal'.
+    kind        TEXT    NOT NULL,
+    external_id TEXT    NOT NULL,
+    local_id    BIGINT,
+    -- Set when the source no longer has it (never deleted here).
+    removed_at  BIGINT,
+    -- The cache: null after it is cleared.
+    hash        TEXT,
+    data        TEXT,
+    fetched_at  BIGINT,
+    PRIMARY KEY (user_id, source, kind, external_id)
+);
+CREATE INDEX sync_records_local ON sync_records (user_id, kind, local_id);

@@ -1,0 +1,326 @@
+//! Sync from Brivity and Top Producer, end to end: the real server against `crm-sim` over
+//! loopback, on SQLite and PostgreSQL.
+
+use std::time::Duration;
+
+use crm_api::ListParams;
+use crm_api::client::Client;
+use crm_api::contacts::{Contact, ContactPatch};
+use crm_api::integrations::{
+    BrivityCredentials, Credentials, NewAccount, RunOutcome, Source, SyncRun, TopProducerCredentials,
+};
+use crm_api::params::AuditParams;
+use crm_api::resource::{Contacts, Deals};
+use crm_sim::{Faults, Mutation, Sim, SimConfig};
+use crm_tests::{Backend, TestServer, backend_tests, fresh_database};
+use reqwest::Method;
+
+use crate::probe;
+
+backend_tests!(
+    a_first_sync_creates_and_a_second_writes_nothing,
+    edits_and_removals_at_the_source_are_followed_and_local_fields_stay,
+    faults_are_retried_and_a_failed_run_removes_nothing,
+    bad_credentials_and_a_wrong_key_are_clear_statuses,
+    one_sync_of_a_source_runs_at_a_time,
+    top_producer_syncs_incrementally,
+    another_user_sees_nothing_of_integrations,
+);
+
+/// A server whose connectors point at `sim`, retrying quickly.
+async fn server(b: Backend, sim: &Sim) -> TestServer {
+    let (url, dir) = fresh_database(b).await.expect("database");
+    TestServer::start_with(b, &url, |c| configure(c, sim)).await.keeping(dir)
+}
+
+fn configure(c: &mut crm_server::Config, sim: &Sim) {
+    c.remotes.brivity_url = sim.brivity_url();
+    c.remotes.topproducer_url = sim.topproducer_url();
+    c.remotes.retry.attempts = 6;
+    c.remotes.retry.backoff = Duration::from_millis(10);
+    c.remotes.retry.max_wait = Duration::from_secs(2);
+    c.remotes.retry.timeout = Duration::from_millis(1000);
+}
+
+async fn connect_brivity(u: &Client, key: &str) {
+    let new = NewAccount::Brivity(BrivityCredentials { api_key: key.into(), sync_interval_minutes: None });
+    u.connect_account(&new).await.expect("connect brivity");
+}
+
+async fn connect_topproducer(u: &Client, id: &str, secret: &str) {
+    let new = NewAccount::TopProducer(TopProducerCredentials {
+        client_id: id.into(),
+        client_secret: secret.into(),
+        sync_interval_minutes: Some(60),
+    });
+    u.connect_account(&new).await.expect("connect topproducer");
+}
+
+async fn sync(u: &Client, source: Source) -> SyncRun {
+    let mut runs = u.sync_source(source, true).await.expect("sync").runs;
+    assert_eq!(runs.len(), 1);
+    runs.remove(0)
+}
+
+async fn total<R: crm_api::resource::Resource>(u: &Client) -> i64 {
+    let p = ListParams { limit: Some(1), total: Some(true), ..Default::default() };
+    u.list::<R>(&p).await.expect("list").total.unwrap_or_default()
+}
+
+async fn latest_audit(u: &Client) -> Option<i64> {
+    let p = AuditParams { limit: Some(1), ..Default::default() };
+    u.audit(&p).await.expect("audit").data.first().map(|e| e.id)
+}
+
+async fn contact_by_email(u: &Client, email: &str) -> Contact {
+    let p = ListParams { filter: Some(format!("email[eq]:{}", serde_json::Value::from(email))), ..Default::default() };
+    u.list::<Contacts>(&p).await.expect("list").data.into_iter().next().expect("the contact is there")
+}
+
+/// Distinct e-mails (lower-cased) among people, and how many have none.
+fn people_counts(people: &[serde_json::Value]) -> usize {
+    let mut emails = std::collections::HashSet::new();
+    let mut without = 0;
+    for p in people {
+        match p["email_address"].as_str().map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()) {
+            Some(e) => {
+                emails.insert(e);
+            }
+            None => without += 1,
+        }
+    }
+    emails.len() + without
+}
+
+async fn a_first_sync_creates_and_a_second_writes_nothing(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 1200, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+
+    let first = sync(&u, Source::Brivity).await;
+    assert_eq!(first.outcome, RunOutcome::Succeeded, "{first:?}");
+    let people = sim.brivity_people();
+    let deals = sim.brivity_transactions();
+    assert_eq!(first.fetched as usize, people.len() + deals.len());
+    assert_eq!(first.failed, 0, "{:?}", first.errors);
+    // One contact per person, people of one e-mail being one contact.
+    let expected = people_counts(&people);
+    assert_eq!(total::<Contacts>(&u).await as usize, expected);
+    assert_eq!(total::<Deals>(&u).await as usize, deals.len());
+    assert!(first.unmapped.iter().any(|m| m.field == "status"), "odd statuses are reported: {:?}", first.unmapped);
+
+    // Nothing changed at the source: nothing written, not even an audit row.
+    let audit = latest_audit(&u).await;
+    let again = sync(&u, Source::Brivity).await;
+    assert_eq!(again.outcome, RunOutcome::Succeeded);
+    assert_eq!((again.created, again.updated, again.removed), (0, 0, 0), "{again:?}");
+    assert_eq!(again.unchanged, again.fetched);
+    assert_eq!(latest_audit(&u).await, audit);
+
+    let status = u.sync_status().await.expect("status");
+    let brivity = status.sources.iter().find(|x| x.source == Source::Brivity).expect("brivity");
+    assert!(brivity.connected && brivity.running.is_none());
+    assert_eq!(brivity.last_run.as_ref().map(|r| r.id), Some(again.id));
+    assert!(brivity.last_success_at.is_some());
+    assert_eq!(brivity.deals as usize, deals.len());
+}
+
+async fn edits_and_removals_at_the_source_are_followed_and_local_fields_stay(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 300, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    assert_eq!(sync(&u, Source::Brivity).await.outcome, RunOutcome::Succeeded);
+
+    // The source edits, deletes and adds people.
+    let before = sim.brivity_people();
+    let report = sim.mutate(&Mutation { source: crm_sim::Source::Brivity, edit: 100, delete: 3, add: 4, seed: 7 });
+    assert_eq!((report.edited.len(), report.deleted.len(), report.added.len()), (100, 3, 4));
+    // Meanwhile the user fills a field the source leaves empty, on a person the source edited.
+    let person = before
+        .into_iter()
+        .find(|p| {
+            p["email_address"].is_string()
+                && p["company"].is_null()
+                && report.edited.iter().any(|id| p["id"].to_string() == *id)
+        })
+        .expect("an edited person with an e-mail and no company");
+    let email = person["email_address"].as_str().unwrap_or_default().to_string();
+    let mine = contact_by_email(&u, &email).await;
+    let patch = ContactPatch { company: Some(Some("Filled Here Ltd".into())), ..Default::default() };
+    u.update::<Contacts>(mine.id, &patch, None).await.expect("fill company");
+
+    let run = sync(&u, Source::Brivity).await;
+    assert_eq!(run.outcome, RunOutcome::Succeeded, "{run:?}");
+    assert_eq!(run.removed, 3, "{run:?}");
+    assert_eq!((run.created, run.updated), (4, 100), "{run:?}");
+
+    let after = contact_by_email(&u, &email).await;
+    assert_eq!(after.company.as_deref(), Some("Filled Here Ltd"), "a field the user filled stays");
+    let edited = sim
+        .brivity_people()
+        .into_iter()
+        .find(|p| p["email_address"].as_str() == Some(email.as_str()))
+        .expect("still at the source");
+    assert_eq!(after.phone.as_deref(), edited["phone_number"].as_str().map(str::trim), "the edit came through");
+    // Removed at the source: still here.
+    let status = u.sync_status().await.expect("status");
+    let brivity = status.sources.iter().find(|x| x.source == Source::Brivity).expect("brivity");
+    assert!(brivity.contacts >= 300);
+}
+
+async fn faults_are_retried_and_a_failed_run_removes_nothing(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 2600, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    // Every kind of passing fault: all retried, nothing lost or doubled.
+    sim.set_faults(Faults {
+        rate_limit_every: Some(4),
+        retry_after_secs: 1,
+        error_every: Some(7),
+        error_status: 503,
+        truncate_every: Some(9),
+        hang_every: Some(13),
+        hang_ms: 1500,
+        ..Faults::default()
+    });
+    let run = sync(&u, Source::Brivity).await;
+    assert_eq!(run.outcome, RunOutcome::Succeeded, "{run:?}");
+    let people = sim.brivity_people();
+    assert_eq!(total::<Contacts>(&u).await as usize, people_counts(&people));
+    let stats = sim.stats().brivity;
+    assert!(stats.rate_limited > 0 && stats.server_errors > 0 && stats.truncations > 0 && stats.hangs > 0, "{stats:?}");
+
+    // A source that keeps failing: the run fails, and the people it could not read are not
+    // marked removed.
+    sim.set_faults(Faults { error_every: Some(1), ..Faults::default() });
+    let failed = sync(&u, Source::Brivity).await;
+    assert_eq!(failed.outcome, RunOutcome::Failed);
+    assert_eq!(failed.removed, 0);
+    assert!(failed.errors.iter().any(|e| e.contains("500") || e.contains("gave up")), "{:?}", failed.errors);
+    assert_eq!(total::<Contacts>(&u).await as usize, people_counts(&people));
+
+    // No deals feed at all: the people sync, and the run succeeds.
+    sim.set_faults(Faults { brivity_no_deals: true, ..Faults::default() });
+    let run = sync(&u, Source::Brivity).await;
+    assert_eq!(run.outcome, RunOutcome::Succeeded, "{run:?}");
+    assert_eq!(run.removed, 0, "deals are not removed because the feed is missing");
+}
+
+async fn bad_credentials_and_a_wrong_key_are_clear_statuses(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 20, ..SimConfig::default() }).await.expect("sim");
+    let (url, dir) = fresh_database(b).await.expect("database");
+    let s = TestServer::start_with(b, &url, |c| configure(c, &sim)).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, "not-the-key").await;
+    connect_topproducer(&u, "tp-client", "wrong-secret").await;
+    for source in [Source::Brivity, Source::TopProducer] {
+        let run = sync(&u, source).await;
+        assert_eq!(run.outcome, RunOutcome::Failed);
+        assert!(run.errors.iter().any(|e| e.contains("credentials")), "{source}: {:?}", run.errors);
+        assert_eq!(run.created, 0);
+    }
+    // The secrets are never returned, and not stored in the clear.
+    let accounts = u.integration_accounts().await.expect("accounts");
+    assert_eq!(accounts.len(), 2);
+    let text = serde_json::to_string(&accounts).expect("json");
+    assert!(!text.contains("not-the-key") && !text.contains("wrong-secret"));
+
+    // Another server on the same database, with another key: a clear status, not a crash.
+    let other_key = "ff".repeat(32);
+    let t = TestServer::start_with(b, &url, |c| {
+        configure(c, &sim);
+        c.encryption = crm_server::secrets::KeySource::Env(other_key.clone());
+    })
+    .await;
+    let v = t.anon().with_token(u.token().unwrap_or_default().to_string());
+    let accounts = v.integration_accounts().await.expect("accounts");
+    assert!(accounts.iter().all(|a| a.credentials == Credentials::Unreadable), "{accounts:?}");
+    let refused = probe::send(v.request(Method::POST, "/api/crm/integrations/sync/brivity?wait=true")).await;
+    assert_eq!(refused.status, 409, "{refused}");
+    assert!(refused.body.to_string().contains("cannot be read"), "{refused}");
+    t.stop().await;
+    s.stop().await;
+    drop(dir);
+}
+
+async fn one_sync_of_a_source_runs_at_a_time(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 1500, ..SimConfig::default() }).await.expect("sim");
+    sim.set_faults(Faults { latency_ms: 150, ..Faults::default() });
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    let path = "/api/crm/integrations/sync-all";
+    let (one, two) =
+        tokio::join!(probe::send(u.request(Method::POST, path)), probe::send(u.request(Method::POST, path)));
+    let mut statuses = [one.status, two.status];
+    statuses.sort();
+    assert_eq!(statuses, [202, 409], "{one}\n{two}");
+    let busy = if one.status == 409 { &one } else { &two };
+    assert!(busy.body.to_string().contains("already running"), "{busy}");
+    // The run ends, and then another may start.
+    let started = if one.status == 202 { &one } else { &two };
+    let id = started.body["runs"][0]["id"].as_i64().expect("run id");
+    let ended =
+        crm_tests::eventually(|| async { u.sync_run(id).await.is_ok_and(|r| r.outcome != RunOutcome::Running) }).await;
+    assert!(ended);
+    assert_eq!(sync(&u, Source::Brivity).await.outcome, RunOutcome::Succeeded);
+}
+
+async fn top_producer_syncs_incrementally(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 700, ..SimConfig::default() }).await.expect("sim");
+    sim.set_faults(Faults { token_ttl_requests: Some(2), ..Faults::default() });
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    let config = SimConfig::default();
+    connect_topproducer(&u, &config.tp_client_id, &config.tp_client_secret).await;
+    let first = sync(&u, Source::TopProducer).await;
+    assert_eq!(first.outcome, RunOutcome::Succeeded, "{first:?}");
+    assert_eq!(first.fetched as usize, sim.tp_contacts(true).len() + sim.tp_transactions(true).len());
+    assert!(sim.stats().topproducer.token_grants >= 2, "expired tokens were renewed");
+
+    let report = sim.mutate(&Mutation { source: crm_sim::Source::TopProducer, edit: 5, delete: 2, add: 3, seed: 3 });
+    let second = sync(&u, Source::TopProducer).await;
+    assert_eq!(second.outcome, RunOutcome::Succeeded, "{second:?}");
+    // Only what changed is read again (and what changed in the last second of the checkpoint).
+    assert!(second.fetched < 50, "incremental: {second:?}");
+    assert_eq!(second.removed, 2, "{second:?}");
+    assert_eq!(second.created, 3, "{second:?}");
+    assert!(second.updated >= 1, "{second:?}");
+    // An edited contact that has an e-mail shows the source's new phone.
+    let contacts = sim.tp_contacts(false);
+    let edited = contacts
+        .iter()
+        .find(|c| report.edited.iter().any(|id| c["id"].as_str() == Some(id.as_str())) && c["email"].is_string());
+    if let Some(edited) = edited {
+        let local = contact_by_email(&u, edited["email"].as_str().unwrap_or_default()).await;
+        assert_eq!(local.phone.as_deref(), edited["phone"].as_str().map(str::trim));
+    }
+}
+
+async fn another_user_sees_nothing_of_integrations(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 30, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let a = s.user("owner").await;
+    let other = s.user("prober").await;
+    connect_brivity(&a, &SimConfig::default().brivity_key).await;
+    let run = sync(&a, Source::Brivity).await;
+    let account = a.integration_accounts().await.expect("accounts").remove(0);
+
+    assert!(other.integration_accounts().await.expect("accounts").is_empty());
+    let status = other.sync_status().await.expect("status");
+    assert!(status.sources.iter().all(|x| !x.connected && x.last_run.is_none() && x.contacts == 0));
+    for (method, path) in [
+        (Method::GET, format!("/api/crm/integrations/runs/{}", run.id)),
+        (Method::DELETE, format!("/api/crm/integrations/accounts/{}", account.id)),
+        (Method::POST, "/api/crm/integrations/sync-all".to_string()),
+        (Method::POST, "/api/crm/integrations/sync/brivity".to_string()),
+    ] {
+        let ans = probe::send(other.request(method.clone(), &path)).await;
+        assert_eq!(ans.status, 404, "{method} {path}: {ans}");
+    }
+    assert_eq!(total::<Contacts>(&other).await, 0);
+    assert_eq!(a.integration_accounts().await.expect("accounts").len(), 1, "the probe deleted nothing");
+}
