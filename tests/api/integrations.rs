@@ -143,7 +143,7 @@ async fn edits_and_removals_at_the_source_are_followed_and_local_fields_stay(b: 
         .find(|p| {
             p["email_address"].is_string()
                 && p["company"].is_null()
-                && report.edited.iter().any(|id| p["id"].to_string() == *id)
+                && report.edited.iter().any(|id| id.parse::<i64>().ok() == p["id"].as_i64())
         })
         .expect("an edited person with an e-mail and no company");
     let email = person["email_address"].as_str().unwrap_or_default().to_string();
