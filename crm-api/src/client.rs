@@ -22,7 +22,10 @@ use crate::batch::{BatchRequest, BatchResponse};
 use crate::dashboard::{DashboardLayout, NewDashboardLayout};
 use crate::deals::StageChange;
 use crate::imports::{Import, NewImport, UndoReport};
-use crate::integrations::{Account, NewAccount, Source, SyncParams, SyncRun, SyncStarted, SyncStatus};
+use crate::integrations::{
+    Account, CacheCleared, CachedParams, CachedRecord, ClearParams, MergedContact, MergedDeal, NewAccount,
+    SearchParams, Source, SyncParams, SyncRun, SyncStarted, SyncStatus,
+};
 use crate::params::{AuditParams, ExportParams, ImportListParams, QueueParams, SnoozeParams, TimelineParams};
 use crate::pipelines::{
     MoveRequest, NewPipeline, NewStage, Pipeline, PipelinePatch, PipelineStage, StageDeleteParams, StagePatch,
@@ -629,6 +632,30 @@ operations! {
 
     "sync_topproducer" => fn sync_topproducer(&self, wait: bool) -> Result<SyncStarted> {
         self.sync_source(Source::TopProducer, wait).await
+    }
+
+    /// What the sources last sent.
+    "cached_data" => fn cached_data(&self, params: &CachedParams) -> Result<Page<CachedRecord>> {
+        Self::send(self.request(Method::GET, "/api/crm/integrations/cached-data").query(params)).await
+    }
+
+    /// Cached records whose data holds the text.
+    "search_integrations" => fn search_integrations(&self, params: &SearchParams) -> Result<Page<CachedRecord>> {
+        Self::send(self.request(Method::GET, "/api/crm/integrations/search").query(params)).await
+    }
+
+    "clear_integration_cache" => fn clear_integration_cache(&self, params: &ClearParams) -> Result<CacheCleared> {
+        Self::send(self.request(Method::POST, "/api/crm/integrations/cache/clear").query(params)).await
+    }
+
+    /// Every contact with the sources it comes from.
+    "integration_contacts" => fn integration_contacts(&self, params: &ListParams) -> Result<Page<MergedContact>> {
+        Self::send(self.request(Method::GET, "/api/crm/integrations/contacts").query(params)).await
+    }
+
+    /// Every deal with the sources it comes from.
+    "integration_deals" => fn integration_deals(&self, params: &ListParams) -> Result<Page<MergedDeal>> {
+        Self::send(self.request(Method::GET, "/api/crm/integrations/deals").query(params)).await
     }
 }
 

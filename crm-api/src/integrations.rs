@@ -242,6 +242,135 @@ pub struct SyncParams {
     pub wait: Option<bool>,
 }
 
+closed_enum!(
+    /// The kind of records a view or search covers.
+    RecordType {
+        Contacts => "contacts",
+        Deals => "deals",
+    } default Contacts
+);
+
+impl RecordType {
+    /// The kind of local record (`contact`, `deal`).
+    pub fn kind(self) -> &'static str {
+        match self {
+            RecordType::Contacts => "contact",
+            RecordType::Deals => "deal",
+        }
+    }
+}
+
+/// Longest search text.
+pub const SEARCH_MAX: usize = 200;
+
+/// Query of `GET /api/crm/integrations/cached-data`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CachedParams {
+    /// Only this source's records; absent: every source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Only contacts or only deals; absent: both.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[param(rename = "type")]
+    pub kind: Option<RecordType>,
+    /// Page size, 1 to 1000 (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page; empty means none.
+    #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Query of `GET /api/crm/integrations/search`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Text to find in what the sources sent (any field, any case): 1 to 200 characters, not
+    /// blank.
+    #[param(schema_with = search_text)]
+    pub q: String,
+    /// Only contacts or only deals; absent: both.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[param(rename = "type")]
+    pub kind: Option<RecordType>,
+    /// Page size, 1 to 1000 (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page; empty means none.
+    #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+fn search_text() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::validate::schema::required_text(SEARCH_MAX)
+}
+
+/// Query of `POST /api/crm/integrations/cache/clear`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ClearParams {
+    /// Only this source's cache; absent: every source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// A record as the source last sent it (the cache), and what it is here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CachedRecord {
+    pub source: Source,
+    #[serde(rename = "type")]
+    #[schema(rename = "type")]
+    pub kind: RecordType,
+    /// The source's id of it.
+    pub external_id: String,
+    /// The contact or deal it is here; null when it could not be written, or was deleted here.
+    pub local_id: Option<i64>,
+    /// When the source stopped having it.
+    #[serde(with = "crate::time::option")]
+    pub removed_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::time::option")]
+    pub fetched_at: Option<DateTime<Utc>>,
+    /// The record as the source sent it.
+    pub data: serde_json::Value,
+}
+
+/// Where a contact or deal comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Origin {
+    pub source: Source,
+    pub external_id: String,
+    /// When the source stopped having it (the record stays here).
+    #[serde(with = "crate::time::option")]
+    pub removed_at: Option<DateTime<Utc>>,
+}
+
+/// A contact, local or synced, with the sources it comes from (none: made here).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MergedContact {
+    pub record: crate::contacts::Contact,
+    pub sources: Vec<Origin>,
+}
+
+/// A deal, local or synced, with the sources it comes from (none: made here).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MergedDeal {
+    pub record: crate::deals::Deal,
+    pub sources: Vec<Origin>,
+}
+
+/// Answer of `POST /api/crm/integrations/cache/clear`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CacheCleared {
+    /// Records whose cached copy was dropped (their links to contacts and deals stay).
+    pub cleared: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

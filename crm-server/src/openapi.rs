@@ -47,6 +47,10 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::integrations::SyncRun>(&mut s);
     register::<crm_api::integrations::SyncStarted>(&mut s);
     register::<crm_api::integrations::SyncStatus>(&mut s);
+    register::<crm_api::integrations::CachedRecord>(&mut s);
+    register::<crm_api::integrations::CacheCleared>(&mut s);
+    register::<crm_api::integrations::MergedContact>(&mut s);
+    register::<crm_api::integrations::MergedDeal>(&mut s);
     register::<RegisterRequest>(&mut s);
     register::<LoginRequest>(&mut s);
     register::<Session>(&mut s);

@@ -7,7 +7,8 @@ use crm_api::ListParams;
 use crm_api::client::Client;
 use crm_api::contacts::{Contact, ContactPatch};
 use crm_api::integrations::{
-    BrivityCredentials, Credentials, NewAccount, RunOutcome, Source, SyncRun, TopProducerCredentials,
+    BrivityCredentials, CachedParams, ClearParams, Credentials, NewAccount, RecordType, RunOutcome, SearchParams,
+    Source, SyncRun, TopProducerCredentials,
 };
 use crm_api::params::AuditParams;
 use crm_api::resource::{Contacts, Deals};
@@ -25,6 +26,7 @@ backend_tests!(
     one_sync_of_a_source_runs_at_a_time,
     top_producer_syncs_incrementally,
     another_user_sees_nothing_of_integrations,
+    the_cache_merged_views_and_search_show_both_sources,
 );
 
 /// A server whose connectors point at `sim`, retrying quickly.
@@ -323,4 +325,93 @@ async fn another_user_sees_nothing_of_integrations(b: Backend) {
     }
     assert_eq!(total::<Contacts>(&other).await, 0);
     assert_eq!(a.integration_accounts().await.expect("accounts").len(), 1, "the probe deleted nothing");
+}
+
+/// Every page of the cache of one source and type.
+async fn all_cached(u: &Client, source: Source, kind: RecordType) -> Vec<crm_api::integrations::CachedRecord> {
+    let mut out = Vec::new();
+    let mut cursor = None;
+    loop {
+        let p = CachedParams { source: Some(source), kind: Some(kind), limit: Some(97), cursor };
+        let page = u.cached_data(&p).await.expect("cached data");
+        out.extend(page.data);
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => return out,
+        }
+    }
+}
+
+async fn the_cache_merged_views_and_search_show_both_sources(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 400, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    let config = SimConfig::default();
+    connect_brivity(&u, &config.brivity_key).await;
+    connect_topproducer(&u, &config.tp_client_id, &config.tp_client_secret).await;
+    let runs = u.sync_all(true).await.expect("sync all").runs;
+    assert_eq!(runs.len(), 2);
+    assert!(runs.iter().all(|r| r.outcome == RunOutcome::Succeeded), "{runs:?}");
+
+    // The cache: every person as the source sent it, a page at a time.
+    let people = sim.brivity_people();
+    let cached = all_cached(&u, Source::Brivity, RecordType::Contacts).await;
+    assert_eq!(cached.len(), people.len());
+    assert!(cached.iter().all(|c| c.local_id.is_some() && c.data["id"].is_number()));
+
+    // One row per person: a person in both CRMs (same e-mail) is one contact with two sources.
+    let tp_emails: std::collections::HashSet<String> =
+        sim.tp_contacts(false).iter().filter_map(|c| c["email"].as_str().map(str::to_lowercase)).collect();
+    let shared = people
+        .iter()
+        .filter_map(|p| p["email_address"].as_str())
+        .find(|e| tp_emails.contains(&e.to_lowercase()))
+        .expect("a person in both sources")
+        .to_string();
+    let p = ListParams {
+        filter: Some(format!("email[eq]:{}", serde_json::Value::from(shared.clone()))),
+        ..Default::default()
+    };
+    let merged = u.integration_contacts(&p).await.expect("merged contacts");
+    assert_eq!(merged.data.len(), 1, "{merged:?}");
+    let sources: Vec<Source> = merged.data[0].sources.iter().map(|o| o.source).collect();
+    assert_eq!(sources, [Source::Brivity, Source::TopProducer]);
+    let deals = u.integration_deals(&ListParams { limit: Some(5), ..Default::default() }).await.expect("merged deals");
+    assert!(deals.data.iter().all(|d| d.sources.len() == 1));
+
+    // Search finds a person by a field the CRM does not keep (the city), in any case.
+    let city = people.iter().find_map(|p| p["city"].as_str()).expect("a city").to_uppercase();
+    let found = u
+        .search_integrations(&SearchParams {
+            q: city.clone(),
+            kind: Some(RecordType::Contacts),
+            limit: Some(1000),
+            cursor: None,
+        })
+        .await
+        .expect("search");
+    assert!(!found.data.is_empty());
+    assert!(found.data.iter().all(|r| r.data.to_string().to_uppercase().contains(&city)));
+    let blank = probe::send(u.request(Method::GET, "/api/crm/integrations/search?q=%20")).await;
+    assert_eq!(blank.status, 400, "{blank}");
+
+    // Clearing the cache loses no contact; the next sync fills it again and doubles nothing.
+    let contacts = total::<Contacts>(&u).await;
+    let cleared = u.clear_integration_cache(&ClearParams { source: Some(Source::Brivity) }).await.expect("clear");
+    assert_eq!(cleared.cleared as usize, people.len() + sim.brivity_transactions().len());
+    assert!(all_cached(&u, Source::Brivity, RecordType::Contacts).await.is_empty());
+    assert_eq!(total::<Contacts>(&u).await, contacts);
+    let again = sync(&u, Source::Brivity).await;
+    assert_eq!((again.outcome, again.created, again.failed), (RunOutcome::Succeeded, 0, 0), "{again:?}");
+    assert_eq!(total::<Contacts>(&u).await, contacts);
+    assert_eq!(all_cached(&u, Source::Brivity, RecordType::Contacts).await.len(), people.len());
+
+    // Another user: nothing of it.
+    let other = s.user("prober").await;
+    assert!(other.cached_data(&CachedParams::default()).await.expect("cached").data.is_empty());
+    let q = SearchParams { q: city, kind: None, limit: None, cursor: None };
+    assert!(other.search_integrations(&q).await.expect("search").data.is_empty());
+    assert!(other.integration_contacts(&ListParams::default()).await.expect("contacts").data.is_empty());
+    assert_eq!(other.clear_integration_cache(&ClearParams::default()).await.expect("clear").cleared, 0);
+    assert_eq!(all_cached(&u, Source::Brivity, RecordType::Contacts).await.len(), people.len());
 }

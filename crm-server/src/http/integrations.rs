@@ -2,14 +2,20 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
-use crm_api::integrations::{Account, NewAccount, Source, SyncParams, SyncRun, SyncStarted, SyncStatus, Trigger};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use crm_api::integrations::{
+    Account, CacheCleared, CachedParams, CachedRecord, ClearParams, NewAccount, SearchParams, Source, SyncParams,
+    SyncRun, SyncStarted, SyncStatus, Trigger,
+};
+use crm_api::{ListParams, Page};
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery, RecordId};
-use crate::service::integrations;
+use crate::http::entities::{json_response, write_row};
+use crate::service::{Entity, integrations};
 use crate::store::integrations as store;
 
 pub async fn list_accounts(State(s): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Vec<Account>>> {
@@ -79,4 +85,56 @@ pub async fn sync_topproducer(
     ApiQuery(p): ApiQuery<SyncParams>,
 ) -> ApiResult<(StatusCode, Json<SyncStarted>)> {
     start(&s, actor, &[Source::TopProducer], p).await
+}
+
+pub async fn cached_data(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    ApiQuery(p): ApiQuery<CachedParams>,
+) -> ApiResult<Json<Page<CachedRecord>>> {
+    Ok(Json(integrations::cached(&s.sync, actor, &p).await?))
+}
+
+pub async fn search(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    ApiQuery(p): ApiQuery<SearchParams>,
+) -> ApiResult<Json<Page<CachedRecord>>> {
+    Ok(Json(integrations::search(&s.sync, actor, &p).await?))
+}
+
+pub async fn clear_cache(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    ApiQuery(p): ApiQuery<ClearParams>,
+) -> ApiResult<Json<CacheCleared>> {
+    Ok(Json(integrations::clear(&s.sync, actor, &p).await?))
+}
+
+/// A page of contacts or deals, each as `{"record": ..., "sources": [...]}`, the record written
+/// straight from its row as everywhere else.
+pub async fn merged<E: Entity>(
+    State(s): State<AppState>,
+    AuthUser(actor): AuthUser,
+    ApiQuery(p): ApiQuery<ListParams>,
+) -> ApiResult<Response> {
+    let (page, origins) = integrations::merged::<E>(&s.sync, actor, &p).await?;
+    let mut out = Vec::with_capacity(64 + page.data.len() * 400);
+    out.extend_from_slice(b"{\"data\":[");
+    for (i, (row, sources)) in page.data.iter().zip(&origins).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"record\":");
+        write_row(E::spec(), row, &mut out);
+        out.extend_from_slice(b",\"sources\":");
+        serde_json::to_writer(&mut out, sources).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"next_cursor\":");
+    serde_json::to_writer(&mut out, &page.next_cursor).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
+    out.extend_from_slice(b",\"total\":");
+    serde_json::to_writer(&mut out, &page.total).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
+    out.push(b'}');
+    Ok(json_response(HeaderMap::new(), out))
 }

@@ -573,7 +573,10 @@ pub fn endpoints() -> Vec<Endpoint> {
 
 /// Connected accounts and their syncs.
 fn integration_endpoints() -> Vec<Endpoint> {
-    use crm_api::integrations::{Account, NewAccount, SyncParams, SyncRun, SyncStarted, SyncStatus};
+    use crm_api::integrations::{
+        Account, CacheCleared, CachedParams, CachedRecord, ClearParams, MergedContact, MergedDeal, NewAccount,
+        SearchParams, SyncParams, SyncRun, SyncStarted, SyncStatus,
+    };
     let tag = "integrations";
     let started = || Answer::One(name::<SyncStarted>());
     let sync = |path: &str, id: &str, summary: &str, handler: MethodRouter<AppState>| {
@@ -649,6 +652,68 @@ fn integration_endpoints() -> Vec<Endpoint> {
                 tag,
                 Answer::One(name::<SyncRun>()),
             ),
+        ),
+        ep(
+            "get",
+            "/api/crm/integrations/cached-data",
+            get(integrations::cached_data),
+            Doc::new(
+                "cached_data",
+                "What each source last sent (the cache), a page at a time, of one source or all",
+                tag,
+                Answer::Page(name::<CachedRecord>()),
+            )
+            .query::<CachedParams>(),
+        ),
+        ep(
+            "get",
+            "/api/crm/integrations/search",
+            get(integrations::search),
+            Doc::new(
+                "search_integrations",
+                "The cached records of every source whose data holds q (any field, any case)",
+                tag,
+                Answer::Page(name::<CachedRecord>()),
+            )
+            .query::<SearchParams>(),
+        ),
+        ep(
+            "post",
+            "/api/crm/integrations/cache/clear",
+            post(integrations::clear_cache),
+            Doc::new(
+                "clear_integration_cache",
+                "Drop the cached copies (of one source or all): the next sync compares every record afresh; no contact or deal is lost",
+                tag,
+                Answer::One(name::<CacheCleared>()),
+            )
+            .query::<ClearParams>(),
+        ),
+        ep(
+            "get",
+            "/api/crm/integrations/contacts",
+            get(integrations::merged::<Contacts>),
+            Doc::new(
+                "integration_contacts",
+                "Every contact, made here or synced, one per person, with the sources it comes from (the list's parameters)",
+                tag,
+                Answer::Page(name::<MergedContact>()),
+            )
+            .query::<ListParams>()
+            .param_schema("sort", sort_schema(Contacts::spec())),
+        ),
+        ep(
+            "get",
+            "/api/crm/integrations/deals",
+            get(integrations::merged::<Deals>),
+            Doc::new(
+                "integration_deals",
+                "Every deal, made here or synced, with the sources it comes from (the list's parameters)",
+                tag,
+                Answer::Page(name::<MergedDeal>()),
+            )
+            .query::<ListParams>()
+            .param_schema("sort", sort_schema(Deals::spec())),
         ),
         sync(
             "sync-all",

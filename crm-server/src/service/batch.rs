@@ -183,10 +183,8 @@ async fn write_batch<E: Entity, R: Incoming<E>>(
     import: Option<(i64, i64)>,
     dry_run: bool,
 ) -> ApiResult<((BatchResponse, bool), bool)> {
-    // Batches of one user that match on e-mail run one at a time on PostgreSQL (SQLite has
-    // one writer anyway), so that two in flight cannot both create the same new contact.
-    if match_on == MatchOn::Email && c.dialect() == Dialect::Postgres {
-        c.execute("SELECT pg_advisory_xact_lock($1)", &[SqlValue::Int(Some(actor.user_id))]).await?;
+    if match_on == MatchOn::Email {
+        one_bulk_writer(c, actor).await?;
     }
     if let Some((import_id, seq)) = import {
         imports::check(c, actor, import_id, E::PATH).await?;
@@ -246,6 +244,18 @@ pub async fn write_in<E: Entity, R: Incoming<E>>(
         .collect();
     crate::store::sums::deferred(c, actor.user_id, async |c| apply_records::<E, R>(c, actor, records, match_on).await)
         .await
+}
+
+/// Makes the user's bulk writes that take it run one at a time until the transaction ends, on
+/// PostgreSQL (SQLite has one writer anyway): batches that match contacts on e-mail, so that
+/// two in flight cannot both create the same new contact (taken before the e-mails are looked
+/// up), and the pages of syncs, so that two sources syncing at once neither do that nor
+/// deadlock on the figures' sums.
+pub async fn one_bulk_writer(c: &mut impl Conn, actor: Actor) -> ApiResult<()> {
+    if c.dialect() == Dialect::Postgres {
+        c.execute("SELECT pg_advisory_xact_lock($1)", &[SqlValue::Int(Some(actor.user_id))]).await?;
+    }
+    Ok(())
 }
 
 /// Woken when a batch of an import commits in this process (replicas of one PostgreSQL see

@@ -1,13 +1,20 @@
 //! Connected accounts (credentials sealed at rest, never returned) and the sync status of each
 //! source.
 
-use crm_api::integrations::{Account, Credentials, NewAccount, Source, SourceStatus, SyncStatus};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use crm_api::integrations::{
+    Account, CacheCleared, CachedParams, CachedRecord, ClearParams, Credentials, NewAccount, Origin, RecordType,
+    SEARCH_MAX, SearchParams, Source, SourceStatus, SyncStatus,
+};
 use crm_api::validate::Validate;
+use crm_api::{ListParams, Page};
 
+use super::Entity;
 use super::sync::{Syncer, secret_context};
-use crate::db::time_of;
+use crate::db::{Row, time_of};
 use crate::error::{ApiError, ApiResult};
-use crate::store::integrations::{self as store, StoredAccount};
+use crate::store::integrations::{self as store, CacheQuery, Cached, StoredAccount};
 use crate::store::records::Actor;
 
 fn account_of(sync: &Syncer, a: &StoredAccount) -> ApiResult<Account> {
@@ -83,4 +90,124 @@ pub async fn status(sync: &Syncer, actor: Actor) -> ApiResult<SyncStatus> {
         });
     }
     Ok(SyncStatus { sources })
+}
+
+/// A page of the cache as the store read it, with the cursor of the next.
+fn cached_page(rows: Vec<Cached>, limit: u32) -> ApiResult<Page<CachedRecord>> {
+    let next_cursor = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|r| encode_cursor(&[r.source.as_str(), &r.kind, &r.external_id])))
+        .flatten();
+    let data = rows
+        .into_iter()
+        .map(|r| {
+            Ok(CachedRecord {
+                source: r.source,
+                kind: if r.kind == "deal" { RecordType::Deals } else { RecordType::Contacts },
+                external_id: r.external_id,
+                local_id: r.local_id,
+                removed_at: r.removed_at.map(|t| time_of("removed_at", t)).transpose()?,
+                fetched_at: r.fetched_at.map(|t| time_of("fetched_at", t)).transpose()?,
+                data: serde_json::from_str(&r.data).unwrap_or(serde_json::Value::Null),
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Page { data, next_cursor, total: None })
+}
+
+fn encode_cursor(parts: &[&str]) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::json!(parts).to_string())
+}
+
+fn decode_cursor(cursor: Option<&str>) -> ApiResult<Option<(String, String, String)>> {
+    let Some(c) = cursor else { return Ok(None) };
+    let bad = || ApiError::bad_param("cursor", "is not a cursor of this list (pass next_cursor as given)");
+    let bytes = URL_SAFE_NO_PAD.decode(c.trim()).map_err(|_| bad())?;
+    let parts: Vec<String> = serde_json::from_slice(&bytes).map_err(|_| bad())?;
+    match <[String; 3]>::try_from(parts) {
+        Ok([s, k, e]) => Ok(Some((s, k, e))),
+        Err(_) => Err(bad()),
+    }
+}
+
+fn page_size(limit: Option<u32>) -> ApiResult<u32> {
+    let limit = limit.unwrap_or(crm_api::DEFAULT_LIMIT);
+    if !(1..=crm_api::MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_param("limit", format!("must be 1 to {} (got {limit})", crm_api::MAX_LIMIT)));
+    }
+    Ok(limit)
+}
+
+/// What each source last sent, a page at a time.
+pub async fn cached(sync: &Syncer, actor: Actor, p: &CachedParams) -> ApiResult<Page<CachedRecord>> {
+    let limit = page_size(p.limit)?;
+    let q = CacheQuery {
+        source: p.source,
+        kind: p.kind.map(RecordType::kind),
+        text: None,
+        after: decode_cursor(p.cursor.as_deref())?,
+        limit,
+    };
+    let rows = sync.db.read(async |c| store::cached(c, actor, &q).await).await?;
+    cached_page(rows, limit)
+}
+
+/// The cached records whose JSON holds `q` (any field, any case).
+pub async fn search(sync: &Syncer, actor: Actor, p: &SearchParams) -> ApiResult<Page<CachedRecord>> {
+    let text = p.q.trim().to_lowercase();
+    if text.is_empty() {
+        return Err(ApiError::bad_param("q", "must not be blank"));
+    }
+    if p.q.chars().count() > SEARCH_MAX || p.q.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(ApiError::bad_param(
+            "q",
+            format!("must be at most {SEARCH_MAX} characters, without control characters"),
+        ));
+    }
+    let limit = page_size(p.limit)?;
+    let q = CacheQuery {
+        source: None,
+        kind: p.kind.map(RecordType::kind),
+        text: Some(&text),
+        after: decode_cursor(p.cursor.as_deref())?,
+        limit,
+    };
+    let rows = sync.db.read(async |c| store::cached(c, actor, &q).await).await?;
+    cached_page(rows, limit)
+}
+
+/// Drops the cached copies; the next sync compares every record afresh (and writes each
+/// field the source fills), and no contact or deal is lost.
+pub async fn clear(sync: &Syncer, actor: Actor, p: &ClearParams) -> ApiResult<CacheCleared> {
+    let source = p.source;
+    let n = sync.db.write(async move |c| store::clear_cache(c, actor, source).await).await?;
+    Ok(CacheCleared { cleared: i64::try_from(n).unwrap_or(i64::MAX) })
+}
+
+/// A page of the user's contacts or deals (the list's parameters), each with its sources.
+pub async fn merged<E: Entity>(
+    sync: &Syncer,
+    actor: Actor,
+    p: &ListParams,
+) -> ApiResult<(Page<Row>, Vec<Vec<Origin>>)> {
+    let page = super::records::list::<E>(&sync.db, actor, p).await?;
+    let ids: Vec<i64> = page.data.iter().filter_map(|r| r.int("id").ok().flatten()).collect();
+    let mut found = sync.db.read(async |c| store::origins(c, actor, E::NAME, &ids).await).await?;
+    let origins = ids
+        .iter()
+        .map(|id| {
+            found
+                .remove(id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(source, external_id, removed)| {
+                    Ok(Origin {
+                        source,
+                        external_id,
+                        removed_at: removed.map(|t| time_of("removed_at", t)).transpose()?,
+                    })
+                })
+                .collect::<ApiResult<Vec<_>>>()
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok((page, origins))
 }

@@ -175,7 +175,7 @@ impl Syncer {
                 self.db
                     .read(async |c| store::checkpoint(c, actor, source, stream.as_str()).await)
                     .await
-                    .map_err(|e| e.to_string())?
+                    .map_err(failed_write)?
             };
             let mut next: Option<String> = None;
             let mut seen = HashSet::new();
@@ -204,7 +204,7 @@ impl Syncer {
                     .db
                     .write(async move |c| write_page(c, actor, source, stream, run, page).await)
                     .await
-                    .map_err(|e| e.to_string())?;
+                    .map_err(failed_write)?;
                 for e in errors {
                     log.error(e);
                 }
@@ -223,11 +223,22 @@ impl Syncer {
                         Ok::<_, ApiError>(n)
                     })
                     .await
-                    .map_err(|e| e.to_string())?;
+                    .map_err(failed_write)?;
                 log.counts.removed += removed;
             }
         }
         Ok(())
+    }
+}
+
+/// A write of the run that failed, in words for the run (the details go to the log).
+fn failed_write(e: ApiError) -> String {
+    match e {
+        ApiError::Internal(inner) => {
+            tracing::error!(error = format!("{inner:#}"), "a sync run's write failed");
+            "the database failed while writing (see the server's log)".to_string()
+        }
+        other => other.to_string(),
     }
 }
 
@@ -276,6 +287,7 @@ async fn write_page(
     run: i64,
     page: Page,
 ) -> ApiResult<(Counts, Vec<String>)> {
+    batch::one_bulk_writer(c, actor).await?;
     let kind = stream.kind();
     let table = match stream {
         Stream::People => "contacts",

@@ -242,6 +242,29 @@ pub async fn start_run<C: Conn>(
         )
         .await?;
     }
+    // Take the lease: a row made now, or one whose holder let it expire. Of two takers at once
+    // on PostgreSQL, the second waits for the first's row and then finds it live.
+    let taken = c
+        .fetch_one(
+            "INSERT INTO sync_leases (user_id, source, run_id, expires_at) VALUES ($1, $2, 0, $3) \
+             ON CONFLICT (user_id, source) DO UPDATE SET run_id = 0, expires_at = excluded.expires_at \
+             WHERE sync_leases.expires_at <= $4 RETURNING run_id",
+            &[int(actor.user_id), text(source.as_str()), int(now + LEASE_MICROS), int(now)],
+            &[("run_id", Col::Int)],
+        )
+        .await?;
+    if taken.is_none() {
+        let holder = c
+            .fetch_one(
+                "SELECT run_id FROM sync_leases WHERE user_id = $1 AND source = $2",
+                &binds,
+                &[("run_id", Col::Int)],
+            )
+            .await?
+            .map(|r| r.req_int("run_id"))
+            .transpose()?;
+        return Ok(Err(holder.unwrap_or_default()));
+    }
     let id = c
         .fetch_one(
             "INSERT INTO sync_runs (user_id, source, trigger, outcome, started_at) VALUES ($1, $2, $3, 'running', $4) RETURNING id",
@@ -252,9 +275,8 @@ pub async fn start_run<C: Conn>(
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no id for the new run")))?
         .req_int("id")?;
     c.execute(
-        "INSERT INTO sync_leases (user_id, source, run_id, expires_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (user_id, source) DO UPDATE SET run_id = excluded.run_id, expires_at = excluded.expires_at",
-        &[int(actor.user_id), text(source.as_str()), int(id), int(now + LEASE_MICROS)],
+        "UPDATE sync_leases SET run_id = $1 WHERE user_id = $2 AND source = $3",
+        &[int(id), binds[0].clone(), binds[1].clone()],
     )
     .await?;
     Ok(Ok(id))
@@ -491,6 +513,132 @@ pub async fn linked<C: Conn>(c: &mut C, actor: Actor, source: Source) -> ApiResu
             "deal" => out.1 = r.req_int("n")?,
             _ => {}
         }
+    }
+    Ok(out)
+}
+
+/// A cached record, as the store reads it.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    pub source: Source,
+    pub kind: String,
+    pub external_id: String,
+    pub local_id: Option<i64>,
+    pub removed_at: Option<i64>,
+    pub fetched_at: Option<i64>,
+    pub data: String,
+}
+
+/// What a page of the cache covers.
+#[derive(Debug, Clone, Default)]
+pub struct CacheQuery<'a> {
+    pub source: Option<Source>,
+    pub kind: Option<&'a str>,
+    /// Lower-cased text the record's JSON holds.
+    pub text: Option<&'a str>,
+    /// After this (source, kind, external id).
+    pub after: Option<(String, String, String)>,
+    pub limit: u32,
+}
+
+/// The user's cached records (cleared ones aside), in (source, kind, external id) order.
+pub async fn cached<C: Conn>(c: &mut C, actor: Actor, q: &CacheQuery<'_>) -> ApiResult<Vec<Cached>> {
+    const SHAPE: &Shape = &[
+        ("source", Col::Text),
+        ("kind", Col::Text),
+        ("external_id", Col::Text),
+        ("local_id", Col::Int),
+        ("removed_at", Col::Int),
+        ("fetched_at", Col::Int),
+        ("data", Col::Text),
+    ];
+    let mut binds = vec![int(actor.user_id)];
+    let mut sql = String::from(
+        "SELECT source, kind, external_id, local_id, removed_at, fetched_at, data FROM sync_records \
+         WHERE user_id = $1 AND data IS NOT NULL",
+    );
+    let bind = |v: SqlValue, binds: &mut Vec<SqlValue>| {
+        binds.push(v);
+        format!("${}", binds.len())
+    };
+    if let Some(s) = q.source {
+        sql += &format!(" AND source = {}", bind(text(s.as_str()), &mut binds));
+    }
+    if let Some(k) = q.kind {
+        sql += &format!(" AND kind = {}", bind(text(k), &mut binds));
+    }
+    if let Some(t) = q.text {
+        let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        sql += &format!(" AND lower(data) LIKE {} ESCAPE '\\'", bind(text(&format!("%{escaped}%")), &mut binds));
+    }
+    if let Some((s, k, e)) = &q.after {
+        let (s, k, e) = (bind(text(s), &mut binds), bind(text(k), &mut binds), bind(text(e), &mut binds));
+        sql += &format!(" AND (source, kind, external_id) > ({s}, {k}, {e})");
+    }
+    sql += &format!(" ORDER BY source, kind, external_id LIMIT {}", q.limit);
+    let rows = c.fetch(&sql, &binds, SHAPE).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Cached {
+                source: source_of(r)?,
+                kind: r.req_text("kind")?.to_string(),
+                external_id: r.req_text("external_id")?.to_string(),
+                local_id: r.int("local_id")?,
+                removed_at: r.int("removed_at")?,
+                fetched_at: r.int("fetched_at")?,
+                data: r.req_text("data")?.to_string(),
+            })
+        })
+        .collect::<Result<_, DbError>>()
+        .map_err(Into::into)
+}
+
+/// Drops the cached copies (hash and data) of the user's records, of one source or all; their
+/// links to contacts and deals stay. Returns how many.
+pub async fn clear_cache<C: Conn>(c: &mut C, actor: Actor, source: Option<Source>) -> ApiResult<u64> {
+    let mut binds = vec![int(actor.user_id)];
+    let mut sql = String::from(
+        "UPDATE sync_records SET hash = NULL, data = NULL, fetched_at = NULL WHERE user_id = $1 AND data IS NOT NULL",
+    );
+    if let Some(s) = source {
+        binds.push(text(s.as_str()));
+        sql += " AND source = $2";
+    }
+    Ok(c.execute(&sql, &binds).await?)
+}
+
+/// Where each of these local records comes from: (source, external id, removed at), by local id.
+pub async fn origins<C: Conn>(
+    c: &mut C,
+    actor: Actor,
+    kind: &str,
+    ids: &[i64],
+) -> ApiResult<std::collections::HashMap<i64, Vec<(Source, String, Option<i64>)>>> {
+    const SHAPE: &Shape =
+        &[("local_id", Col::Int), ("source", Col::Text), ("external_id", Col::Text), ("removed_at", Col::Int)];
+    let mut out: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let mut binds = vec![int(actor.user_id), text(kind)];
+    let list: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            binds.push(int(*id));
+            format!("${}", binds.len())
+        })
+        .collect();
+    let sql = format!(
+        "SELECT local_id, source, external_id, removed_at FROM sync_records \
+         WHERE user_id = $1 AND kind = $2 AND local_id IN ({}) ORDER BY source, external_id",
+        list.join(", ")
+    );
+    for r in c.fetch(&sql, &binds, SHAPE).await? {
+        out.entry(r.req_int("local_id")?).or_default().push((
+            source_of(&r)?,
+            r.req_text("external_id")?.to_string(),
+            r.int("removed_at")?,
+        ));
     }
     Ok(out)
 }
