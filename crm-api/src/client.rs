@@ -24,7 +24,7 @@ use crate::deals::StageChange;
 use crate::imports::{Import, NewImport, UndoReport};
 use crate::integrations::{
     Account, CacheCleared, CachedParams, CachedRecord, ClearParams, MergedContact, MergedDeal, NewAccount,
-    SearchParams, Source, SyncParams, SyncRun, SyncStarted, SyncStatus,
+    SearchParams, Source, SyncParams, SyncRun, SyncStarted, SyncStatus, WebhookAccepted, WebhookEvent,
 };
 use crate::params::{AuditParams, ExportParams, ImportListParams, QueueParams, SnoozeParams, TimelineParams};
 use crate::pipelines::{
@@ -651,6 +651,11 @@ operations! {
     /// Every contact with the sources it comes from.
     "integration_contacts" => fn integration_contacts(&self, params: &ListParams) -> Result<Page<MergedContact>> {
         Self::send(self.request(Method::GET, "/api/crm/integrations/contacts").query(params)).await
+    }
+
+    /// Delivers a Brivity event to a webhook path (what Brivity does; for tests and replays).
+    "brivity_webhook" => fn brivity_webhook(&self, path: &str, event: &WebhookEvent) -> Result<WebhookAccepted> {
+        Self::send(self.request(Method::POST, path).json(event)).await
     }
 
     /// Every deal with the sources it comes from.

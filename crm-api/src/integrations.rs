@@ -155,6 +155,9 @@ pub struct Account {
     pub credentials: Credentials,
     /// Minutes between scheduled syncs; null: none.
     pub sync_interval_minutes: Option<i64>,
+    /// Brivity: the path (on this server) to subscribe to its `new_lead` event; its secret part
+    /// is the account's (keep it private). Null for other sources.
+    pub webhook_path: Option<String>,
     #[serde(with = "crate::time")]
     pub created_at: DateTime<Utc>,
     #[serde(with = "crate::time")]
@@ -369,6 +372,48 @@ pub struct MergedDeal {
 pub struct CacheCleared {
     /// Records whose cached copy was dropped (their links to contacts and deals stay).
     pub cleared: i64,
+}
+
+/// Body of a Brivity webhook delivery (`new_lead`): other fields are ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WebhookEvent {
+    /// The event's name; only `new_lead` triggers a sync.
+    #[schema(schema_with = event_text)]
+    pub event: String,
+    /// The event's id: a delivery seen before is acknowledged and does nothing.
+    #[schema(schema_with = event_id_text)]
+    pub id: String,
+    /// The new lead (read again by the sync, not from here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub person: Option<serde_json::Value>,
+}
+
+fn event_text() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::validate::schema::required_text(100)
+}
+
+fn event_id_text() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::validate::schema::required_text(200)
+}
+
+impl Validate for WebhookEvent {
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut e = Errors::default();
+        e.required_text("event", &self.event, 100);
+        e.required_text("id", &self.id, 200);
+        e.into_result()
+    }
+}
+
+/// Answer of a webhook delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct WebhookAccepted {
+    /// The event was delivered before: nothing done.
+    pub duplicate: bool,
+    /// The sync it started; null when none did (a duplicate, another event, or a sync
+    /// already running).
+    pub run_id: Option<i64>,
 }
 
 #[cfg(test)]

@@ -100,6 +100,9 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
     let db = crate::store::open(&config.database_url, config.max_connections).await?;
     let keys = Arc::new(crate::secrets::load(&config.encryption)?);
     let sync = Arc::new(crate::service::sync::Syncer::new(db.clone(), keys, config.remotes.clone()));
+    if config.sync_tick_secs > 0 {
+        tokio::spawn(Arc::clone(&sync).schedule(std::time::Duration::from_secs(config.sync_tick_secs)));
+    }
     let state = AppState { db: db.clone(), jwt: Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs)), sync };
     Ok((router(state), db))
 }

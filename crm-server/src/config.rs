@@ -25,6 +25,9 @@ pub struct Config {
     /// Where the connectors connect (`BRIVITY_BASE_URL`, `TOPPRODUCER_BASE_URL`), and their
     /// timeout and retries (`CRM_SYNC_TIMEOUT_SECS`, `CRM_SYNC_ATTEMPTS`, `CRM_SYNC_BACKOFF_MS`).
     pub remotes: crate::connectors::Remotes,
+    /// Seconds between the sync scheduler's looks for accounts due (`CRM_SYNC_TICK_SECS`,
+    /// default 30; 0: no scheduler in this process).
+    pub sync_tick_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -44,6 +47,7 @@ impl std::fmt::Debug for Config {
                 },
             )
             .field("remotes", &self.remotes)
+            .field("sync_tick_secs", &self.sync_tick_secs)
             .finish()
     }
 }
@@ -128,6 +132,10 @@ impl Config {
             max_connections,
             encryption,
             remotes,
+            sync_tick_secs: match var("CRM_SYNC_TICK_SECS") {
+                Some(v) => v.parse().context("CRM_SYNC_TICK_SECS must be a number of seconds (0: no scheduler)")?,
+                None => 30,
+            },
         })
     }
 }

@@ -211,6 +211,20 @@ impl<S: Send + Sync> FromRequestParts<S> for StagePath {
     }
 }
 
+/// The secret of a webhook path (`/webhooks/brivity/{token}`).
+pub struct WebhookToken(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for WebhookToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(token) = axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::bad_param("token", "missing or not text"))?;
+        Ok(WebhookToken(token))
+    }
+}
+
 /// A positive integer id as a path gives it: `12`, or an integral number written with a
 /// fraction or an exponent (`12.0`, `1.2e1`), as JSON Schema counts those integers too.
 fn path_id(raw: &str) -> Option<i64> {

@@ -51,6 +51,8 @@ fn component_schemas() -> Map<String, Json> {
     register::<crm_api::integrations::CacheCleared>(&mut s);
     register::<crm_api::integrations::MergedContact>(&mut s);
     register::<crm_api::integrations::MergedDeal>(&mut s);
+    register::<crm_api::integrations::WebhookEvent>(&mut s);
+    register::<crm_api::integrations::WebhookAccepted>(&mut s);
     register::<RegisterRequest>(&mut s);
     register::<LoginRequest>(&mut s);
     register::<Session>(&mut s);
@@ -126,6 +128,9 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
     let mut params: Vec<Json> = Vec::new();
     if path.contains("{id}") {
         params.push(json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64", "minimum": 1 } }));
+    }
+    if path.contains("{token}") {
+        params.push(json!({ "name": "token", "in": "path", "required": true, "schema": { "type": "string" } }));
     }
     if path.contains("{stage_id}") {
         params.push(json!({ "name": "stage_id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64", "minimum": 1 } }));

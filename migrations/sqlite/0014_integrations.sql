@@ -70,3 +70,12 @@ CREATE TABLE sync_records (
     PRIMARY KEY (user_id, source, kind, external_id)
 );
 CREATE INDEX sync_records_local ON sync_records (user_id, kind, local_id);
+
+-- Webhook events received, so that one delivered twice triggers one sync.
+CREATE TABLE webhook_events (
+    user_id     INTEGER NOT NULL REFERENCES users (id),
+    source      TEXT    NOT NULL,
+    event_id    TEXT    NOT NULL,
+    received_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, source, event_id)
+);

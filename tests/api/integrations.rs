@@ -27,6 +27,8 @@ backend_tests!(
     top_producer_syncs_incrementally,
     another_user_sees_nothing_of_integrations,
     the_cache_merged_views_and_search_show_both_sources,
+    a_new_lead_webhook_syncs_once_and_a_forged_one_is_refused,
+    the_scheduler_syncs_accounts_whose_interval_has_passed,
 );
 
 /// A server whose connectors point at `sim`, retrying quickly.
@@ -414,4 +416,94 @@ async fn the_cache_merged_views_and_search_show_both_sources(b: Backend) {
     assert!(other.integration_contacts(&ListParams::default()).await.expect("contacts").data.is_empty());
     assert_eq!(other.clear_integration_cache(&ClearParams::default()).await.expect("clear").cleared, 0);
     assert_eq!(all_cached(&u, Source::Brivity, RecordType::Contacts).await.len(), people.len());
+}
+
+async fn a_new_lead_webhook_syncs_once_and_a_forged_one_is_refused(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 50, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    let key = SimConfig::default().brivity_key;
+    connect_brivity(&u, &key).await;
+    assert_eq!(sync(&u, Source::Brivity).await.outcome, RunOutcome::Succeeded);
+    let before = total::<Contacts>(&u).await;
+    let path = u.integration_accounts().await.expect("accounts")[0].webhook_path.clone().expect("a webhook path");
+
+    // Subscribe at Brivity, as the agent would, then a lead arrives there.
+    let subscribed = reqwest::Client::new()
+        .post(format!("{}/api/event_subscriptions", sim.brivity_url()))
+        .header("Authorization", format!("Token token={key}"))
+        .json(&serde_json::json!({"event": "new_lead", "target_url": format!("{}{path}", s.base)}))
+        .send()
+        .await
+        .expect("subscribe");
+    assert!(subscribed.status().is_success());
+    sim.mutate(&Mutation { source: crm_sim::Source::Brivity, add: 1, seed: 5, ..Mutation::default() });
+    let arrived = crm_tests::eventually(|| async {
+        total::<Contacts>(&u).await == before + 1
+            && u.sync_status().await.is_ok_and(|st| st.sources[0].running.is_none())
+    })
+    .await;
+    assert!(arrived, "the webhook's sync brought the new lead in");
+    let last = u.sync_status().await.expect("status").sources[0].last_run.clone().expect("a run");
+    assert_eq!(last.trigger, crm_api::integrations::Trigger::Webhook);
+
+    // The same delivery again: acknowledged, nothing started.
+    let replay = sim.replay_webhook().await.expect("a delivery to replay");
+    assert_eq!(replay.status, Some(202));
+    let after = u.sync_status().await.expect("status").sources[0].last_run.clone().expect("a run");
+    assert_eq!(after.id, last.id, "a replayed event starts no sync");
+    let event = crm_api::integrations::WebhookEvent { event: "new_lead".into(), id: "evt-x".into(), person: None };
+    let again = s.anon().brivity_webhook(&path, &event).await.expect("deliver");
+    assert!(!again.duplicate);
+    let twice = s.anon().brivity_webhook(&path, &event).await.expect("deliver");
+    assert!(twice.duplicate && twice.run_id.is_none());
+
+    // A path no account has: 404, and nothing happens.
+    let forged = probe::send(
+        s.anon()
+            .request(Method::POST, "/api/crm/integrations/webhooks/brivity/forged")
+            .json(&serde_json::json!({"event": "new_lead", "id": "1"})),
+    )
+    .await;
+    assert_eq!(forged.status, 404, "{forged}");
+    let blank =
+        probe::send(s.anon().request(Method::POST, &path).json(&serde_json::json!({"event": " ", "id": "2"}))).await;
+    assert_eq!(blank.status, 422, "{blank}");
+}
+
+async fn the_scheduler_syncs_accounts_whose_interval_has_passed(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 40, ..SimConfig::default() }).await.expect("sim");
+    let (url, dir) = fresh_database(b).await.expect("database");
+    let s = TestServer::start_with(b, &url, |c| configure(c, &sim)).await.keeping(dir);
+    let u = s.user("agent").await;
+    let config = SimConfig::default();
+    connect_topproducer(&u, &config.tp_client_id, &config.tp_client_secret).await;
+    connect_brivity(&u, &config.brivity_key).await;
+
+    // The scheduler of another process on the same database (a replica, or cron).
+    let db = crm_server::store::open(&url, 2).await.expect("db");
+    let keys = crm_server::secrets::Keyring::new(
+        crm_server::secrets::Key::parse(crm_tests::TEST_ENCRYPTION_KEY).expect("key"),
+    );
+    let remotes = crm_server::connectors::Remotes {
+        brivity_url: sim.brivity_url(),
+        topproducer_url: sim.topproducer_url(),
+        ..Default::default()
+    };
+    let syncer =
+        std::sync::Arc::new(crm_server::service::sync::Syncer::new(db.clone(), std::sync::Arc::new(keys), remotes));
+    let now = chrono::Utc::now().timestamp_micros();
+    // Not yet due: its interval (60 minutes) has not passed since it was connected; Brivity
+    // has no schedule.
+    assert!(syncer.run_due(now, true).await.expect("tick").is_empty());
+    let started = syncer.run_due(now + 61 * 60_000_000, true).await.expect("tick");
+    assert_eq!(started.len(), 1);
+    let run = u.sync_run(started[0]).await.expect("run");
+    assert_eq!(
+        (run.source, run.trigger, run.outcome),
+        (Source::TopProducer, crm_api::integrations::Trigger::Scheduled, RunOutcome::Succeeded)
+    );
+    // Due again an interval after that run began, not before.
+    assert!(syncer.run_due(now + 59 * 60_000_000, true).await.expect("tick").is_empty());
+    db.close().await;
 }

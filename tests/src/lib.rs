@@ -90,6 +90,7 @@ impl TestServer {
             max_connections: 8,
             encryption: crm_server::secrets::KeySource::Env(TEST_ENCRYPTION_KEY.into()),
             remotes: crm_server::connectors::Remotes::default(),
+            sync_tick_secs: 0,
         };
         tweak(&mut config);
         let (router, db) = crm_server::build(&config).await.expect("building the server");

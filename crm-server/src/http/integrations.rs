@@ -6,14 +6,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use crm_api::integrations::{
     Account, CacheCleared, CachedParams, CachedRecord, ClearParams, NewAccount, SearchParams, Source, SyncParams,
-    SyncRun, SyncStarted, SyncStatus, Trigger,
+    SyncRun, SyncStarted, SyncStatus, Trigger, WebhookAccepted, WebhookEvent,
 };
 use crm_api::{ListParams, Page};
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, ApiQuery, RecordId};
+use crate::extract::{ApiJson, ApiQuery, RecordId, WebhookToken};
 use crate::http::entities::{json_response, write_row};
 use crate::service::{Entity, integrations};
 use crate::store::integrations as store;
@@ -137,4 +137,13 @@ pub async fn merged<E: Entity>(
     serde_json::to_writer(&mut out, &page.total).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
     out.push(b'}');
     Ok(json_response(HeaderMap::new(), out))
+}
+
+/// A Brivity webhook delivery (no token: the path's secret says whose account it is).
+pub async fn brivity_webhook(
+    State(s): State<AppState>,
+    WebhookToken(token): WebhookToken,
+    ApiJson(event): ApiJson<WebhookEvent>,
+) -> ApiResult<(StatusCode, Json<WebhookAccepted>)> {
+    Ok((StatusCode::ACCEPTED, Json(integrations::webhook(&s.sync, &token, event).await?)))
 }

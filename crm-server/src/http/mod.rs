@@ -575,7 +575,7 @@ pub fn endpoints() -> Vec<Endpoint> {
 fn integration_endpoints() -> Vec<Endpoint> {
     use crm_api::integrations::{
         Account, CacheCleared, CachedParams, CachedRecord, ClearParams, MergedContact, MergedDeal, NewAccount,
-        SearchParams, SyncParams, SyncRun, SyncStarted, SyncStatus,
+        SearchParams, SyncParams, SyncRun, SyncStarted, SyncStatus, WebhookAccepted, WebhookEvent,
     };
     let tag = "integrations";
     let started = || Answer::One(name::<SyncStarted>());
@@ -714,6 +714,21 @@ fn integration_endpoints() -> Vec<Endpoint> {
             )
             .query::<ListParams>()
             .param_schema("sort", sort_schema(Deals::spec())),
+        ),
+        ep(
+            "post",
+            "/api/crm/integrations/webhooks/brivity/{token}",
+            post(integrations::brivity_webhook),
+            Doc::new(
+                "brivity_webhook",
+                "Receive a Brivity event (new_lead): verified by the account's secret path, recorded once by its id, and a new lead starts a sync of the account",
+                tag,
+                Answer::One(name::<WebhookAccepted>()),
+            )
+            .public()
+            .body(name::<WebhookEvent>())
+            .status(202)
+            .missing_link("No account has this webhook path"),
         ),
         sync(
             "sync-all",

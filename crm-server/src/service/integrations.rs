@@ -5,7 +5,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use crm_api::integrations::{
     Account, CacheCleared, CachedParams, CachedRecord, ClearParams, Credentials, NewAccount, Origin, RecordType,
-    SEARCH_MAX, SearchParams, Source, SourceStatus, SyncStatus,
+    SEARCH_MAX, SearchParams, Source, SourceStatus, SyncStatus, Trigger, WebhookAccepted, WebhookEvent,
 };
 use crm_api::validate::Validate;
 use crm_api::{ListParams, Page};
@@ -24,6 +24,8 @@ fn account_of(sync: &Syncer, a: &StoredAccount) -> ApiResult<Account> {
         source: a.source,
         credentials: if readable { Credentials::Stored } else { Credentials::Unreadable },
         sync_interval_minutes: a.sync_interval_minutes,
+        webhook_path: (a.source == Source::Brivity)
+            .then(|| format!("/api/crm/integrations/webhooks/brivity/{}", a.webhook_token)),
         created_at: time_of("created_at", a.created_at)?,
         updated_at: time_of("updated_at", a.updated_at)?,
     })
@@ -210,4 +212,30 @@ pub async fn merged<E: Entity>(
         })
         .collect::<ApiResult<Vec<_>>>()?;
     Ok((page, origins))
+}
+
+/// A webhook delivery to the account whose path holds `token` (404 for any other path):
+/// recorded once by its id, and a `new_lead` starts a sync of the account (the person is read
+/// again from the source, never taken from the delivery).
+pub async fn webhook(sync: &std::sync::Arc<Syncer>, token: &str, event: WebhookEvent) -> ApiResult<WebhookAccepted> {
+    event.validate().map_err(ApiError::Validation)?;
+    let token = token.to_string();
+    let account = sync.db.read(async |c| store::account_by_webhook(c, &token).await).await?;
+    let Some(account) = account.filter(|a| a.source == Source::Brivity) else {
+        return Err(ApiError::NotFound("no webhook at this path".into()));
+    };
+    let id = event.id.clone();
+    let stored = account.clone();
+    let first = sync.db.write(async move |c| store::first_delivery(c, &stored, &id).await).await?;
+    if !first || event.event != "new_lead" {
+        return Ok(WebhookAccepted { duplicate: !first, run_id: None });
+    }
+    let actor = Actor { user_id: account.user_id };
+    let run_id = match sync.start(actor, &[account.source], Trigger::Webhook, false).await {
+        Ok(runs) => runs.first().map(|r| r.id),
+        // Already syncing: that run reads the new lead too, or the next one will.
+        Err(ApiError::ConflictOn(_)) => None,
+        Err(e) => return Err(e),
+    };
+    Ok(WebhookAccepted { duplicate: false, run_id })
 }

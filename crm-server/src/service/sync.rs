@@ -123,6 +123,39 @@ impl Syncer {
         Ok(runs)
     }
 
+    /// Starts a run of every scheduled account whose interval has passed since its latest run
+    /// began (or since it was connected) at `now` (microseconds); returns the runs started. A
+    /// source already syncing, or whose credentials cannot be read, waits for the next tick.
+    pub async fn run_due(self: &Arc<Self>, now: i64, wait: bool) -> ApiResult<Vec<i64>> {
+        let accounts = self.db.read(async |c| store::scheduled(c).await).await?;
+        let mut started = Vec::new();
+        for (account, last) in accounts {
+            let Some(minutes) = account.sync_interval_minutes else { continue };
+            if last.saturating_add(minutes.saturating_mul(60_000_000)) > now {
+                continue;
+            }
+            let actor = Actor { user_id: account.user_id };
+            match self.start(actor, &[account.source], Trigger::Scheduled, wait).await {
+                Ok(runs) => started.extend(runs.iter().map(|r| r.id)),
+                Err(e) => tracing::info!(account = account.id, error = %e, "a scheduled sync did not start"),
+            }
+        }
+        Ok(started)
+    }
+
+    /// Syncs each scheduled account at its interval, checking every `tick`, for as long as the
+    /// server runs. Replicas and cron may tick too: the lease lets one run at a time.
+    pub async fn schedule(self: Arc<Self>, tick: std::time::Duration) {
+        let mut interval = tokio::time::interval(tick);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            if let Err(e) = self.run_due(crate::db::now_micros(), false).await {
+                tracing::warn!(error = %e, "the sync scheduler could not read the accounts");
+            }
+        }
+    }
+
     /// Runs a sync to its end and records how it ended.
     async fn execute(&self, actor: Actor, source: Source, run: i64, credentials: Credentials) {
         let mut log = RunLog::default();

@@ -642,3 +642,38 @@ pub async fn origins<C: Conn>(
     }
     Ok(out)
 }
+
+/// Records a webhook event of the account's user; false when it was received before.
+pub async fn first_delivery<C: Conn>(c: &mut C, account: &StoredAccount, event_id: &str) -> ApiResult<bool> {
+    let n = c
+        .execute(
+            "INSERT INTO webhook_events (user_id, source, event_id, received_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (user_id, source, event_id) DO NOTHING",
+            &[int(account.user_id), text(account.source.as_str()), text(event_id), int(now_micros())],
+        )
+        .await?;
+    Ok(n > 0)
+}
+
+/// Accounts synced on a schedule, with when their latest run started (or, before any, when
+/// they were connected).
+pub async fn scheduled<C: Conn>(c: &mut C) -> ApiResult<Vec<(StoredAccount, i64)>> {
+    let sql = format!(
+        "SELECT {}, COALESCE((SELECT MAX(r.started_at) FROM sync_runs r WHERE r.user_id = a.user_id AND r.source = a.source), a.created_at) AS last \
+         FROM integration_accounts a WHERE a.sync_interval_minutes IS NOT NULL ORDER BY a.id",
+        ACCOUNT_COLUMNS.split(", ").map(|col| format!("a.{col}")).collect::<Vec<_>>().join(", ")
+    );
+    const SHAPE: &Shape = &[
+        ("id", Col::Int),
+        ("user_id", Col::Int),
+        ("source", Col::Text),
+        ("secret", Col::Text),
+        ("sync_interval_minutes", Col::Int),
+        ("webhook_token", Col::Text),
+        ("created_at", Col::Int),
+        ("updated_at", Col::Int),
+        ("last", Col::Int),
+    ];
+    let rows = c.fetch(&sql, &[], SHAPE).await?;
+    rows.iter().map(|r| Ok((account_of(r)?, r.req_int("last")?))).collect::<Result<_, DbError>>().map_err(Into::into)
+}
