@@ -284,6 +284,7 @@ pub struct CachedParams {
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page; empty means none.
     #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
+    #[param(format = "cursor")]
     pub cursor: Option<String>,
 }
 
@@ -293,9 +294,10 @@ pub struct CachedParams {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Text to find in what the sources sent (any field, any case): 1 to 200 characters, not
-    /// blank.
+    /// blank; absent, every cached record matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(schema_with = search_text)]
-    pub q: String,
+    pub q: Option<String>,
     /// Only contacts or only deals; absent: both.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     #[param(rename = "type")]
@@ -306,6 +308,7 @@ pub struct SearchParams {
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page; empty means none.
     #[serde(default, deserialize_with = "crate::page::empty_is_none", skip_serializing_if = "Option::is_none")]
+    #[param(format = "cursor")]
     pub cursor: Option<String>,
 }
 

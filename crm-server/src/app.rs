@@ -99,7 +99,9 @@ async fn refuse_oversized(req: Request, next: Next) -> Response<axum::body::Body
 pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
     let db = crate::store::open(&config.database_url, config.max_connections).await?;
     let keys = Arc::new(crate::secrets::load(&config.encryption)?);
-    let sync = Arc::new(crate::service::sync::Syncer::new(db.clone(), keys, config.remotes.clone()));
+    let mut syncer = crate::service::sync::Syncer::new(db.clone(), keys, config.remotes.clone());
+    syncer.lease = std::time::Duration::from_secs(config.sync_lease_secs);
+    let sync = Arc::new(syncer);
     if config.sync_tick_secs > 0 {
         tokio::spawn(Arc::clone(&sync).schedule(std::time::Duration::from_secs(config.sync_tick_secs)));
     }

@@ -28,6 +28,9 @@ pub struct Config {
     /// Seconds between the sync scheduler's looks for accounts due (`CRM_SYNC_TICK_SECS`,
     /// default 30; 0: no scheduler in this process).
     pub sync_tick_secs: u64,
+    /// Seconds a sync run's lease lasts unless renewed (`CRM_SYNC_LEASE_SECS`, default 60):
+    /// how long after its server died another may sync the same source.
+    pub sync_lease_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -48,6 +51,7 @@ impl std::fmt::Debug for Config {
             )
             .field("remotes", &self.remotes)
             .field("sync_tick_secs", &self.sync_tick_secs)
+            .field("sync_lease_secs", &self.sync_lease_secs)
             .finish()
     }
 }
@@ -136,6 +140,7 @@ impl Config {
                 Some(v) => v.parse().context("CRM_SYNC_TICK_SECS must be a number of seconds (0: no scheduler)")?,
                 None => 30,
             },
+            sync_lease_secs: number("CRM_SYNC_LEASE_SECS", 60)?,
         })
     }
 }

@@ -29,6 +29,7 @@ backend_tests!(
     the_cache_merged_views_and_search_show_both_sources,
     a_new_lead_webhook_syncs_once_and_a_forged_one_is_refused,
     the_scheduler_syncs_accounts_whose_interval_has_passed,
+    a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync,
 );
 
 /// A server whose connectors point at `sim`, retrying quickly.
@@ -385,7 +386,7 @@ async fn the_cache_merged_views_and_search_show_both_sources(b: Backend) {
     let city = people.iter().find_map(|p| p["city"].as_str()).expect("a city").to_uppercase();
     let found = u
         .search_integrations(&SearchParams {
-            q: city.clone(),
+            q: Some(city.clone()),
             kind: Some(RecordType::Contacts),
             limit: Some(1000),
             cursor: None,
@@ -411,7 +412,7 @@ async fn the_cache_merged_views_and_search_show_both_sources(b: Backend) {
     // Another user: nothing of it.
     let other = s.user("prober").await;
     assert!(other.cached_data(&CachedParams::default()).await.expect("cached").data.is_empty());
-    let q = SearchParams { q: city, kind: None, limit: None, cursor: None };
+    let q = SearchParams { q: Some(city), kind: None, limit: None, cursor: None };
     assert!(other.search_integrations(&q).await.expect("search").data.is_empty());
     assert!(other.integration_contacts(&ListParams::default()).await.expect("contacts").data.is_empty());
     assert_eq!(other.clear_integration_cache(&ClearParams::default()).await.expect("clear").cleared, 0);
@@ -506,4 +507,100 @@ async fn the_scheduler_syncs_accounts_whose_interval_has_passed(b: Backend) {
     // Due again an interval after that run began, not before.
     assert!(syncer.run_due(now + 59 * 60_000_000, true).await.expect("tick").is_empty());
     db.close().await;
+}
+
+/// The `crm-server` binary beside this test's (built by `cargo test --workspace`).
+fn server_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("this test's path");
+    let dir = exe.parent().and_then(|deps| deps.parent()).expect("the target directory");
+    let bin = dir.join("crm-server");
+    assert!(bin.exists(), "{} is missing: run the tests with `cargo test --workspace`", bin.display());
+    bin
+}
+
+/// The real server in a process of its own, on `database_url`, its connectors at `sim`.
+fn spawn_server(database_url: &str, sim: &Sim, port: u16) -> tokio::process::Child {
+    tokio::process::Command::new(server_binary())
+        .env("DATABASE_URL", database_url)
+        .env("CRM_BIND", format!("127.0.0.1:{port}"))
+        .env("JWT_SECRET", "kill-test-secret-kill-test-secret-0123456")
+        .env("CRM_ENCRYPTION_KEY", crm_tests::TEST_ENCRYPTION_KEY)
+        .env("BRIVITY_BASE_URL", sim.brivity_url())
+        .env("CRM_SYNC_LEASE_SECS", "2")
+        .env("CRM_SYNC_TICK_SECS", "0")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("starting crm-server")
+}
+
+async fn wait_up(base: &str) {
+    let up = crm_tests::eventually(|| async {
+        reqwest::get(format!("{base}/readyz")).await.is_ok_and(|r| r.status().is_success())
+    })
+    .await;
+    assert!(up, "the server at {base} did not start");
+}
+
+async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 50_000, ..SimConfig::default() }).await.expect("sim");
+    let (url, dir) = fresh_database(b).await.expect("database");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a port").port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = spawn_server(&url, &sim, port);
+    wait_up(&base).await;
+    let session = Client::new(&base)
+        .expect("client")
+        .register(&crm_api::auth::RegisterRequest {
+            email: "killed@example.com".into(),
+            password: "correct horse battery".into(),
+            name: None,
+        })
+        .await
+        .expect("register");
+    let u = Client::new(&base).expect("client").with_token(session.token);
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    let run = u.sync_brivity(false).await.expect("sync").runs[0].id;
+
+    // Killed once a fifth of the people are in, in the middle of the run.
+    let midway = crm_tests::eventually(|| async { u.sync_run(run).await.is_ok_and(|r| r.fetched >= 10_000) }).await;
+    assert!(midway, "the sync got going");
+    server.kill().await.expect("kill -9");
+    let written = u.sync_run(run).await;
+    assert!(written.is_err(), "the server is gone");
+
+    let mut server = spawn_server(&url, &sim, port);
+    wait_up(&base).await;
+    let interrupted = u.sync_run(run).await.expect("the run");
+    assert!(interrupted.fetched < 65_000, "killed before the end: {interrupted:?}");
+    // Its lease outlives it by up to 2 s; then the next run takes over.
+    let mut next = None;
+    for _ in 0..50 {
+        match u.sync_brivity(false).await {
+            Ok(started) => {
+                next = started.runs.into_iter().next();
+                break;
+            }
+            Err(e) if e.to_string().contains("already running") => tokio::time::sleep(Duration::from_millis(200)).await,
+            Err(e) => panic!("sync after the restart: {e}"),
+        }
+    }
+    let id = next.expect("a sync after the restart").id;
+    let mut next = u.sync_run(id).await.expect("run");
+    for _ in 0..600 {
+        if next.outcome != RunOutcome::Running {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        next = u.sync_run(id).await.expect("run");
+    }
+    assert_eq!(next.outcome, RunOutcome::Succeeded, "{next:?}");
+    let people = sim.brivity_people();
+    assert_eq!(total::<Contacts>(&u).await as usize, people_counts(&people), "every person once, none twice");
+    assert_eq!(total::<Deals>(&u).await as usize, sim.brivity_transactions().len());
+    let old = u.sync_run(run).await.expect("the killed run");
+    assert_eq!(old.outcome, RunOutcome::Failed);
+    assert!(old.errors.iter().any(|e| e.contains("interrupted")), "{old:?}");
+    server.kill().await.expect("stop");
+    drop(dir);
 }

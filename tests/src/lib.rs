@@ -91,6 +91,7 @@ impl TestServer {
             encryption: crm_server::secrets::KeySource::Env(TEST_ENCRYPTION_KEY.into()),
             remotes: crm_server::connectors::Remotes::default(),
             sync_tick_secs: 0,
+            sync_lease_secs: 60,
         };
         tweak(&mut config);
         let (router, db) = crm_server::build(&config).await.expect("building the server");

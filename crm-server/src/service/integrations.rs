@@ -155,21 +155,27 @@ pub async fn cached(sync: &Syncer, actor: Actor, p: &CachedParams) -> ApiResult<
 
 /// The cached records whose JSON holds `q` (any field, any case).
 pub async fn search(sync: &Syncer, actor: Actor, p: &SearchParams) -> ApiResult<Page<CachedRecord>> {
-    let text = p.q.trim().to_lowercase();
-    if text.is_empty() {
-        return Err(ApiError::bad_param("q", "must not be blank"));
-    }
-    if p.q.chars().count() > SEARCH_MAX || p.q.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(ApiError::bad_param(
-            "q",
-            format!("must be at most {SEARCH_MAX} characters, without control characters"),
-        ));
-    }
+    let text = match &p.q {
+        None => None,
+        Some(q) => {
+            let text = q.trim().to_lowercase();
+            if text.is_empty() {
+                return Err(ApiError::bad_param("q", "must not be blank"));
+            }
+            if q.chars().count() > SEARCH_MAX || q.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                return Err(ApiError::bad_param(
+                    "q",
+                    format!("must be at most {SEARCH_MAX} characters, without control characters"),
+                ));
+            }
+            Some(text)
+        }
+    };
     let limit = page_size(p.limit)?;
     let q = CacheQuery {
         source: None,
         kind: p.kind.map(RecordType::kind),
-        text: Some(&text),
+        text: text.as_deref(),
         after: decode_cursor(p.cursor.as_deref())?,
         limit,
     };

@@ -41,6 +41,9 @@ pub struct Syncer {
     pub db: Db,
     pub keys: Arc<Keyring>,
     pub remotes: Remotes,
+    /// How long a run's lease lasts unless renewed: a run renews it every third of that while
+    /// it lives, so a run whose server died is taken over that long after.
+    pub lease: std::time::Duration,
     client: reqwest::Client,
 }
 
@@ -57,7 +60,7 @@ pub fn secret_context(user_id: i64, source: Source) -> String {
 
 impl Syncer {
     pub fn new(db: Db, keys: Arc<Keyring>, remotes: Remotes) -> Syncer {
-        Syncer { db, keys, remotes, client: crate::connectors::client() }
+        Syncer { db, keys, remotes, lease: std::time::Duration::from_secs(60), client: crate::connectors::client() }
     }
 
     fn credentials(&self, account: &StoredAccount) -> ApiResult<Credentials> {
@@ -99,7 +102,8 @@ impl Syncer {
         for account in wanted {
             let credentials = self.credentials(account)?;
             let source = account.source;
-            match self.db.write(async move |c| store::start_run(c, actor, source, trigger).await).await? {
+            let lease = self.lease_micros();
+            match self.db.write(async move |c| store::start_run(c, actor, source, trigger, lease).await).await? {
                 Ok(run) => {
                     let me = Arc::clone(self);
                     let task = tokio::spawn(async move { me.execute(actor, source, run, credentials).await });
@@ -156,8 +160,28 @@ impl Syncer {
         }
     }
 
+    fn lease_micros(&self) -> i64 {
+        i64::try_from(self.lease.as_micros()).unwrap_or(i64::MAX)
+    }
+
+    /// Renews the run's lease every third of its length, until dropped.
+    fn heartbeat(&self, actor: Actor, source: Source, run: i64) -> tokio::task::JoinHandle<()> {
+        let (db, lease) = (self.db.clone(), self.lease_micros());
+        let every = self.lease / 3;
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(every).await;
+                let renewed = db.write(async move |c| store::renew(c, actor, source, run, lease).await).await;
+                if !matches!(renewed, Ok(true)) {
+                    tracing::warn!(run, "a sync run's lease could not be renewed");
+                }
+            }
+        })
+    }
+
     /// Runs a sync to its end and records how it ended.
     async fn execute(&self, actor: Actor, source: Source, run: i64, credentials: Credentials) {
+        let heartbeat = self.heartbeat(actor, source, run);
         let mut log = RunLog::default();
         let result = match credentials {
             Credentials::Brivity { api_key } => {
@@ -182,6 +206,7 @@ impl Syncer {
                 RunOutcome::Failed
             }
         };
+        heartbeat.abort();
         let unmapped = log.unmapped();
         let errors = log.errors;
         let finished = self
@@ -233,9 +258,10 @@ impl Syncer {
                 if page.checkpoint.is_some() {
                     checkpoint = page.checkpoint.clone();
                 }
+                let lease = self.lease_micros();
                 let (counts, errors) = self
                     .db
-                    .write(async move |c| write_page(c, actor, source, stream, run, page).await)
+                    .write(async move |c| write_page(c, actor, source, stream, run, lease, page).await)
                     .await
                     .map_err(failed_write)?;
                 for e in errors {
@@ -252,7 +278,7 @@ impl Syncer {
                     .db
                     .write(async move |c| {
                         let n = store::mark_absent(c, actor, source, kind, &seen).await?;
-                        store::progress(c, actor, source, run, &Counts { removed: n, ..Counts::default() }).await?;
+                        store::progress(c, run, &Counts { removed: n, ..Counts::default() }).await?;
                         Ok::<_, ApiError>(n)
                     })
                     .await
@@ -295,9 +321,9 @@ impl RunLog {
     }
 }
 
-/// The content hash of a record as the source sent it.
-fn hash(raw: &Json) -> String {
-    Sha256::digest(raw.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+/// The content hash of a record as the source sent it (its JSON text).
+fn hash(data: &str) -> String {
+    Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The value a field takes: the new one, when it is there and differs from what the source
@@ -318,6 +344,7 @@ async fn write_page(
     source: Source,
     stream: Stream,
     run: i64,
+    lease: i64,
     page: Page,
 ) -> ApiResult<(Counts, Vec<String>)> {
     batch::one_bulk_writer(c, actor).await?;
@@ -329,9 +356,10 @@ async fn write_page(
     let ids: Vec<&str> = page.records.iter().map(|r| r.external_id.as_str()).collect();
     let known = store::known(c, actor, source, kind, table, &ids).await?;
     let mut counts = Counts { fetched: page.records.len() as i64, ..Counts::default() };
+    let mut remembered = Vec::with_capacity(page.records.len());
     let mut errors = Vec::new();
     // The records to write through the batch upsert, with what to remember of each.
-    let mut todo: Vec<(usize, String)> = Vec::new();
+    let mut todo: Vec<(usize, String, String)> = Vec::new();
     let mut people: Vec<Upsert<Contacts>> = Vec::new();
     let mut deals: Vec<Upsert<Deals>> = Vec::new();
     let context = match stream {
@@ -339,9 +367,9 @@ async fn write_page(
         Stream::Deals => PageContext::Deals(deal_context(c, actor, source, &page).await?),
     };
     for (i, r) in page.records.iter().enumerate() {
-        let new_hash = hash(&r.raw);
-        let k = known.get(&r.external_id);
         let data = r.raw.to_string();
+        let new_hash = hash(&data);
+        let k = known.get(&r.external_id);
         if k.is_some_and(|k| k.hash.as_deref() == Some(new_hash.as_str()) && k.removed == r.removed) {
             counts.unchanged += 1;
             continue;
@@ -353,7 +381,13 @@ async fn write_page(
             } else {
                 counts.unchanged += 1;
             }
-            store::remember(c, actor, source, kind, &r.external_id, None, &new_hash, &data, r.removed).await?;
+            remembered.push(store::Remembered {
+                external_id: r.external_id.clone(),
+                local_id: None,
+                hash: new_hash,
+                data,
+                removed: r.removed,
+            });
             continue;
         }
         let old: Option<Json> = k.and_then(|k| k.data.as_deref()).and_then(|d| serde_json::from_str(d).ok());
@@ -376,13 +410,13 @@ async fn write_page(
             }
             _ => continue,
         }
-        todo.push((i, new_hash));
+        todo.push((i, new_hash, data));
     }
     let results = match stream {
         Stream::People => batch::write_in::<Contacts, _>(c, actor, MatchOn::Email, people).await?,
         Stream::Deals => batch::write_in::<Deals, _>(c, actor, MatchOn::None, deals).await?,
     };
-    for ((i, new_hash), item) in todo.into_iter().zip(results) {
+    for ((i, new_hash, data), item) in todo.into_iter().zip(results) {
         let r = &page.records[i];
         match item.outcome {
             Outcome::Created => counts.created += 1,
@@ -395,11 +429,19 @@ async fn write_page(
                 continue;
             }
         }
-        store::remember(c, actor, source, kind, &r.external_id, item.id, &new_hash, &r.raw.to_string(), false).await?;
+        remembered.push(store::Remembered {
+            external_id: r.external_id.clone(),
+            local_id: item.id,
+            hash: new_hash,
+            data,
+            removed: false,
+        });
     }
-    if !store::progress(c, actor, source, run, &counts).await? {
-        return Err(ApiError::Conflict(format!("sync run {run} lost its lease (it ran too long without progress)")));
+    store::remember(c, actor, source, kind, remembered).await?;
+    if !store::renew(c, actor, source, run, lease).await? {
+        return Err(ApiError::Conflict(format!("sync run {run} lost its lease (another took it over)")));
     }
+    store::progress(c, run, &counts).await?;
     if let Some(cp) = &page.checkpoint {
         store::set_checkpoint(c, actor, source, stream.as_str(), cp).await?;
     }

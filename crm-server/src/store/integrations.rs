@@ -15,9 +15,6 @@ fn text(v: &str) -> SqlValue {
     SqlValue::Text(Some(v.to_string()))
 }
 
-/// How long a run's lease lasts without being renewed (each written page renews it).
-pub const LEASE_MICROS: i64 = 120_000_000;
-
 /// A stored account, its secret still sealed.
 #[derive(Debug, Clone)]
 pub struct StoredAccount {
@@ -211,12 +208,14 @@ pub struct Counts {
 
 /// Takes the lease of (user, source) for a new run and records the run; `Err` names the run
 /// that holds it. A lease whose holder stopped renewing it (a crashed server) is taken over,
-/// and its run marked failed.
+/// and its run marked failed. `lease` (microseconds) is how long the lease lasts unless
+/// renewed ([`renew`]).
 pub async fn start_run<C: Conn>(
     c: &mut C,
     actor: Actor,
     source: Source,
     trigger: Trigger,
+    lease: i64,
 ) -> ApiResult<Result<i64, i64>> {
     let now = now_micros();
     let binds = [int(actor.user_id), text(source.as_str())];
@@ -249,7 +248,7 @@ pub async fn start_run<C: Conn>(
             "INSERT INTO sync_leases (user_id, source, run_id, expires_at) VALUES ($1, $2, 0, $3) \
              ON CONFLICT (user_id, source) DO UPDATE SET run_id = 0, expires_at = excluded.expires_at \
              WHERE sync_leases.expires_at <= $4 RETURNING run_id",
-            &[int(actor.user_id), text(source.as_str()), int(now + LEASE_MICROS), int(now)],
+            &[int(actor.user_id), text(source.as_str()), int(now + lease), int(now)],
             &[("run_id", Col::Int)],
         )
         .await?;
@@ -282,22 +281,27 @@ pub async fn start_run<C: Conn>(
     Ok(Ok(id))
 }
 
-/// Adds a page's counts to the run and renews its lease; false when the run no longer holds
-/// the lease (taken over after it expired): the run must stop.
-pub async fn progress<C: Conn>(c: &mut C, actor: Actor, source: Source, run: i64, n: &Counts) -> ApiResult<bool> {
-    let renewed = c
+/// Renews the run's lease for `lease` microseconds; false when the run no longer holds it
+/// (taken over after it expired): the run must stop.
+pub async fn renew<C: Conn>(c: &mut C, actor: Actor, source: Source, run: i64, lease: i64) -> ApiResult<bool> {
+    let n = c
         .execute(
             "UPDATE sync_leases SET expires_at = $1 WHERE user_id = $2 AND source = $3 AND run_id = $4",
-            &[int(now_micros() + LEASE_MICROS), int(actor.user_id), text(source.as_str()), int(run)],
+            &[int(now_micros() + lease), int(actor.user_id), text(source.as_str()), int(run)],
         )
         .await?;
+    Ok(n > 0)
+}
+
+/// Adds a page's counts to the run.
+pub async fn progress<C: Conn>(c: &mut C, run: i64, n: &Counts) -> ApiResult<()> {
     c.execute(
         "UPDATE sync_runs SET fetched = fetched + $1, created = created + $2, updated = updated + $3, \
          unchanged = unchanged + $4, removed = removed + $5, failed = failed + $6 WHERE id = $7",
         &[int(n.fetched), int(n.created), int(n.updated), int(n.unchanged), int(n.removed), int(n.failed), int(run)],
     )
     .await?;
-    Ok(renewed > 0)
+    Ok(())
 }
 
 /// Ends a run: its outcome, errors and unmapped values, and frees its lease.
@@ -428,40 +432,49 @@ pub async fn known<C: Conn>(
     Ok(out)
 }
 
-/// Records what the source sent of a record: its local record, hash, data, and whether the
-/// source removed it.
-#[allow(clippy::too_many_arguments)]
+/// What the source sent of one record, to remember: its local record (none: keep the one
+/// known), content hash, JSON, and whether the source removed it.
+#[derive(Debug, Clone)]
+pub struct Remembered {
+    pub external_id: String,
+    pub local_id: Option<i64>,
+    pub hash: String,
+    pub data: String,
+    pub removed: bool,
+}
+
+/// Records what the source sent of these records of one kind, a few hundred a statement.
 pub async fn remember<C: Conn>(
     c: &mut C,
     actor: Actor,
     source: Source,
     kind: &str,
-    external_id: &str,
-    local_id: Option<i64>,
-    hash: &str,
-    data: &str,
-    removed: bool,
+    records: Vec<Remembered>,
 ) -> ApiResult<()> {
     let now = now_micros();
-    c.execute(
-        "INSERT INTO sync_records (user_id, source, kind, external_id, local_id, removed_at, hash, data, fetched_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT (user_id, source, kind, external_id) DO UPDATE SET \
-         local_id = COALESCE(excluded.local_id, sync_records.local_id), removed_at = excluded.removed_at, \
-         hash = excluded.hash, data = excluded.data, fetched_at = excluded.fetched_at",
-        &[
-            int(actor.user_id),
-            text(source.as_str()),
-            text(kind),
-            text(external_id),
-            SqlValue::Int(local_id),
-            SqlValue::Int(removed.then_some(now)),
-            text(hash),
-            text(data),
-            int(now),
-        ],
-    )
-    .await?;
+    for chunk in records.chunks(500) {
+        let mut binds = vec![int(actor.user_id), text(source.as_str()), text(kind), int(now)];
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|r| {
+                let first = binds.len() + 1;
+                binds.push(text(&r.external_id));
+                binds.push(SqlValue::Int(r.local_id));
+                binds.push(SqlValue::Int(r.removed.then_some(now)));
+                binds.push(text(&r.hash));
+                binds.push(text(&r.data));
+                format!("($1, $2, $3, ${first}, ${}, ${}, ${}, ${}, $4)", first + 1, first + 2, first + 3, first + 4)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO sync_records (user_id, source, kind, external_id, local_id, removed_at, hash, data, fetched_at) \
+             VALUES {} ON CONFLICT (user_id, source, kind, external_id) DO UPDATE SET \
+             local_id = COALESCE(excluded.local_id, sync_records.local_id), removed_at = excluded.removed_at, \
+             hash = excluded.hash, data = excluded.data, fetched_at = excluded.fetched_at",
+            rows.join(", ")
+        );
+        c.execute(&sql, &binds).await?;
+    }
     Ok(())
 }
 
