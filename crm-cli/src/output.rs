@@ -72,6 +72,8 @@ enum State {
 /// Standard output in the chosen format.
 pub struct Out {
     pub format: Format,
+    /// The format was asked for (`-o`), not the default of where the output goes.
+    pub chosen: bool,
     /// Ids only, one per line.
     pub quiet: bool,
     color: bool,
@@ -83,9 +85,10 @@ pub struct Out {
 impl Out {
     pub fn new(format: Option<Format>, quiet: bool) -> Out {
         let tty = io::stdout().is_terminal();
+        let chosen = format.is_some();
         let format = format.unwrap_or(if tty { Format::Table } else { Format::Json });
         let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        Out { format, quiet, color, w: io::BufWriter::new(io::stdout()), state: State::Idle, cols: None }
+        Out { format, chosen, quiet, color, w: io::BufWriter::new(io::stdout()), state: State::Idle, cols: None }
     }
 
     /// Writes a line of text (messages that are the command's result, not records).

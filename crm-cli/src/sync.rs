@@ -28,7 +28,8 @@ fn run_line(r: &SyncRun) -> String {
     line
 }
 
-/// `crm sync all|brivity|topproducer [--no-wait]`, `crm sync status`.
+/// `crm sync all|brivity|topproducer [--no-wait]` (a line per source unless `-o json`),
+/// `crm sync status`.
 pub async fn sync(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
     let Some((what, sub)) = m.subcommand() else {
@@ -46,7 +47,8 @@ pub async fn sync(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
             ctx.client.sync_source(source, wait).await?
         }
     };
-    if matches!(ctx.out.format, Format::Json | Format::Ndjson) {
+    // A line per source, for a person or a cron job's log, unless JSON is asked for.
+    if ctx.out.chosen && matches!(ctx.out.format, Format::Json | Format::Ndjson) {
         ctx.out.json(&started)?;
     } else if !ctx.out.quiet {
         for r in &started.runs {

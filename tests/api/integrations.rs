@@ -604,3 +604,32 @@ async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(
     server.kill().await.expect("stop");
     drop(dir);
 }
+
+/// Two replicas on one PostgreSQL: a sync asked of both at once runs once, and either serves
+/// its status.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_run_one_sync_of_a_source_at_a_time() {
+    if !crm_tests::pg_available() {
+        return;
+    }
+    let sim = Sim::start(SimConfig { people: 1500, ..SimConfig::default() }).await.expect("sim");
+    sim.set_faults(Faults { latency_ms: 150, ..Faults::default() });
+    let (url, _) = fresh_database(Backend::Postgres).await.expect("database");
+    let one = TestServer::start_with(Backend::Postgres, &url, |c| configure(c, &sim)).await;
+    let two = TestServer::start_with(Backend::Postgres, &url, |c| configure(c, &sim)).await;
+    let via_one = one.user("replicated").await;
+    let via_two = Client::new(&two.base).expect("client").with_token(via_one.token().unwrap_or_default().to_string());
+    connect_brivity(&via_one, &SimConfig::default().brivity_key).await;
+    let path = "/api/crm/integrations/sync/brivity";
+    let (a, b) = tokio::join!(
+        probe::send(via_one.request(Method::POST, path)),
+        probe::send(via_two.request(Method::POST, path))
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [202, 409], "{a}\n{b}");
+    let started = if a.status == 202 { &a } else { &b };
+    let id = started.body["runs"][0]["id"].as_i64().expect("run id");
+    let running = via_two.sync_status().await.expect("status").sources[0].running;
+    assert_eq!(running, Some(id), "the other replica sees the run");
+}
