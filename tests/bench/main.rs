@@ -9,6 +9,7 @@ mod figures;
 mod io;
 mod load;
 mod raw;
+mod sync;
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -79,6 +80,9 @@ enum Cmd {
         #[arg(long, default_value_t = 16)]
         connections: usize,
     },
+    /// Brivity syncs from `crm-sim` on loopback: a first sync of 10,000 and of 100,000 people
+    /// (with 0.3 deals a person), and a second of the 100,000 with nothing changed.
+    Sync,
     /// CSV import and export through the real `crm` binary (SQLite).
     Io {
         /// Rows of the generated contacts CSV.
@@ -118,6 +122,7 @@ fn main() -> anyhow::Result<()> {
             );
             return Ok(());
         }
+        Some(Cmd::Sync) => return rt.block_on(sync::run(&args)),
         Some(Cmd::Io { rows, messy }) => return rt.block_on(io::run(&server_binary(&args)?, *rows, *messy)),
         Some(Cmd::Figures { deals, moves, activities }) => {
             let sizes = figures::Sizes { deals: *deals, moves: *moves, activities: *activities };
@@ -294,6 +299,16 @@ pub struct Started {
 
 /// Starts the server on a fresh database of `backend` and registers the benchmark's user.
 pub async fn start(args: &Args, server_bin: &Path, backend: &str) -> anyhow::Result<Started> {
+    start_with(args, server_bin, backend, &[]).await
+}
+
+/// [`start`], with more environment for the server.
+pub async fn start_with(
+    args: &Args,
+    server_bin: &Path,
+    backend: &str,
+    env: &[(&str, String)],
+) -> anyhow::Result<Started> {
     let dir = tempfile::tempdir()?;
     let (url, pg_admin) = match backend {
         "sqlite" => (format!("sqlite:{}", dir.path().join("crm.db").display()), None),
@@ -311,7 +326,9 @@ pub async fn start(args: &Args, server_bin: &Path, backend: &str) -> anyhow::Res
     };
     eprintln!("== {backend}: {url}");
     let port = free_port()?;
-    let child = Command::new(server_bin)
+    let mut command = Command::new(server_bin);
+    command.envs(env.iter().map(|(k, v)| (*k, v.as_str())));
+    let child = command
         .current_dir(dir.path())
         .env("DATABASE_URL", &url)
         .env("CRM_BIND", format!("127.0.0.1:{port}"))

@@ -298,6 +298,16 @@ fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
     }
 }
 
+/// The live contacts of the user `user` (a bind) whose lower-cased e-mail is `e.email`, as a
+/// lateral join after a list of e-mails `e` (PostgreSQL): one probe of the e-mail index per
+/// e-mail, where a list in `IN (...)` had PostgreSQL lower-case every contact of the user.
+pub fn live_by_email(user: &str, columns: &str) -> String {
+    format!(
+        "CROSS JOIN LATERAL (SELECT {columns} FROM contacts WHERE user_id = {user} AND deleted_at IS NULL \
+         AND lower(email) = e.email LIMIT 1000) AS c"
+    )
+}
+
 const EMAIL_SHAPE: &crate::db::Shape = &[("id", Col::Int), ("email", Col::Text)];
 
 /// The live contacts of the user with these e-mails (compared lower-cased by the database, as
@@ -323,13 +333,18 @@ async fn contacts_by_email(
         let mut p = Params::new(c.dialect());
         let user = p.push(SqlValue::Int(Some(actor.user_id)));
         let list: Vec<String> =
-            chunk.iter().map(|e| format!("lower({})", p.push(SqlValue::Text(Some(e.clone()))))).collect();
+            chunk.iter().map(|e| format!("(lower({}))", p.push(SqlValue::Text(Some(e.clone()))))).collect();
         let sql = format!(
-            "SELECT id, email FROM contacts WHERE user_id = {user} AND deleted_at IS NULL AND lower(email) IN ({}) ORDER BY id",
-            list.join(", ")
+            "SELECT c.id, c.email FROM (VALUES {}) AS e (email) {}",
+            list.join(", "),
+            live_by_email(&user, "id, email")
         );
         for r in c.fetch(&sql, &p.values, EMAIL_SHAPE).await? {
-            found.entry(r.req_text("email")?.trim().to_lowercase()).or_insert(r.req_int("id")?);
+            let id = r.req_int("id")?;
+            found
+                .entry(r.req_text("email")?.trim().to_lowercase())
+                .and_modify(|v: &mut i64| *v = (*v).min(id))
+                .or_insert(id);
         }
     }
     Ok(found)

@@ -264,6 +264,13 @@ impl Syncer {
                     .write(async move |c| write_page(c, actor, source, stream, run, lease, page).await)
                     .await
                     .map_err(failed_write)?;
+                // The planner's statistics follow the tables as a sync fills them (PostgreSQL).
+                let written = usize::try_from(counts.created + counts.updated).unwrap_or(0);
+                let tables = match stream {
+                    Stream::People => vec!["contacts", "audit_log", "sync_records"],
+                    Stream::Deals => vec!["deals", "deal_stage_changes", "audit_log", "sync_records"],
+                };
+                self.db.wrote_in_bulk(tables, written);
                 for e in errors {
                     log.error(e);
                 }
@@ -476,7 +483,7 @@ async fn matches_by_email(
             Fields::Deal(_) => None,
         })
         .collect();
-    let mut out = HashMap::new();
+    let mut out: HashMap<String, (i64, PersonFields)> = HashMap::new();
     for chunk in emails.chunks(500) {
         let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
         let list: Vec<String> = chunk
@@ -486,11 +493,21 @@ async fn matches_by_email(
                 format!("${}", binds.len())
             })
             .collect();
-        let sql = format!(
-            "SELECT id, name, email, phone, company, job_title, source, notes FROM contacts \
-             WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) IN ({}) ORDER BY id",
-            list.join(", ")
-        );
+        const COLUMNS: &str = "id, name, email, phone, company, job_title, source, notes";
+        let sql = match c.dialect() {
+            crate::db::Dialect::Postgres => {
+                let values: Vec<String> = list.iter().map(|b| format!("({b})")).collect();
+                format!(
+                    "SELECT c.* FROM (VALUES {}) AS e (email) {}",
+                    values.join(", "),
+                    batch::live_by_email("$1", COLUMNS)
+                )
+            }
+            crate::db::Dialect::Sqlite => format!(
+                "SELECT {COLUMNS} FROM contacts WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) IN ({})",
+                list.join(", ")
+            ),
+        };
         let shape: &crate::db::Shape = &[
             ("id", Col::Int),
             ("name", Col::Text),
@@ -514,7 +531,17 @@ async fn matches_by_email(
                 source: t("source"),
                 notes: t("notes"),
             };
-            out.entry(key).or_insert((r.req_int("id")?, fields));
+            // The oldest contact of an e-mail, as the batch matches.
+            let id = r.req_int("id")?;
+            match out.entry(key) {
+                std::collections::hash_map::Entry::Occupied(mut o) if o.get().0 > id => {
+                    o.insert((id, fields));
+                }
+                std::collections::hash_map::Entry::Occupied(_) => {}
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((id, fields));
+                }
+            }
         }
     }
     Ok(out)
