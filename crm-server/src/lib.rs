@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod keys;
 pub mod openapi;
 pub mod request_id;
 pub mod secrets;

@@ -23,7 +23,41 @@ async fn main() -> ExitCode {
     }
 }
 
+const USAGE: &str = "usage: crm-server             serve the API (configured by the environment)
+       crm-server keys rotate  seal every stored secret again under a new key";
+
 async fn run() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] => serve().await,
+        ["keys", "rotate"] => {
+            let config = crm_server::Config::from_env()?;
+            let done = crm_server::keys::rotate(&config).await?;
+            println!(
+                "crm-server: {} secrets sealed under key {}{}",
+                done.resealed,
+                done.new_key_id,
+                if done.unreadable > 0 {
+                    format!("; {} sealed under a key this server does not have were left as they are", done.unreadable)
+                } else {
+                    String::new()
+                }
+            );
+            if matches!(config.encryption, crm_server::secrets::KeySource::Env(_)) {
+                println!("crm-server: now set CRM_ENCRYPTION_KEY to the new key and restart the servers");
+            }
+            Ok(())
+        }
+        ["-h" | "--help" | "help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => anyhow::bail!("unknown arguments {:?}\n{USAGE}", other.join(" ")),
+    }
+}
+
+async fn serve() -> anyhow::Result<()> {
     let config = crm_server::Config::from_env()?;
     tracing::info!(?config, "starting");
     let (router, db) = crm_server::build(&config).await?;

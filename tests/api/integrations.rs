@@ -30,6 +30,7 @@ backend_tests!(
     a_new_lead_webhook_syncs_once_and_a_forged_one_is_refused,
     the_scheduler_syncs_accounts_whose_interval_has_passed,
     a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync,
+    rotating_the_key_file_seals_every_secret_again,
 );
 
 /// A server whose connectors point at `sim`, retrying quickly.
@@ -632,4 +633,35 @@ async fn two_replicas_run_one_sync_of_a_source_at_a_time() {
     let id = started.body["runs"][0]["id"].as_i64().expect("run id");
     let running = via_two.sync_status().await.expect("status").sources[0].running;
     assert_eq!(running, Some(id), "the other replica sees the run");
+}
+
+async fn rotating_the_key_file_seals_every_secret_again(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 10, ..SimConfig::default() }).await.expect("sim");
+    let (url, dir) = fresh_database(b).await.expect("database");
+    let keys = tempfile::tempdir().expect("a directory for the key");
+    let key_file = keys.path().join("encryption.key");
+    let with_file = |c: &mut crm_server::Config| {
+        configure(c, &sim);
+        c.encryption = crm_server::secrets::KeySource::File(key_file.clone());
+    };
+    let s = TestServer::start_with(b, &url, with_file).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    let token = u.token().unwrap_or_default().to_string();
+    s.stop().await;
+    let before = std::fs::read_to_string(&key_file).expect("a key file was made");
+
+    let mut config = crm_tests::test_config(&url);
+    with_file(&mut config);
+    let done = crm_server::keys::rotate(&config).await.expect("rotate");
+    assert_eq!((done.resealed, done.unreadable), (1, 0));
+    let after = std::fs::read_to_string(&key_file).expect("the key file");
+    assert_ne!(before, after, "a new key");
+    assert!(!crm_server::secrets::next_key_file(&key_file).exists(), "the rotation finished");
+
+    // Under the new key alone the secret opens, and a sync works.
+    let t = TestServer::start_with(b, &url, with_file).await.keeping(dir);
+    let v = t.anon().with_token(token);
+    assert_eq!(v.integration_accounts().await.expect("accounts")[0].credentials, Credentials::Stored);
+    assert_eq!(sync(&v, Source::Brivity).await.outcome, RunOutcome::Succeeded);
 }

@@ -33,6 +33,22 @@ pub struct TestServer {
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// The configuration of a test server on `database_url` (port 0, no scheduler).
+pub fn test_config(database_url: &str) -> crm_server::Config {
+    crm_server::Config {
+        database_url: database_url.to_string(),
+        jwt_secret: b"test-secret-test-secret-test-secret-0123".to_vec(),
+        jwt_ttl_secs: 3600,
+        bind: "127.0.0.1:0".into(),
+        production: false,
+        max_connections: 8,
+        encryption: crm_server::secrets::KeySource::Env(TEST_ENCRYPTION_KEY.into()),
+        remotes: crm_server::connectors::Remotes::default(),
+        sync_tick_secs: 0,
+        sync_lease_secs: 60,
+    }
+}
+
 /// The key test servers seal stored credentials with (32 bytes, hex).
 pub const TEST_ENCRYPTION_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
@@ -81,18 +97,7 @@ impl TestServer {
         database_url: &str,
         tweak: impl FnOnce(&mut crm_server::Config),
     ) -> TestServer {
-        let mut config = crm_server::Config {
-            database_url: database_url.to_string(),
-            jwt_secret: b"test-secret-test-secret-test-secret-0123".to_vec(),
-            jwt_ttl_secs: 3600,
-            bind: "127.0.0.1:0".into(),
-            production: false,
-            max_connections: 8,
-            encryption: crm_server::secrets::KeySource::Env(TEST_ENCRYPTION_KEY.into()),
-            remotes: crm_server::connectors::Remotes::default(),
-            sync_tick_secs: 0,
-            sync_lease_secs: 60,
-        };
+        let mut config = test_config(database_url);
         tweak(&mut config);
         let (router, db) = crm_server::build(&config).await.expect("building the server");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding a port");
