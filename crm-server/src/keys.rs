@@ -35,6 +35,9 @@ pub async fn rotate(config: &Config) -> anyhow::Result<Rotated> {
             (Key::parse(text).context("CRM_ENCRYPTION_KEY")?, Key::parse(&new).context("CRM_NEW_ENCRYPTION_KEY")?)
         }
         KeySource::File(path) => {
+            // Made now if the server never ran: then there is nothing to seal again, but the
+            // rotation still ends with a new key.
+            crate::secrets::load(&config.encryption)?;
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             let next = next_key_file(path);
             let new = match std::fs::read_to_string(&next) {
