@@ -17,11 +17,18 @@ use crate::db::{Col, Conn, DbError, Dialect, Row, Shape, SqlValue};
 pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<PgPool> {
     // No ping before each use (a round trip per request): a connection that died is dropped by
     // the pool when its query fails.
+    // No JIT compilation: it pays off for long analytical queries, and costs tens of
+    // milliseconds on each of the short ones a CRM sends once they look expensive to the
+    // planner (a batch's multi-row insert, a sync page's look-ups).
+    let options = url
+        .parse::<sqlx::postgres::PgConnectOptions>()
+        .with_context(|| format!("reading the PostgreSQL URL {}", crate::config::redact_url(url)))?
+        .options([("jit", "off")]);
     let pool = PgPoolOptions::new()
         .test_before_acquire(false)
         .max_connections(max_connections.max(1))
         .acquire_timeout(Duration::from_secs(30))
-        .connect(url)
+        .connect_with(options)
         .await
         .with_context(|| format!("connecting to PostgreSQL at {}", crate::config::redact_url(url)))?;
     sqlx::migrate!("../migrations/postgres").run(&pool).await.context("applying database migrations")?;
