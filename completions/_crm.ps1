@@ -1750,6 +1750,10 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Connected accounts (their secrets are never shown)')
+            [CompletionResult]::new('contacts', 'contacts', [CompletionResultType]::ParameterValue, 'Every contact, made here or synced, one per person, with the sources it comes from')
+            [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'Every deal, made here or synced, with the sources it comes from')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find text in any field of what the sources sent (the cache)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The copy of what each source last sent')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1880,8 +1884,112 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         'crm;integrations;accounts;help;help' {
             break
         }
+        'crm;integrations;contacts' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort keys: -created_at,name [default: -created_at]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this next_cursor of an earlier page')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('--deleted', '--deleted', [CompletionResultType]::ParameterName, 'List the trash instead')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only how many records match')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;deals' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4''')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Free-text search (words, by prefix)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort keys: -created_at,name [default: -created_at]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this next_cursor of an earlier page')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('--deleted', '--deleted', [CompletionResultType]::ParameterName, 'List the trash instead')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only how many records match')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;search' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only contacts or only deals [default: both]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Records per page [default: 50]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow the cursors to the last page')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;cache' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Drop it: the next sync compares every record afresh (no contact or deal is lost)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;cache;clear' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only this source''s [default: every source''s]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token (an API token or a session token) [default: the profile''s]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the configuration file to use [default: default]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ids of records, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'crm;integrations;cache;help' {
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Drop it: the next sync compares every record afresh (no contact or deal is lost)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'crm;integrations;cache;help;clear' {
+            break
+        }
+        'crm;integrations;cache;help;help' {
+            break
+        }
         'crm;integrations;help' {
             [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Connected accounts (their secrets are never shown)')
+            [CompletionResult]::new('contacts', 'contacts', [CompletionResultType]::ParameterValue, 'Every contact, made here or synced, one per person, with the sources it comes from')
+            [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'Every deal, made here or synced, with the sources it comes from')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find text in any field of what the sources sent (the cache)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The copy of what each source last sent')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1906,6 +2014,22 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;integrations;help;accounts;disconnect' {
+            break
+        }
+        'crm;integrations;help;contacts' {
+            break
+        }
+        'crm;integrations;help;deals' {
+            break
+        }
+        'crm;integrations;help;search' {
+            break
+        }
+        'crm;integrations;help;cache' {
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Drop it: the next sync compares every record afresh (no contact or deal is lost)')
+            break
+        }
+        'crm;integrations;help;cache;clear' {
             break
         }
         'crm;integrations;help;help' {
@@ -2263,6 +2387,10 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
         }
         'crm;help;integrations' {
             [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Connected accounts (their secrets are never shown)')
+            [CompletionResult]::new('contacts', 'contacts', [CompletionResultType]::ParameterValue, 'Every contact, made here or synced, one per person, with the sources it comes from')
+            [CompletionResult]::new('deals', 'deals', [CompletionResultType]::ParameterValue, 'Every deal, made here or synced, with the sources it comes from')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find text in any field of what the sources sent (the cache)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The copy of what each source last sent')
             break
         }
         'crm;help;integrations;accounts' {
@@ -2286,6 +2414,22 @@ Register-ArgumentCompleter -Native -CommandName 'crm' -ScriptBlock {
             break
         }
         'crm;help;integrations;accounts;disconnect' {
+            break
+        }
+        'crm;help;integrations;contacts' {
+            break
+        }
+        'crm;help;integrations;deals' {
+            break
+        }
+        'crm;help;integrations;search' {
+            break
+        }
+        'crm;help;integrations;cache' {
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Drop it: the next sync compares every record afresh (no contact or deal is lost)')
+            break
+        }
+        'crm;help;integrations;cache;clear' {
             break
         }
         'crm;help;completions' {

@@ -484,6 +484,18 @@ _crm() {
             crm__subcmd__help__subcmd__integrations,accounts)
                 cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts"
                 ;;
+            crm__subcmd__help__subcmd__integrations,cache)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__cache"
+                ;;
+            crm__subcmd__help__subcmd__integrations,contacts)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__contacts"
+                ;;
+            crm__subcmd__help__subcmd__integrations,deals)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__deals"
+                ;;
+            crm__subcmd__help__subcmd__integrations,search)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__search"
+                ;;
             crm__subcmd__help__subcmd__integrations__subcmd__accounts,connect)
                 cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect"
                 ;;
@@ -498,6 +510,9 @@ _crm() {
                 ;;
             crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect,topproducer)
                 cmd="crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__connect__subcmd__topproducer"
+                ;;
+            crm__subcmd__help__subcmd__integrations__subcmd__cache,clear)
+                cmd="crm__subcmd__help__subcmd__integrations__subcmd__cache__subcmd__clear"
                 ;;
             crm__subcmd__help__subcmd__opportunities,create)
                 cmd="crm__subcmd__help__subcmd__opportunities__subcmd__create"
@@ -613,8 +628,20 @@ _crm() {
             crm__subcmd__integrations,accounts)
                 cmd="crm__subcmd__integrations__subcmd__accounts"
                 ;;
+            crm__subcmd__integrations,cache)
+                cmd="crm__subcmd__integrations__subcmd__cache"
+                ;;
+            crm__subcmd__integrations,contacts)
+                cmd="crm__subcmd__integrations__subcmd__contacts"
+                ;;
+            crm__subcmd__integrations,deals)
+                cmd="crm__subcmd__integrations__subcmd__deals"
+                ;;
             crm__subcmd__integrations,help)
                 cmd="crm__subcmd__integrations__subcmd__help"
+                ;;
+            crm__subcmd__integrations,search)
+                cmd="crm__subcmd__integrations__subcmd__search"
                 ;;
             crm__subcmd__integrations__subcmd__accounts,connect)
                 cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__connect"
@@ -664,11 +691,35 @@ _crm() {
             crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect,topproducer)
                 cmd="crm__subcmd__integrations__subcmd__accounts__subcmd__help__subcmd__connect__subcmd__topproducer"
                 ;;
+            crm__subcmd__integrations__subcmd__cache,clear)
+                cmd="crm__subcmd__integrations__subcmd__cache__subcmd__clear"
+                ;;
+            crm__subcmd__integrations__subcmd__cache,help)
+                cmd="crm__subcmd__integrations__subcmd__cache__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__cache__subcmd__help,clear)
+                cmd="crm__subcmd__integrations__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            crm__subcmd__integrations__subcmd__cache__subcmd__help,help)
+                cmd="crm__subcmd__integrations__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
             crm__subcmd__integrations__subcmd__help,accounts)
                 cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts"
                 ;;
+            crm__subcmd__integrations__subcmd__help,cache)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__cache"
+                ;;
+            crm__subcmd__integrations__subcmd__help,contacts)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__contacts"
+                ;;
+            crm__subcmd__integrations__subcmd__help,deals)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__deals"
+                ;;
             crm__subcmd__integrations__subcmd__help,help)
                 cmd="crm__subcmd__integrations__subcmd__help__subcmd__help"
+                ;;
+            crm__subcmd__integrations__subcmd__help,search)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__search"
                 ;;
             crm__subcmd__integrations__subcmd__help__subcmd__accounts,connect)
                 cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect"
@@ -684,6 +735,9 @@ _crm() {
                 ;;
             crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect,topproducer)
                 cmd="crm__subcmd__integrations__subcmd__help__subcmd__accounts__subcmd__connect__subcmd__topproducer"
+                ;;
+            crm__subcmd__integrations__subcmd__help__subcmd__cache,clear)
+                cmd="crm__subcmd__integrations__subcmd__help__subcmd__cache__subcmd__clear"
                 ;;
             crm__subcmd__opportunities,create)
                 cmd="crm__subcmd__opportunities__subcmd__create"
@@ -4233,7 +4287,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__help__subcmd__integrations)
-            opts="accounts"
+            opts="accounts contacts deals search cache"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4319,6 +4373,76 @@ _crm() {
         crm__subcmd__help__subcmd__integrations__subcmd__accounts__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__cache)
+            opts="clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__contacts)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__deals)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__help__subcmd__integrations__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5083,7 +5207,7 @@ _crm() {
             return 0
             ;;
         crm__subcmd__integrations)
-            opts="-o -q -h --server --token --profile --output --quiet --help accounts help"
+            opts="-o -q -h --server --token --profile --output --quiet --help accounts contacts deals search cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5498,8 +5622,254 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__integrations__subcmd__cache)
+            opts="-o -q -h --server --token --profile --output --quiet --help clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__cache__subcmd__clear)
+            opts="-o -q -h --source --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -W "brivity topproducer" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__cache__subcmd__help)
+            opts="clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__contacts)
+            opts="-f -s -n -o -q -h --filter --search --sort --limit --cursor --all --deleted --count --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cursor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__deals)
+            opts="-f -s -n -o -q -h --filter --search --sort --limit --cursor --all --deleted --count --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cursor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__integrations__subcmd__help)
-            opts="accounts help"
+            opts="accounts contacts deals search cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5596,6 +5966,62 @@ _crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__cache)
+            opts="clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__contacts)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__deals)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         crm__subcmd__integrations__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5603,6 +6029,66 @@ _crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        crm__subcmd__integrations__subcmd__search)
+            opts="-n -o -q -h --type --limit --all --server --token --profile --output --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "contacts deals" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

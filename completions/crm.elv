@@ -1570,6 +1570,10 @@ set edit:completion:arg-completer[crm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand accounts 'Connected accounts (their secrets are never shown)'
+            cand contacts 'Every contact, made here or synced, one per person, with the sources it comes from'
+            cand deals 'Every deal, made here or synced, with the sources it comes from'
+            cand search 'Find text in any field of what the sources sent (the cache)'
+            cand cache 'The copy of what each source last sent'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;integrations;accounts'= {
@@ -1682,8 +1686,104 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;integrations;accounts;help;help'= {
         }
+        &'crm;integrations;contacts'= {
+            cand -f 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand --filter 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand -s 'Free-text search (words, by prefix)'
+            cand --search 'Free-text search (words, by prefix)'
+            cand --sort 'Sort keys: -created_at,name [default: -created_at]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --cursor 'Start at this next_cursor of an earlier page'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand --deleted 'List the trash instead'
+            cand --count 'Print only how many records match'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;deals'= {
+            cand -f 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand --filter 'Filter, as the API''s filter grammar: ''status[eq]:"Lead",rating[gte]:4'''
+            cand -s 'Free-text search (words, by prefix)'
+            cand --search 'Free-text search (words, by prefix)'
+            cand --sort 'Sort keys: -created_at,name [default: -created_at]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --cursor 'Start at this next_cursor of an earlier page'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand --deleted 'List the trash instead'
+            cand --count 'Print only how many records match'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;search'= {
+            cand --type 'Only contacts or only deals [default: both]'
+            cand -n 'Records per page [default: 50]'
+            cand --limit 'Records per page [default: 50]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --all 'Follow the cursors to the last page'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;cache'= {
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand clear 'Drop it: the next sync compares every record afresh (no contact or deal is lost)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;cache;clear'= {
+            cand --source 'Only this source''s [default: every source''s]'
+            cand --server 'Base URL of the server [default: the profile''s, else http://127.0.0.1:3000]'
+            cand --token 'Bearer token (an API token or a session token) [default: the profile''s]'
+            cand --profile 'Profile of the configuration file to use [default: default]'
+            cand -o 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand --output 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]'
+            cand -q 'Print only the ids of records, one per line'
+            cand --quiet 'Print only the ids of records, one per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'crm;integrations;cache;help'= {
+            cand clear 'Drop it: the next sync compares every record afresh (no contact or deal is lost)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'crm;integrations;cache;help;clear'= {
+        }
+        &'crm;integrations;cache;help;help'= {
+        }
         &'crm;integrations;help'= {
             cand accounts 'Connected accounts (their secrets are never shown)'
+            cand contacts 'Every contact, made here or synced, one per person, with the sources it comes from'
+            cand deals 'Every deal, made here or synced, with the sources it comes from'
+            cand search 'Find text in any field of what the sources sent (the cache)'
+            cand cache 'The copy of what each source last sent'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'crm;integrations;help;accounts'= {
@@ -1702,6 +1802,17 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;integrations;help;accounts;connect;topproducer'= {
         }
         &'crm;integrations;help;accounts;disconnect'= {
+        }
+        &'crm;integrations;help;contacts'= {
+        }
+        &'crm;integrations;help;deals'= {
+        }
+        &'crm;integrations;help;search'= {
+        }
+        &'crm;integrations;help;cache'= {
+            cand clear 'Drop it: the next sync compares every record afresh (no contact or deal is lost)'
+        }
+        &'crm;integrations;help;cache;clear'= {
         }
         &'crm;integrations;help;help'= {
         }
@@ -1972,6 +2083,10 @@ set edit:completion:arg-completer[crm] = {|@words|
         }
         &'crm;help;integrations'= {
             cand accounts 'Connected accounts (their secrets are never shown)'
+            cand contacts 'Every contact, made here or synced, one per person, with the sources it comes from'
+            cand deals 'Every deal, made here or synced, with the sources it comes from'
+            cand search 'Find text in any field of what the sources sent (the cache)'
+            cand cache 'The copy of what each source last sent'
         }
         &'crm;help;integrations;accounts'= {
             cand list 'The connected accounts'
@@ -1989,6 +2104,17 @@ set edit:completion:arg-completer[crm] = {|@words|
         &'crm;help;integrations;accounts;connect;topproducer'= {
         }
         &'crm;help;integrations;accounts;disconnect'= {
+        }
+        &'crm;help;integrations;contacts'= {
+        }
+        &'crm;help;integrations;deals'= {
+        }
+        &'crm;help;integrations;search'= {
+        }
+        &'crm;help;integrations;cache'= {
+            cand clear 'Drop it: the next sync compares every record afresh (no contact or deal is lost)'
+        }
+        &'crm;help;integrations;cache;clear'= {
         }
         &'crm;help;completions'= {
         }

@@ -1166,17 +1166,21 @@ complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "topproducer" -d 'Sync the Top Producer account'
 complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Each source: connected, running, its last run, values mapped to nothing'
 complete -c crm -n "__fish_crm_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
 json\t'JSON: an object, or an array for lists (the default when piped)'
 ndjson\t'One JSON object per line'
 csv\t'CSV with a header row'"
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -s q -l quiet -d 'Print only the ids of records, one per line'
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -s h -l help -d 'Print help'
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'
-complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -f -a "contacts" -d 'Every contact, made here or synced, one per person, with the sources it comes from'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -f -a "deals" -d 'Every deal, made here or synced, with the sources it comes from'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -f -a "search" -d 'Find text in any field of what the sources sent (the cache)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -f -a "cache" -d 'The copy of what each source last sent'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and not __fish_seen_subcommand_from accounts contacts deals search cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -l profile -d 'Profile of the configuration file to use [default: default]' -r
@@ -1190,7 +1194,69 @@ complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_su
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "connect" -d 'Connect a source, or replace its credentials'
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "disconnect" -d 'Disconnect an account (its contacts and deals stay)'
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from accounts" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -s s -l search -d 'Free-text search (words, by prefix)' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l cursor -d 'Start at this next_cursor of an earlier page' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l deleted -d 'List the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -l count -d 'Print only how many records match'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from contacts" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -s f -l filter -d 'Filter, as the API\'s filter grammar: \'status[eq]:"Lead",rating[gte]:4\'' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -s s -l search -d 'Free-text search (words, by prefix)' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l sort -d 'Sort keys: -created_at,name [default: -created_at]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l cursor -d 'Start at this next_cursor of an earlier page' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l deleted -d 'List the trash instead'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -l count -d 'Print only how many records match'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from deals" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -l type -d 'Only contacts or only deals [default: both]' -r -f -a "contacts\t''
+deals\t''"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -s n -l limit -d 'Records per page [default: 50]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -l all -d 'Follow the cursors to the last page'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -l profile -d 'Profile of the configuration file to use [default: default]' -r
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -s o -l output -d 'Output format: table, json, ndjson or csv [default: table on a terminal, json otherwise]' -r -f -a "table\t'A table fitted to the terminal (the default on a terminal)'
+json\t'JSON: an object, or an array for lists (the default when piped)'
+ndjson\t'One JSON object per line'
+csv\t'CSV with a header row'"
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -s q -l quiet -d 'Print only the ids of records, one per line'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -s h -l help -d 'Print help'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Drop it: the next sync compares every record afresh (no contact or deal is lost)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from cache" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "contacts" -d 'Every contact, made here or synced, one per person, with the sources it comes from'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "deals" -d 'Every deal, made here or synced, with the sources it comes from'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find text in any field of what the sources sent (the cache)'
+complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "cache" -d 'The copy of what each source last sent'
 complete -c crm -n "__fish_crm_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c crm -n "__fish_crm_using_subcommand completions" -l server -d 'Base URL of the server [default: the profile\'s, else http://127.0.0.1:3000]' -r
 complete -c crm -n "__fish_crm_using_subcommand completions" -l token -d 'Bearer token (an API token or a session token) [default: the profile\'s]' -r
@@ -1284,3 +1350,7 @@ complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "topproducer" -d 'Sync the Top Producer account'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Each source: connected, running, its last run, values mapped to nothing'
 complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "accounts" -d 'Connected accounts (their secrets are never shown)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "contacts" -d 'Every contact, made here or synced, one per person, with the sources it comes from'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "deals" -d 'Every deal, made here or synced, with the sources it comes from'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "search" -d 'Find text in any field of what the sources sent (the cache)'
+complete -c crm -n "__fish_crm_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "cache" -d 'The copy of what each source last sent'

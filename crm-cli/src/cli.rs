@@ -685,6 +685,46 @@ fn integrations() -> Command {
                     ),
                 ),
         )
+        .subcommand(list_args(
+            Command::new("contacts")
+                .about("Every contact, made here or synced, one per person, with the sources it comes from"),
+        ))
+        .subcommand(list_args(
+            Command::new("deals").about("Every deal, made here or synced, with the sources it comes from"),
+        ))
+        .subcommand(
+            Command::new("search")
+                .about("Find text in any field of what the sources sent (the cache)")
+                .arg(Arg::new("query").required(true).help("The text, any case"))
+                .arg(
+                    Arg::new("type")
+                        .long("type")
+                        .value_parser(["contacts", "deals"])
+                        .help("Only contacts or only deals [default: both]"),
+                )
+                .arg(
+                    Arg::new("limit")
+                        .long("limit")
+                        .short('n')
+                        .value_parser(value_parser!(u32).range(1..=1000))
+                        .help("Records per page [default: 50]"),
+                )
+                .arg(
+                    Arg::new("all").long("all").action(ArgAction::SetTrue).help("Follow the cursors to the last page"),
+                ),
+        )
+        .subcommand(
+            Command::new("cache").about("The copy of what each source last sent").subcommand_required(true).subcommand(
+                Command::new("clear")
+                    .about("Drop it: the next sync compares every record afresh (no contact or deal is lost)")
+                    .arg(
+                        Arg::new("source")
+                            .long("source")
+                            .value_parser(["brivity", "topproducer"])
+                            .help("Only this source's [default: every source's]"),
+                    ),
+            ),
+        )
 }
 
 fn forecast() -> Command {

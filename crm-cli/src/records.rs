@@ -169,7 +169,7 @@ pub fn value<T: Serialize>(item: &T) -> Result<Value> {
     serde_json::to_value(item).map_err(|err| CliError::failure(format!("printing the answer: {err}")))
 }
 
-fn values<T: Serialize>(items: &[T]) -> Result<Vec<Value>> {
+pub(crate) fn values<T: Serialize>(items: &[T]) -> Result<Vec<Value>> {
     items.iter().map(value).collect()
 }
 
@@ -219,7 +219,7 @@ async fn list<R: Resource>(ctx: &mut Ctx, cols: &Columns, m: &ArgMatches) -> Res
 
 /// Prints the pages from `cursor` on, one page or all of them; `page` fetches the page at a
 /// cursor and returns its records and the next cursor.
-async fn follow(
+pub(crate) async fn follow(
     out: &mut Out,
     cols: &Columns,
     mut cursor: Option<String>,

@@ -4,8 +4,10 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::ArgMatches;
+use crm_api::ListParams;
 use crm_api::integrations::{
-    BrivityCredentials, NewAccount, RunOutcome, Source, SyncRun, SyncStatus, TopProducerCredentials,
+    BrivityCredentials, ClearParams, NewAccount, Origin, RecordType, RunOutcome, SearchParams, Source, SyncRun,
+    SyncStatus, TopProducerCredentials,
 };
 use serde_json::{Value, json};
 
@@ -124,10 +126,109 @@ fn secret(m: &ArgMatches, flag: &str) -> Result<String> {
     Ok(value)
 }
 
-/// `crm integrations accounts [list] | connect brivity|topproducer ... | disconnect ID`.
+/// `crm integrations accounts|contacts|deals|search|cache clear`.
 pub async fn integrations(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     ctx.need_token()?;
-    let Some(("accounts", m)) = m.subcommand() else { return Err(CliError::usage("integrations: accounts?")) };
+    match m.subcommand() {
+        Some(("accounts", a)) => accounts(ctx, a).await,
+        Some(("contacts", l)) => merged(ctx, l, true).await,
+        Some(("deals", l)) => merged(ctx, l, false).await,
+        Some(("search", q)) => search(ctx, q).await,
+        Some(("cache", c)) => {
+            let source = match c.subcommand().and_then(|(_, m)| m.get_one::<String>("source")) {
+                Some(s) => {
+                    Some(Source::parse(s).ok_or_else(|| CliError::usage(format!("--source: unknown source {s:?}")))?)
+                }
+                None => None,
+            };
+            let done = ctx.client.clear_integration_cache(&ClearParams { source }).await?;
+            if ctx.out.chosen && matches!(ctx.out.format, Format::Json | Format::Ndjson) {
+                return Ok(ctx.out.json(&done)?);
+            }
+            Ok(ctx.out.line(&format!(
+                "cleared the cached copies of {} records; their contacts and deals stay",
+                done.cleared
+            ))?)
+        }
+        _ => Err(CliError::usage("integrations: accounts, contacts, deals, search or cache?")),
+    }
+}
+
+fn sources_text(sources: &[Origin]) -> String {
+    sources
+        .iter()
+        .map(|o| {
+            format!("{}:{}{}", o.source, o.external_id, if o.removed_at.is_some() { " (removed there)" } else { "" })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `crm integrations contacts|deals [list options]`: a row per record, its sources in a column.
+async fn merged(ctx: &mut Ctx, m: &ArgMatches, contacts: bool) -> Result<()> {
+    let params = ListParams {
+        filter: m.get_one::<String>("filter").cloned(),
+        q: m.get_one::<String>("search").cloned(),
+        sort: m.get_one::<String>("sort").cloned(),
+        deleted: m.get_flag("deleted").then_some(true),
+        limit: m.get_one::<u32>("limit").copied(),
+        ..Default::default()
+    };
+    let keys: &[&str] = if contacts {
+        &["id", "name", "email", "company", "status", "sources"]
+    } else {
+        &["id", "name", "amount", "currency", "stage", "close_date", "sources"]
+    };
+    let cols = Columns::plain(keys);
+    let client = ctx.client.clone();
+    let cursor = m.get_one::<String>("cursor").cloned();
+    crate::records::follow(&mut ctx.out, &cols, cursor, m.get_flag("all"), async |cursor| {
+        let p = ListParams { cursor, ..params.clone() };
+        let (rows, next) = if contacts {
+            let page = client.integration_contacts(&p).await?;
+            let rows = page
+                .data
+                .iter()
+                .map(|c| (serde_json::to_value(&c.record), sources_text(&c.sources)))
+                .collect::<Vec<_>>();
+            (rows, page.next_cursor)
+        } else {
+            let page = client.integration_deals(&p).await?;
+            let rows = page
+                .data
+                .iter()
+                .map(|d| (serde_json::to_value(&d.record), sources_text(&d.sources)))
+                .collect::<Vec<_>>();
+            (rows, page.next_cursor)
+        };
+        let mut out = Vec::with_capacity(rows.len());
+        for (record, sources) in rows {
+            let mut record = record.map_err(|e| CliError::failure(format!("a record did not read: {e}")))?;
+            record["sources"] = Value::String(sources);
+            out.push(record);
+        }
+        Ok((out, next))
+    })
+    .await
+}
+
+/// `crm integrations search QUERY [--type contacts|deals]`.
+async fn search(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
+    let kind = m.get_one::<String>("type").and_then(|t| RecordType::parse(t));
+    let q = m.get_one::<String>("query").cloned();
+    let limit = m.get_one::<u32>("limit").copied();
+    let cols = Columns::plain(&["source", "type", "external_id", "local_id", "removed_at", "data"]);
+    let client = ctx.client.clone();
+    crate::records::follow(&mut ctx.out, &cols, None, m.get_flag("all"), async |cursor| {
+        let page = client.search_integrations(&SearchParams { q: q.clone(), kind, limit, cursor }).await?;
+        let rows = crate::records::values(&page.data)?;
+        Ok((rows, page.next_cursor))
+    })
+    .await
+}
+
+/// `crm integrations accounts [list] | connect brivity|topproducer ... | disconnect ID`.
+async fn accounts(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
     match m.subcommand() {
         Some(("connect", c)) => {
             let interval = c.get_one::<i64>("interval").copied();

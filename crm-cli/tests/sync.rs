@@ -42,6 +42,17 @@ async fn sync_all_prints_a_line_per_source_and_fails_when_one_does() {
     assert_eq!(lines.len(), 1, "{ok:?}");
     assert!(lines[0].starts_with("brivity: succeeded") && lines[0].contains("created"), "{ok:?}");
 
+    // The merged views, the search and the cache.
+    let merged = env.run(&["integrations", "contacts", "-n", "5", "-o", "json"]).await.ok().json();
+    let rows = merged.as_array().expect("rows");
+    assert_eq!(rows.len(), 5, "{merged}");
+    assert!(rows.iter().all(|r| r["sources"].as_str().is_some_and(|s| s.starts_with("brivity:"))), "{merged}");
+    let city = sim.brivity_people().iter().find_map(|p| p["city"].as_str().map(str::to_string)).expect("a city");
+    let found = env.run(&["integrations", "search", &city, "--type", "contacts", "-o", "json"]).await.ok().json();
+    assert!(!found.as_array().expect("rows").is_empty(), "{found}");
+    let cleared = env.run(&["integrations", "cache", "clear", "--source", "brivity"]).await.ok();
+    assert!(cleared.stdout.starts_with("cleared the cached copies of "), "{cleared:?}");
+
     let status = env.run(&["sync", "status", "-o", "json"]).await.ok().json();
     assert_eq!(status["sources"][0]["connected"], true);
     assert_eq!(status["sources"][0]["last_run"]["outcome"], "succeeded");
