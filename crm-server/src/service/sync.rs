@@ -227,7 +227,9 @@ impl Syncer {
     ) -> Result<(), String> {
         let source = connector.source();
         for stream in Stream::ALL {
-            let mut checkpoint = if connector.snapshots() {
+            // Where the stream starts (incremental sources): every page asks from there, the
+            // cursor carrying the position; each page stores how far it got.
+            let since = if connector.snapshots() {
                 None
             } else {
                 self.db
@@ -235,11 +237,11 @@ impl Syncer {
                     .await
                     .map_err(failed_write)?
             };
-            let mut next: Option<String> = None;
             let mut seen = HashSet::new();
             let mut complete = true;
+            let mut fetched = connector.page(stream, since.as_deref(), None).await;
             loop {
-                let page = match connector.page(stream, checkpoint.as_deref(), next.as_deref()).await {
+                let page = match fetched {
                     Ok(Some(p)) => p,
                     // The account has no such stream (Brivity's deals feed is hypothetical).
                     Ok(None) => {
@@ -254,16 +256,18 @@ impl Syncer {
                         *log.unmapped.entry((field, value.clone())).or_default() += 1;
                     }
                 }
-                next = page.next.clone();
-                if page.checkpoint.is_some() {
-                    checkpoint = page.checkpoint.clone();
-                }
+                let next = page.next.clone();
                 let lease = self.lease_micros();
-                let (counts, errors) = self
-                    .db
-                    .write(async move |c| write_page(c, actor, source, stream, run, lease, page).await)
-                    .await
-                    .map_err(failed_write)?;
+                let write = self.db.write(async move |c| write_page(c, actor, source, stream, run, lease, page).await);
+                // The next page is read while this one is written (never inside its transaction).
+                let (written, following) = match &next {
+                    Some(n) => {
+                        let (w, f) = tokio::join!(write, connector.page(stream, since.as_deref(), Some(n)));
+                        (w, Some(f))
+                    }
+                    None => (write.await, None),
+                };
+                let (counts, errors) = written.map_err(failed_write)?;
                 // The planner's statistics follow the tables as a sync fills them (PostgreSQL).
                 let written = usize::try_from(counts.created + counts.updated).unwrap_or(0);
                 let tables = match stream {
@@ -275,8 +279,9 @@ impl Syncer {
                     log.error(e);
                 }
                 log.counts.fetched += counts.fetched;
-                if next.is_none() {
-                    break;
+                match following {
+                    Some(f) => fetched = f,
+                    None => break,
                 }
             }
             if connector.snapshots() && complete {
