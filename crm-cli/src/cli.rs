@@ -211,6 +211,15 @@ fn field_arg(f: &FieldInfo) -> Arg {
     }
 }
 
+/// `--limit`/`-n`: records per page of a list.
+fn page_size_arg() -> Arg {
+    Arg::new("limit")
+        .long("limit")
+        .short('n')
+        .value_parser(value_parser!(u32).range(1..=1000))
+        .help("Records per page [default: 50]")
+}
+
 fn list_args(cmd: Command) -> Command {
     cmd.arg(
         Arg::new("filter")
@@ -221,13 +230,7 @@ fn list_args(cmd: Command) -> Command {
     )
     .arg(Arg::new("search").long("search").short('s').value_name("WORDS").help("Free-text search (words, by prefix)"))
     .arg(Arg::new("sort").long("sort").value_name("KEYS").help("Sort keys: -created_at,name [default: -created_at]"))
-    .arg(
-        Arg::new("limit")
-            .long("limit")
-            .short('n')
-            .value_parser(value_parser!(u32).range(1..=1000))
-            .help("Records per page [default: 50]"),
-    )
+    .arg(page_size_arg())
     .arg(Arg::new("cursor").long("cursor").help("Start at this next_cursor of an earlier page"))
     .arg(Arg::new("all").long("all").action(ArgAction::SetTrue).help("Follow the cursors to the last page"))
     .arg(Arg::new("deleted").long("deleted").action(ArgAction::SetTrue).help("List the trash instead"))
@@ -702,13 +705,7 @@ fn integrations() -> Command {
                         .value_parser(["contacts", "deals"])
                         .help("Only contacts or only deals [default: both]"),
                 )
-                .arg(
-                    Arg::new("limit")
-                        .long("limit")
-                        .short('n')
-                        .value_parser(value_parser!(u32).range(1..=1000))
-                        .help("Records per page [default: 50]"),
-                )
+                .arg(page_size_arg())
                 .arg(
                     Arg::new("all").long("all").action(ArgAction::SetTrue).help("Follow the cursors to the last page"),
                 ),
