@@ -41,14 +41,24 @@ pub async fn sync(ctx: &mut Ctx, m: &ArgMatches) -> Result<()> {
         return status(ctx).await;
     }
     let wait = !sub.get_flag("no-wait");
-    let started = match what {
-        "all" => ctx.client.sync_all(wait).await?,
+    let mut started = match what {
+        "all" => ctx.client.sync_all(false).await?,
         source => {
             let source =
                 Source::parse(source).ok_or_else(|| CliError::usage(format!("sync: unknown source {source:?}")))?;
-            ctx.client.sync_source(source, wait).await?
+            ctx.client.sync_source(source, false).await?
         }
     };
+    // Waiting is polling the runs: a large account takes longer than one request should wait
+    // (and than a proxy in between may let it).
+    if wait {
+        for run in &mut started.runs {
+            while run.outcome == RunOutcome::Running {
+                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                *run = ctx.client.sync_run(run.id).await?;
+            }
+        }
+    }
     // A line per source, for a person or a cron job's log, unless JSON is asked for.
     if ctx.out.chosen && matches!(ctx.out.format, Format::Json | Format::Ndjson) {
         ctx.out.json(&started)?;
