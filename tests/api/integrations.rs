@@ -247,6 +247,13 @@ async fn bad_credentials_and_a_wrong_key_are_clear_statuses(b: Backend) {
     let refused = probe::send(v.request(Method::POST, "/api/crm/integrations/sync/brivity?wait=true")).await;
     assert_eq!(refused.status, 409, "{refused}");
     assert!(refused.body.to_string().contains("cannot be read"), "{refused}");
+    // Of several sources, each whose credentials cannot be read gets a failed run that says so.
+    let runs = v.sync_all(true).await.expect("sync all").runs;
+    assert_eq!(runs.len(), 2);
+    assert!(
+        runs.iter().all(|r| r.outcome == RunOutcome::Failed && r.errors.iter().any(|e| e.contains("cannot be read"))),
+        "{runs:?}"
+    );
     t.stop().await;
     s.stop().await;
     drop(dir);

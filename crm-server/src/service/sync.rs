@@ -63,11 +63,14 @@ impl Syncer {
         Syncer { db, keys, remotes, lease: std::time::Duration::from_secs(60), client: crate::connectors::client() }
     }
 
-    fn credentials(&self, account: &StoredAccount) -> ApiResult<Credentials> {
-        let plain = self.keys.open(&secret_context(account.user_id, account.source), &account.secret).map_err(|e| {
-            ApiError::conflict_on("source", format!("the stored credentials of {} cannot be read: {e}", account.source))
-        })?;
-        let value: Json = serde_json::from_str(&plain).map_err(|e| ApiError::Internal(e.into()))?;
+    /// The account's credentials, opened; else why not, in words.
+    fn credentials(&self, account: &StoredAccount) -> Result<Credentials, String> {
+        let plain = self
+            .keys
+            .open(&secret_context(account.user_id, account.source), &account.secret)
+            .map_err(|e| format!("the stored credentials of {} cannot be read: {e}", account.source))?;
+        let value: Json = serde_json::from_str(&plain)
+            .map_err(|_| format!("the stored credentials of {} cannot be read: not what was sealed", account.source))?;
         let field = |k: &str| value.get(k).and_then(Json::as_str).unwrap_or_default().to_string();
         Ok(match account.source {
             Source::Brivity => Credentials::Brivity { api_key: field("api_key") },
@@ -99,14 +102,25 @@ impl Syncer {
         }
         let mut started = Vec::new();
         let mut busy = Vec::new();
+        let several = wanted.len() > 1;
         for account in wanted {
-            let credentials = self.credentials(account)?;
+            let credentials = match self.credentials(account) {
+                Ok(c) => Ok(c),
+                // One source of several: its run is recorded as failed, and the others go on.
+                Err(why) if several => Err(why),
+                Err(why) => return Err(ApiError::conflict_on("source", why)),
+            };
             let source = account.source;
             let lease = self.lease_micros();
             match self.db.write(async move |c| store::start_run(c, actor, source, trigger, lease).await).await? {
                 Ok(run) => {
                     let me = Arc::clone(self);
-                    let task = tokio::spawn(async move { me.execute(actor, source, run, credentials).await });
+                    let task = tokio::spawn(async move {
+                        match credentials {
+                            Ok(credentials) => me.execute(actor, source, run, credentials).await,
+                            Err(why) => me.end(actor, source, run, RunOutcome::Failed, vec![why], Vec::new()).await,
+                        }
+                    });
                     started.push((run, task));
                 }
                 Err(running) => busy.push(format!("a sync of {source} is already running (run {running})")),
@@ -208,7 +222,19 @@ impl Syncer {
         };
         heartbeat.abort();
         let unmapped = log.unmapped();
-        let errors = log.errors;
+        self.end(actor, source, run, outcome, log.errors, unmapped).await;
+    }
+
+    /// Records how a run ended, and frees its lease.
+    async fn end(
+        &self,
+        actor: Actor,
+        source: Source,
+        run: i64,
+        outcome: RunOutcome,
+        errors: Vec<String>,
+        unmapped: Vec<Unmapped>,
+    ) {
         let finished = self
             .db
             .write(async move |c| store::finish_run(c, actor, source, run, outcome, &errors, &unmapped).await)
