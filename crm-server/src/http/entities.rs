@@ -95,7 +95,7 @@ fn write_value(out: &mut Vec<u8>, field: &Field, value: &SqlValue) {
 }
 
 /// Writes a value that cannot fail to serialize (strings, numbers, JSON values).
-fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     if let Err(e) = serde_json::to_writer(&mut *out, value) {
         tracing::error!(error = %e, "a JSON value did not serialize");
     }
@@ -103,13 +103,18 @@ fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
 
 /// A page of rows as the JSON of [`Page`].
 pub fn page_json(spec: &Spec, page: &Page<Row>) -> Vec<u8> {
+    page_json_with(page, |_, row, out| write_row(spec, row, out))
+}
+
+/// A page of rows as the JSON of a [`Page`], each row written by `item` (given its position).
+pub fn page_json_with(page: &Page<Row>, mut item: impl FnMut(usize, &Row, &mut Vec<u8>)) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + page.data.len() * 320);
     out.extend_from_slice(b"{\"data\":[");
     for (i, row) in page.data.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write_row(spec, row, &mut out);
+        item(i, row, &mut out);
     }
     out.extend_from_slice(b"],\"next_cursor\":");
     write_json(&mut out, &page.next_cursor);

@@ -14,7 +14,7 @@ use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery, RecordId, WebhookToken};
-use crate::http::entities::{json_response, write_row};
+use crate::http::entities::{json_response, page_json_with, write_json, write_row};
 use crate::service::{Entity, integrations};
 use crate::store::integrations as store;
 
@@ -119,23 +119,13 @@ pub async fn merged<E: Entity>(
     ApiQuery(p): ApiQuery<ListParams>,
 ) -> ApiResult<Response> {
     let (page, origins) = integrations::merged::<E>(&s.sync, actor, &p).await?;
-    let mut out = Vec::with_capacity(64 + page.data.len() * 400);
-    out.extend_from_slice(b"{\"data\":[");
-    for (i, (row, sources)) in page.data.iter().zip(&origins).enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    let out = page_json_with(&page, |i, row, out| {
         out.extend_from_slice(b"{\"record\":");
-        write_row(E::spec(), row, &mut out);
+        write_row(E::spec(), row, out);
         out.extend_from_slice(b",\"sources\":");
-        serde_json::to_writer(&mut out, sources).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
+        write_json(out, origins.get(i).map_or(&[][..], Vec::as_slice));
         out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"next_cursor\":");
-    serde_json::to_writer(&mut out, &page.next_cursor).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
-    out.extend_from_slice(b",\"total\":");
-    serde_json::to_writer(&mut out, &page.total).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
-    out.push(b'}');
+    });
     Ok(json_response(HeaderMap::new(), out))
 }
 

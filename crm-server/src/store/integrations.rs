@@ -672,21 +672,31 @@ pub async fn first_delivery<C: Conn>(c: &mut C, account: &StoredAccount, event_i
 /// they were connected).
 pub async fn scheduled<C: Conn>(c: &mut C) -> ApiResult<Vec<(StoredAccount, i64)>> {
     let sql = format!(
-        "SELECT {}, COALESCE((SELECT MAX(r.started_at) FROM sync_runs r WHERE r.user_id = a.user_id AND r.source = a.source), a.created_at) AS last \
-         FROM integration_accounts a WHERE a.sync_interval_minutes IS NOT NULL ORDER BY a.id",
-        ACCOUNT_COLUMNS.split(", ").map(|col| format!("a.{col}")).collect::<Vec<_>>().join(", ")
+        "SELECT {ACCOUNT_COLUMNS} FROM integration_accounts WHERE sync_interval_minutes IS NOT NULL ORDER BY id"
     );
-    const SHAPE: &Shape = &[
-        ("id", Col::Int),
-        ("user_id", Col::Int),
-        ("source", Col::Text),
-        ("secret", Col::Text),
-        ("sync_interval_minutes", Col::Int),
-        ("webhook_token", Col::Text),
-        ("created_at", Col::Int),
-        ("updated_at", Col::Int),
-        ("last", Col::Int),
-    ];
-    let rows = c.fetch(&sql, &[], SHAPE).await?;
-    rows.iter().map(|r| Ok((account_of(r)?, r.req_int("last")?))).collect::<Result<_, DbError>>().map_err(Into::into)
+    let accounts: Vec<StoredAccount> =
+        c.fetch(&sql, &[], ACCOUNT).await?.iter().map(account_of).collect::<Result<_, DbError>>()?;
+    let mut latest = std::collections::HashMap::new();
+    let rows = c
+        .fetch(
+            // The latest run of each scheduled account: one probe of the runs' index each.
+            "SELECT a.user_id, a.source, (SELECT r.started_at FROM sync_runs r WHERE r.user_id = a.user_id \
+             AND r.source = a.source ORDER BY r.id DESC LIMIT 1) AS last \
+             FROM integration_accounts a WHERE a.sync_interval_minutes IS NOT NULL",
+            &[],
+            &[("user_id", Col::Int), ("source", Col::Text), ("last", Col::Int)],
+        )
+        .await?;
+    for r in rows {
+        if let Some(last) = r.int("last")? {
+            latest.insert((r.req_int("user_id")?, r.req_text("source")?.to_string()), last);
+        }
+    }
+    Ok(accounts
+        .into_iter()
+        .map(|a| {
+            let last = latest.get(&(a.user_id, a.source.as_str().to_string())).copied().unwrap_or(a.created_at);
+            (a, last)
+        })
+        .collect())
 }
