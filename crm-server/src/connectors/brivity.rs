@@ -90,7 +90,13 @@ impl Connector for Brivity {
                     (Fields::Deal(d), u)
                 }
             };
-            records.push(RemoteRecord { external_id, raw, removed: false, fields, unmapped: unmapped.0 });
+            records.push(RemoteRecord {
+                external_id,
+                raw: raw.to_string(),
+                removed: false,
+                fields,
+                unmapped: unmapped.0,
+            });
         }
         Ok(Some(Page { records, next: full.then(|| (page + 1).to_string()), checkpoint: None }))
     }

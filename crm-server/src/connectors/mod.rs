@@ -11,7 +11,6 @@ pub mod topproducer;
 use std::time::Duration;
 
 use crm_api::integrations::Source;
-use serde_json::Value as Json;
 
 pub use http::RetryPolicy;
 pub use mapping::{DealFields, PersonFields, StagePlace};
@@ -72,8 +71,9 @@ pub enum Fields {
 #[derive(Debug, Clone)]
 pub struct RemoteRecord {
     pub external_id: String,
-    /// The JSON the source sent (kept in the cache).
-    pub raw: Json,
+    /// The JSON the source sent, as text (kept in the cache; written out while the last page
+    /// is written, off the write's path).
+    pub raw: String,
     /// Deleted at the source (an incremental source says so; a snapshot leaves it out).
     pub removed: bool,
     pub fields: Fields,

@@ -156,7 +156,7 @@ impl Connector for TopProducer {
                     (Fields::Deal(d), u)
                 }
             };
-            records.push(RemoteRecord { external_id, raw: raw.clone(), removed, fields, unmapped: unmapped.0 });
+            records.push(RemoteRecord { external_id, raw: raw.to_string(), removed, fields, unmapped: unmapped.0 });
         }
         let checkpoint =
             latest.map(|t| (t - chrono::Duration::seconds(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true));

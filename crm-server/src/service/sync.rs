@@ -263,6 +263,13 @@ impl Syncer {
                     .await
                     .map_err(failed_write)?
             };
+            // Nothing of the stream known before this run (a first sync): a page none of
+            // whose records this run has written yet needs no look-up of what is known.
+            let knew_none = self
+                .db
+                .read(async |c| store::knows_none(c, actor, source, stream.kind()).await)
+                .await
+                .map_err(failed_write)?;
             let mut seen = HashSet::new();
             let mut complete = true;
             let mut fetched = connector.page(stream, since.as_deref(), None).await;
@@ -276,6 +283,7 @@ impl Syncer {
                     }
                     Err(e) => return Err(e.to_string()),
                 };
+                let unknown = knew_none && page.records.iter().all(|r| !seen.contains(&r.external_id));
                 for r in &page.records {
                     seen.insert(r.external_id.clone());
                     for (field, value) in &r.unmapped {
@@ -284,7 +292,20 @@ impl Syncer {
                 }
                 let next = page.next.clone();
                 let lease = self.lease_micros();
-                let write = self.db.write(async move |c| write_page(c, actor, source, stream, run, lease, page).await);
+                // Written by a task of its own, so that reading the next page (and turning it
+                // into records) runs beside it rather than between its statements.
+                let db = self.db.clone();
+                let write = tokio::spawn(async move {
+                    db.write(async move |c| {
+                        write_page(c, PageAt { actor, source, stream, run, lease }, page, unknown).await
+                    })
+                    .await
+                });
+                let write = async move {
+                    write
+                        .await
+                        .unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}"))))
+                };
                 // The next page is read while this one is written (never inside its transaction).
                 let (written, following) = match &next {
                     Some(n) => {
@@ -374,17 +395,21 @@ fn changed<T: PartialEq + Clone>(new: &Option<T>, old: Option<&Option<T>>) -> Op
     }
 }
 
-/// Writes one page in the caller's transaction; returns its counts and the errors of the
-/// records the CRM refused.
-async fn write_page(
-    c: &mut impl Conn,
+/// Where a page goes: whose, from which source and stream, by which run, and the lease's
+/// end the run renews to.
+#[derive(Clone, Copy)]
+struct PageAt {
     actor: Actor,
     source: Source,
     stream: Stream,
     run: i64,
     lease: i64,
-    page: Page,
-) -> ApiResult<(Counts, Vec<String>)> {
+}
+
+/// Writes one page in the caller's transaction; returns its counts and the errors of the
+/// records the CRM refused. `unknown`: none of its records is known yet (no look-up).
+async fn write_page(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) -> ApiResult<(Counts, Vec<String>)> {
+    let PageAt { actor, source, stream, run, lease } = at;
     batch::one_bulk_writer(c, actor).await?;
     let kind = stream.kind();
     let table = match stream {
@@ -392,7 +417,7 @@ async fn write_page(
         Stream::Deals => "deals",
     };
     let ids: Vec<&str> = page.records.iter().map(|r| r.external_id.as_str()).collect();
-    let known = store::known(c, actor, source, kind, table, &ids).await?;
+    let known = if unknown { HashMap::new() } else { store::known(c, actor, source, kind, table, &ids).await? };
     let mut counts = Counts { fetched: page.records.len() as i64, ..Counts::default() };
     let mut remembered = Vec::with_capacity(page.records.len());
     let mut errors = Vec::new();
@@ -405,7 +430,7 @@ async fn write_page(
         Stream::Deals => PageContext::Deals(deal_context(c, actor, source, &page).await?),
     };
     for (i, r) in page.records.iter().enumerate() {
-        let data = r.raw.to_string();
+        let data = r.raw.clone();
         let new_hash = hash(&data);
         let k = known.get(&r.external_id);
         if k.is_some_and(|k| k.hash.as_deref() == Some(new_hash.as_str()) && k.removed == r.removed) {

@@ -341,6 +341,18 @@ pub async fn running<C: Conn>(c: &mut C, actor: Actor, source: Source) -> ApiRes
     Ok(row.map(|r| r.req_int("run_id")).transpose()?)
 }
 
+/// Whether the user has no record of `kind` from `source` at all (before its first sync).
+pub async fn knows_none<C: Conn>(c: &mut C, actor: Actor, source: Source, kind: &str) -> ApiResult<bool> {
+    let row = c
+        .fetch_one(
+            "SELECT user_id FROM sync_records WHERE user_id = $1 AND source = $2 AND kind = $3 LIMIT 1",
+            &[int(actor.user_id), text(source.as_str()), text(kind)],
+            &[("user_id", Col::Int)],
+        )
+        .await?;
+    Ok(row.is_none())
+}
+
 /// Where an incremental stream left off.
 pub async fn checkpoint<C: Conn>(c: &mut C, actor: Actor, source: Source, stream: &str) -> ApiResult<Option<String>> {
     let row = c

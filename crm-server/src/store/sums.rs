@@ -188,32 +188,42 @@ impl Sums {
         }
     }
 
-    /// Writes the sums, in key order, into `user`'s rows.
+    /// Writes the sums, in key order, into `user`'s rows: one upsert of many rows per table
+    /// (a batch of deals touches dozens of cells, which took a round trip each).
     async fn write<C: Conn>(self, c: &mut C, user: i64) -> ApiResult<()> {
-        for (cell, values) in self.0 {
-            if values.iter().all(|v| *v == 0) {
-                continue;
+        /// Rows of one statement (PostgreSQL takes at most 65,535 binds).
+        const ROWS: usize = 1000;
+        let cells: Vec<(Cell, Values)> = self.0.into_iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
+        for group in cells.chunk_by(|a, b| a.0.table() == b.0.table()) {
+            for rows in group.chunks(ROWS) {
+                let Some((first, _)) = rows.first() else { continue };
+                let (table, cols) = (first.table(), first.columns());
+                let key_names: Vec<&str> = first.key().iter().map(|(k, _)| *k).collect();
+                let mut names: Vec<&str> = vec!["user_id"];
+                names.extend(&key_names);
+                names.extend(cols);
+                let mut binds = Vec::with_capacity(rows.len() * names.len());
+                let mut tuples = Vec::with_capacity(rows.len());
+                for (cell, values) in rows {
+                    let at = binds.len();
+                    binds.push(SqlValue::Int(Some(user)));
+                    binds.extend(cell.key().into_iter().map(|(_, v)| v));
+                    binds.extend(values.iter().take(cols.len()).map(|v| SqlValue::Int(Some(*v))));
+                    let marks: Vec<String> = (at + 1..=binds.len()).map(|i| format!("${i}")).collect();
+                    tuples.push(format!("({})", marks.join(", ")));
+                }
+                let conflict: Vec<&str> = names.iter().take(1 + key_names.len()).copied().collect();
+                let sets: Vec<String> =
+                    cols.iter().map(|col| format!("{col} = {table}.{col} + excluded.{col}")).collect();
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({}) DO UPDATE SET {}",
+                    names.join(", "),
+                    tuples.join(", "),
+                    conflict.join(", "),
+                    sets.join(", ")
+                );
+                c.execute(&sql, &binds).await?;
             }
-            let key = cell.key();
-            let cols = cell.columns();
-            let mut names: Vec<&str> = vec!["user_id"];
-            names.extend(key.iter().map(|(k, _)| *k));
-            names.extend(cols);
-            let mut binds = vec![SqlValue::Int(Some(user))];
-            binds.extend(key.iter().map(|(_, v)| v.clone()));
-            binds.extend(values.iter().take(cols.len()).map(|v| SqlValue::Int(Some(*v))));
-            let marks: Vec<String> = (1..=binds.len()).map(|i| format!("${i}")).collect();
-            let table = cell.table();
-            let conflict: Vec<&str> = names.iter().take(1 + key.len()).copied().collect();
-            let sets: Vec<String> = cols.iter().map(|col| format!("{col} = {table}.{col} + excluded.{col}")).collect();
-            let sql = format!(
-                "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
-                names.join(", "),
-                marks.join(", "),
-                conflict.join(", "),
-                sets.join(", ")
-            );
-            c.execute(&sql, &binds).await?;
         }
         Ok(())
     }
