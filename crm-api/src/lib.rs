@@ -32,6 +32,8 @@ pub mod wire;
 
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub mod profiles;
 
 pub use enums::{ActivityType, ContactStatus, Priority, Stage, StageKind};
 pub use error::{FieldError, Problem};

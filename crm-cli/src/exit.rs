@@ -109,6 +109,12 @@ impl From<ClientError> for CliError {
     }
 }
 
+impl From<crm_api::profiles::ConfigError> for CliError {
+    fn from(e: crm_api::profiles::ConfigError) -> Self {
+        CliError::failure(e.0)
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError { pipe_closed: e.kind() == std::io::ErrorKind::BrokenPipe, ..CliError::failure(e.to_string()) }

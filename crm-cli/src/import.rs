@@ -61,7 +61,7 @@ struct Totals {
 fn state_path(file: &Path) -> Result<PathBuf> {
     let key: String = file.to_string_lossy().chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
     let key: String = key.chars().rev().take(150).collect::<Vec<_>>().into_iter().rev().collect();
-    Ok(crate::config::dir()?.join("imports").join(format!("{key}.json")))
+    Ok(crm_api::profiles::dir()?.join("imports").join(format!("{key}.json")))
 }
 
 fn outcome_name(o: Outcome) -> &'static str {

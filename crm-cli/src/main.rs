@@ -2,7 +2,6 @@
 
 mod account;
 mod cli;
-mod config;
 mod csvin;
 mod dashboard;
 mod exit;
@@ -19,9 +18,9 @@ use std::process::ExitCode;
 use clap::ArgMatches;
 use crm_api::client::Client;
 
-use crate::config::{Config, DEFAULT_SERVER};
 use crate::exit::{CliError, Code, Result};
 use crate::output::{Format, Out};
+use crm_api::profiles::Config;
 
 /// What every command works with.
 pub struct Ctx {
@@ -37,18 +36,18 @@ pub struct Ctx {
 impl Ctx {
     fn new(m: &ArgMatches) -> Result<Ctx> {
         let config = Config::load()?;
-        let profile = config.profile_name(m.get_one::<String>("profile").map(String::as_str));
-        let stored = config.profiles.get(&profile).cloned().unwrap_or_default();
-        let server =
-            m.get_one::<String>("server").cloned().or(stored.server).unwrap_or_else(|| DEFAULT_SERVER.to_string());
-        if !(server.starts_with("http://") || server.starts_with("https://")) {
-            return Err(CliError::usage(format!("--server: {server:?} is not an http:// or https:// URL")));
-        }
-        let token = m.get_one::<String>("token").cloned().filter(|t| !t.is_empty()).or(stored.token);
-        let mut client = Client::new(&server).map_err(|e| CliError::usage(format!("--server: {e}")))?;
-        if let Some(t) = &token {
+        let conn = config
+            .connection(
+                m.get_one::<String>("server").map(String::as_str),
+                m.get_one::<String>("token").map(String::as_str),
+                m.get_one::<String>("profile").map(String::as_str),
+            )
+            .map_err(|e| CliError::usage(e.to_string()))?;
+        let mut client = Client::new(&conn.server).map_err(|e| CliError::usage(format!("--server: {e}")))?;
+        if let Some(t) = &conn.token {
             client = client.with_token(t);
         }
+        let (profile, token) = (conn.profile, conn.token);
         let out = Out::new(m.get_one::<Format>("output").copied(), m.get_flag("quiet"));
         Ok(Ctx { client, out, config, profile, has_token: token.is_some() })
     }

@@ -1,13 +1,23 @@
 //! Profiles: a server and a token under a name, kept in `config.toml` in the user's
-//! configuration directory (`CRM_CONFIG_DIR` overrides it). The file holds tokens, so it is
-//! written with mode 0600.
+//! configuration directory (`CRM_CONFIG_DIR` overrides it), shared by the `crm` CLI and
+//! `crm-tui` (`crm login` once, then both just work). The file holds tokens, so it is written
+//! with mode 0600.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::exit::{CliError, Result};
+/// A configuration that cannot be read or written, in words for a person.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+pub type Result<T> = std::result::Result<T, ConfigError>;
+
+fn failure(message: impl Into<String>) -> ConfigError {
+    ConfigError(message.into())
+}
 
 pub const DEFAULT_SERVER: &str = "http://127.0.0.1:3000";
 pub const DEFAULT_PROFILE: &str = "default";
@@ -41,7 +51,7 @@ pub fn dir() -> Result<PathBuf> {
     }
     dirs::config_dir()
         .map(|d| d.join("crm"))
-        .ok_or_else(|| CliError::failure("no configuration directory is known here; set CRM_CONFIG_DIR"))
+        .ok_or_else(|| failure("no configuration directory is known here; set CRM_CONFIG_DIR"))
 }
 
 pub fn path() -> Result<PathBuf> {
@@ -53,11 +63,9 @@ impl Config {
     pub fn load() -> Result<Config> {
         let path = path()?;
         match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                toml::from_str(&text).map_err(|e| CliError::failure(format!("{}: {}", path.display(), e.message())))
-            }
+            Ok(text) => toml::from_str(&text).map_err(|e| failure(format!("{}: {}", path.display(), e.message()))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(CliError::failure(format!("reading {}: {e}", path.display()))),
+            Err(e) => Err(failure(format!("reading {}: {e}", path.display()))),
         }
     }
 
@@ -65,18 +73,42 @@ impl Config {
     pub fn save(&self) -> Result<PathBuf> {
         let path = path()?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| CliError::failure(format!("creating {}: {e}", dir.display())))?;
-        let text = toml::to_string_pretty(self).map_err(|e| CliError::failure(e.to_string()))?;
+        std::fs::create_dir_all(dir).map_err(|e| failure(format!("creating {}: {e}", dir.display())))?;
+        let text = toml::to_string_pretty(self).map_err(|e| failure(e.to_string()))?;
         let tmp = dir.join(".config.toml.tmp");
-        write_private(&tmp, text.as_bytes())
-            .map_err(|e| CliError::failure(format!("writing {}: {e}", tmp.display())))?;
-        std::fs::rename(&tmp, &path).map_err(|e| CliError::failure(format!("writing {}: {e}", path.display())))?;
+        write_private(&tmp, text.as_bytes()).map_err(|e| failure(format!("writing {}: {e}", tmp.display())))?;
+        std::fs::rename(&tmp, &path).map_err(|e| failure(format!("writing {}: {e}", path.display())))?;
         Ok(path)
     }
 
     /// The name of the profile in use.
     pub fn profile_name(&self, flag: Option<&str>) -> String {
         flag.map(str::to_string).or_else(|| self.default_profile.clone()).unwrap_or_else(|| DEFAULT_PROFILE.to_string())
+    }
+}
+
+/// Where to connect and as whom: the flag (or its environment variable) first, then the
+/// profile, then the default server.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub server: String,
+    pub token: Option<String>,
+    /// The profile in use.
+    pub profile: String,
+}
+
+impl Config {
+    /// The connection of the profile `profile` (else the default one), overridden by `server`
+    /// and `token` where given; an empty token is none.
+    pub fn connection(&self, server: Option<&str>, token: Option<&str>, profile: Option<&str>) -> Result<Connection> {
+        let profile = self.profile_name(profile);
+        let stored = self.profiles.get(&profile).cloned().unwrap_or_default();
+        let server = server.map(str::to_string).or(stored.server).unwrap_or_else(|| DEFAULT_SERVER.to_string());
+        if !(server.starts_with("http://") || server.starts_with("https://")) {
+            return Err(failure(format!("--server: {server:?} is not an http:// or https:// URL")));
+        }
+        let token = token.filter(|t| !t.is_empty()).map(str::to_string).or(stored.token);
+        Ok(Connection { server, token, profile })
     }
 }
 
