@@ -4,6 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# tmux, for crm-tui's end-to-end tests (the real binary driven in a tmux session; they fail
+# without it): installed from Debian's package when missing, as pg-start.sh installs PostgreSQL.
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "test.sh: installing tmux (Debian package tmux)" >&2
+  as_root=""
+  [ "$(id -u)" -ne 0 ] && as_root="sudo"
+  $as_root apt-get update -qq
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux
+fi
+
 eval "$(scripts/pg-start.sh)"
 trap 'scripts/pg-stop.sh' EXIT
 export CRM_REQUIRE_PG=1

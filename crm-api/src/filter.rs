@@ -10,6 +10,9 @@
 
 use std::fmt;
 
+/// Most values an `[in]` list takes.
+pub const MAX_IN_VALUES: usize = 100;
+
 /// Longest filter accepted, in bytes.
 pub const MAX_LEN: usize = 4096;
 const MAX_DEPTH: usize = 8;

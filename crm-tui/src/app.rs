@@ -190,10 +190,10 @@ impl App {
         match answer_failure(&reply.answer) {
             Some(f) if f.kind == FailureKind::Offline => {
                 self.banner =
-                    Some(Banner { text: format!("offline: {} (showing what was loaded; r retries)", f.message) });
+                    Some(Banner { text: format!("offline, showing what was loaded (r retries): {}", f.message) });
             }
             Some(f) if f.kind == FailureKind::Unauthorized => {
-                self.banner = Some(Banner { text: format!("not logged in: {} (run `crm login`, then r)", f.message) });
+                self.banner = Some(Banner { text: format!("not logged in (run `crm login`, then r): {}", f.message) });
             }
             _ => self.banner = None,
         }

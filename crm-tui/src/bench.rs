@@ -76,9 +76,10 @@ pub async fn run(
     let at = |q: f64| times.get(((times.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or_default();
     let deals: usize = app.pipeline.columns.iter().map(|c| c.deals.len()).sum();
     let open: i64 = app.pipeline.columns.iter().map(|c| c.count).sum();
+    let board =
+        if app.current == 1 { format!(" (board: {open} deals, {deals} loaded by the end)") } else { String::new() };
     Ok(format!(
-        "screen {}: first full frame {:.1} ms after start; {} keys redrawn: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms \
-         (board: {open} deals, {deals} loaded)",
+        "{}: first full frame {:.1} ms after start; {} keys redrawn: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms{board}",
         app.screen().name(),
         ms(first),
         times.len(),

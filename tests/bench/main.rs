@@ -10,6 +10,7 @@ mod io;
 mod load;
 mod raw;
 mod sync;
+mod tui;
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -83,6 +84,15 @@ enum Cmd {
     /// Brivity syncs from `crm-sim` on loopback: a first sync of 10,000 and of 100,000 people
     /// (with 0.3 deals a person), and a second of the 100,000 with nothing changed.
     Sync,
+    /// The terminal UI (`crm-tui --bench-keys`) on each screen against a server holding this
+    /// many open deals: the first full frame, and each key press redrawn.
+    Tui {
+        #[arg(long, default_value_t = 5_000)]
+        deals: u64,
+        /// Key presses measured per screen.
+        #[arg(long, default_value_t = 1_000)]
+        keys: usize,
+    },
     /// CSV import and export through the real `crm` binary (SQLite).
     Io {
         /// Rows of the generated contacts CSV.
@@ -123,6 +133,7 @@ fn main() -> anyhow::Result<()> {
             return Ok(());
         }
         Some(Cmd::Sync) => return rt.block_on(sync::run(&args)),
+        Some(Cmd::Tui { deals, keys }) => return rt.block_on(tui::run(&args, *deals, *keys)),
         Some(Cmd::Io { rows, messy }) => return rt.block_on(io::run(&server_binary(&args)?, *rows, *messy)),
         Some(Cmd::Figures { deals, moves, activities }) => {
             let sizes = figures::Sizes { deals: *deals, moves: *moves, activities: *activities };

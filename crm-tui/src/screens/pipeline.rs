@@ -152,7 +152,7 @@ impl PipelineScreen {
             .collect();
         let mut ids: Vec<i64> = missing.into_iter().collect();
         ids.sort_unstable();
-        for chunk in ids.chunks(500) {
+        for chunk in ids.chunks(crm_api::filter::MAX_IN_VALUES) {
             cx.send(Request::ContactNames { ids: chunk.to_vec() });
         }
     }
@@ -265,14 +265,17 @@ impl PipelineScreen {
         if col.kind != StageKind::Open {
             return false;
         }
-        let since = [d.stage_entered_at, d.last_activity_at, Some(d.created_at)].into_iter().flatten().max();
-        since.is_some_and(|t| (now - t).num_days() > days)
+        // Since it last entered its stage (or was created) or had an activity.
+        let entered = d.stage_entered_at.unwrap_or(d.created_at);
+        let since = d.last_activity_at.map_or(entered, |a| a.max(entered));
+        (now - since).num_days() > days
     }
 
     fn draw_column(&self, f: &mut Frame, area: Rect, i: usize, theme: &Theme) {
         let c = &self.columns[i];
         let focused = i == self.col;
-        let totals: Vec<String> = c.totals.iter().map(|(cur, t, w)| format!("{t} {cur} (w {w})")).collect();
+        let totals: Vec<String> = c.totals.iter().map(|(cur, t, _)| format!("{t} {cur}")).collect();
+        let weighted: Vec<String> = c.totals.iter().map(|(cur, _, w)| format!("{w} {cur}")).collect();
         let title = format!(" {} ({}) ", c.name, c.count);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -282,22 +285,30 @@ impl PipelineScreen {
         if inner.height == 0 {
             return;
         }
-        let [head, cards] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let head_text = if totals.is_empty() { "—".to_string() } else { totals.join(" · ") };
-        f.render_widget(Paragraph::new(Span::styled(head_text, theme.dim())), head);
+        // The header: the total, then the weighted total (amount x probability), per currency.
+        let [head, cards] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+        let head_lines = if totals.is_empty() {
+            vec![Line::from(Span::styled("—", theme.dim()))]
+        } else {
+            vec![
+                Line::from(Span::styled(totals.join(" · "), theme.accent())),
+                Line::from(Span::styled(format!("w {}", weighted.join(" · ")), theme.dim())),
+            ]
+        };
+        f.render_widget(Paragraph::new(head_lines), head);
         let fit = usize::from((cards.height / CARD).max(1));
         let first = c.selected.saturating_sub(fit - 1);
         let mut lines: Vec<Line> = Vec::new();
         for (j, d) in c.deals.iter().enumerate().skip(first).take(fit) {
             let style = if focused && j == c.selected { theme.selected() } else { ratatui::style::Style::new() };
-            let rot = if self.rotting(c, d) { Span::styled(" ⚠ rotting", theme.warn()) } else { Span::raw("") };
+            let rot = if self.rotting(c, d) { Span::styled("⚠ ", theme.warn()) } else { Span::raw("") };
             let contact = d
                 .contact_id
                 .map(|id| self.contact_names.get(&id).cloned().unwrap_or_else(|| format!("contact {id}")))
                 .unwrap_or_else(|| "no contact".into());
             let p = d.probability.map(|p| format!(" · {p}%")).unwrap_or_default();
-            lines.push(Line::from(Span::styled(d.name.clone(), style)));
-            lines.push(Line::from(vec![Span::raw(format!("  {} {}{p}", d.amount, d.currency)), rot]));
+            lines.push(Line::from(vec![rot, Span::styled(d.name.clone(), style)]));
+            lines.push(Line::from(format!("  {} {}{p}", d.amount, d.currency)));
             lines.push(Line::from(Span::styled(format!("  {contact}"), theme.dim())));
         }
         if c.deals.is_empty() {

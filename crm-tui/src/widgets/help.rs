@@ -1,7 +1,7 @@
 //! `?`: every key of the current screen, then the global ones.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -10,27 +10,39 @@ use crate::keys::{self, Binding};
 use crate::screens::Screen;
 use crate::theme::Theme;
 
-pub fn lines(screen: &dyn Screen, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    let section = |title: String, table: &[Binding], out: &mut Vec<Line<'static>>| {
-        out.push(Line::from(Span::styled(title, theme.title())));
-        for b in table {
-            out.push(Line::from(vec![
-                Span::styled(format!("{:>14}  ", keys::labels(b)), theme.accent()),
-                Span::raw(b.help),
-            ]));
-        }
-    };
-    section(screen.name().to_string(), screen.bindings(), &mut out);
-    out.push(Line::from(""));
-    section("Everywhere".to_string(), keys::GLOBAL, &mut out);
+fn section(title: &str, table: &[Binding], theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::from(Span::styled(title.to_string(), theme.title()))];
+    for b in table {
+        out.push(Line::from(vec![
+            Span::styled(format!("{:>10}  ", keys::labels(b)), theme.accent()),
+            Span::raw(b.help),
+        ]));
+    }
     out
 }
 
+/// The screen's keys, then the global ones: one column, or two side by side when one does not
+/// fit `area`.
 pub fn draw(f: &mut Frame, area: Rect, screen: &dyn Screen, theme: &Theme) {
-    let lines = lines(screen, theme);
-    let rect = centered(area, 80, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
-    f.render_widget(Clear, rect);
+    let mine = section(screen.name(), screen.bindings(), theme);
+    let global = section("Everywhere", keys::GLOBAL, theme);
+    let one_column = mine.len() + global.len() + 1;
     let block = Block::default().borders(Borders::ALL).title(" Keys (any key closes) ");
-    f.render_widget(Paragraph::new(lines).block(block), rect);
+    if one_column + 2 <= usize::from(area.height) {
+        let mut lines = mine;
+        lines.push(Line::from(""));
+        lines.extend(global);
+        let rect = centered(area, 80, u16::try_from(one_column + 2).unwrap_or(u16::MAX));
+        f.render_widget(Clear, rect);
+        f.render_widget(Paragraph::new(lines).block(block), rect);
+    } else {
+        let rows = mine.len().max(global.len()) + 2;
+        let rect = centered(area, 100, u16::try_from(rows).unwrap_or(u16::MAX));
+        f.render_widget(Clear, rect);
+        let inner = block.inner(rect);
+        f.render_widget(block, rect);
+        let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(inner);
+        f.render_widget(Paragraph::new(mine), left);
+        f.render_widget(Paragraph::new(global), right);
+    }
 }

@@ -9,7 +9,7 @@ use crate::db::{Dialect, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::store::spec::{Field, Kind, Spec, to_sql};
 
-const MAX_IN_VALUES: usize = 100;
+use crm_api::filter::MAX_IN_VALUES;
 
 pub(super) fn filter_error(message: impl Into<String>) -> ApiError {
     ApiError::bad_param("filter", message)
