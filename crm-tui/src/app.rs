@@ -1,7 +1,7 @@
 //! The application: the four screens, the overlays (help, palette), the banner and the status
-//! line. Every change of state goes through [`App::on_key`], [`App::on_reply`] and
-//! [`App::tick`]; drawing reads the state and nothing else, and requests leave through the
-//! outbox, which the event loop hands to [`crate::net`].
+//! line. Every change of state goes through [`App::update`] (a key, an answer, a tick);
+//! drawing reads the state and nothing else, and requests leave through the outbox, which the
+//! event loop hands to [`crate::net`].
 
 use std::time::{Duration, Instant};
 
@@ -39,6 +39,14 @@ pub struct Banner {
 pub enum Overlay {
     Help,
     Palette(Palette),
+}
+
+/// What happens to the app: a key pressed, an answer come back, the clock ticking.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Reply(Box<Reply>),
+    Tick,
 }
 
 pub struct App {
@@ -124,6 +132,15 @@ impl App {
         // A screen loads when first opened, and again when what it shows may be old.
         if self.loaded[self.current].is_none_or(|t| now.duration_since(t) >= AUTO_REFRESH) {
             self.refresh(now);
+        }
+    }
+
+    /// The one way the state changes: every event of the loop comes through here.
+    pub fn update(&mut self, msg: Msg, now: Instant) {
+        match msg {
+            Msg::Key(key) => self.on_key(key, now),
+            Msg::Reply(reply) => self.on_reply(*reply, now),
+            Msg::Tick => self.tick(now),
         }
     }
 

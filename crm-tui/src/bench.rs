@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::app::App;
+use crate::app::{App, Msg};
 use crate::net::Net;
 use crate::request::Reply;
 use crate::run::flush;
@@ -53,7 +53,7 @@ pub async fn run(
             anyhow::bail!("{}", f.message);
         }
         in_flight -= 1;
-        app.on_reply(reply, Instant::now());
+        app.update(Msg::Reply(Box::new(reply)), Instant::now());
         in_flight += flush(&mut app, &net);
     }
     terminal.draw(|f| app.draw(f))?;
@@ -62,13 +62,13 @@ pub async fn run(
     let mut times: Vec<Duration> = Vec::with_capacity(keys);
     for i in 0..keys {
         let t = Instant::now();
-        app.on_key(script[i % script.len()], t);
+        app.update(Msg::Key(script[i % script.len()]), t);
         terminal.draw(|f| app.draw(f))?;
         times.push(t.elapsed());
         // Requests a key made go out; answers are applied between keys (not timed).
         flush(&mut app, &net);
         while let Ok(r) = replies.try_recv() {
-            app.on_reply(r, Instant::now());
+            app.update(Msg::Reply(Box::new(r)), Instant::now());
             flush(&mut app, &net);
         }
     }

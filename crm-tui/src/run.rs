@@ -7,7 +7,7 @@ use crossterm::event::{Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 use tokio::sync::mpsc;
 
-use crate::app::App;
+use crate::app::{App, Msg};
 use crate::net::Net;
 use crate::request::Reply;
 
@@ -57,7 +57,7 @@ pub async fn run(
         tokio::select! {
             ev = events.recv() => match ev {
                 Some(Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                    app.on_key(k, Instant::now());
+                    app.update(Msg::Key(k), Instant::now());
                     dirty = true;
                 }
                 Some(Event::Resize(..)) => {
@@ -68,11 +68,11 @@ pub async fn run(
                 None => return Ok(()),
             },
             Some(reply) = replies.recv() => {
-                app.on_reply(reply, Instant::now());
+                app.update(Msg::Reply(Box::new(reply)), Instant::now());
                 dirty = true;
             }
             _ = tick.tick() => {
-                app.tick(Instant::now());
+                app.update(Msg::Tick, Instant::now());
                 dirty |= !app.outbox.is_empty();
             }
         }

@@ -410,3 +410,17 @@ async fn a_move_of_a_deal_changed_elsewhere_is_refused_as_stale_and_the_card_goe
 
     tui.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_another_client_creates_shows_up_without_a_key_press() {
+    let s = seed().await;
+    let tui = s.tui("contacts").await;
+    tui.wait_for("Grace Hopper").await;
+    let added = NewContact { name: "Katherine Johnson".into(), ..Default::default() };
+    let started = Instant::now();
+    s.client.create::<Contacts>(&added).await.expect("creating a contact behind the TUI's back");
+    // The open screen reloads by itself (every 8 s): the new contact within 10 s, no key pressed.
+    tui.wait_for("Katherine Johnson").await;
+    assert!(started.elapsed() <= TIMEOUT, "took {:?}", started.elapsed());
+    tui.quit().await;
+}
