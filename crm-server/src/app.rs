@@ -28,11 +28,17 @@ pub struct AppState {
     pub jwt: Arc<JwtKeys>,
     /// Runs syncs of connected accounts (and holds the keys of their credentials).
     pub sync: Arc<crate::service::sync::Syncer>,
+    /// Rate limits of users, addresses, logins (`crate::limits`).
+    pub limits: Arc<crate::limits::Limits>,
 }
 
-/// The router with its state and middleware.
+/// The router with its state and middleware: the common stack, and the limits
+/// (`crate::limits::guard`) inside it (so that a refusal has its request id and trace).
 pub fn router(state: AppState) -> Router {
-    with_middleware(crate::http::routes().with_state(state))
+    let limits = Arc::clone(&state.limits);
+    with_middleware(
+        crate::http::routes().with_state(state).layer(middleware::from_fn_with_state(limits, crate::limits::guard)),
+    )
 }
 
 /// The middleware stack every request goes through (also used by the benchmark's bare
@@ -105,7 +111,17 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
     if config.sync_tick_secs > 0 {
         tokio::spawn(Arc::clone(&sync).schedule(std::time::Duration::from_secs(config.sync_tick_secs)));
     }
-    let state = AppState { db: db.clone(), jwt: Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs)), sync };
+    let limits = Arc::new(crate::limits::Limits::new(&config.limits));
+    let quiet = Arc::clone(&limits);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            quiet.forget_quiet();
+        }
+    });
+    let jwt = Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs));
+    let state = AppState { db: db.clone(), jwt, sync, limits };
     Ok((router(state), db))
 }
 
@@ -115,5 +131,8 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+    // With each connection's peer address, for the limits per client address.
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

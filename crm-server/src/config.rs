@@ -31,6 +31,8 @@ pub struct Config {
     /// Seconds a sync run's lease lasts unless renewed (`CRM_SYNC_LEASE_SECS`, default 60):
     /// how long after its server died another may sync the same source.
     pub sync_lease_secs: u64,
+    /// Rate limits, requests in flight, request timeout, trusted proxies (`crate::limits`).
+    pub limits: crate::limits::LimitsConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -52,6 +54,7 @@ impl std::fmt::Debug for Config {
             .field("remotes", &self.remotes)
             .field("sync_tick_secs", &self.sync_tick_secs)
             .field("sync_lease_secs", &self.sync_lease_secs)
+            .field("limits", &self.limits)
             .finish()
     }
 }
@@ -141,6 +144,7 @@ impl Config {
                 None => 30,
             },
             sync_lease_secs: number("CRM_SYNC_LEASE_SECS", 60)?,
+            limits: crate::limits::LimitsConfig::from_env(var)?,
         })
     }
 }

@@ -44,6 +44,9 @@ pub enum ApiError {
     /// 503: the server is saturated (no database connection came free in time).
     #[error("{0}")]
     Unavailable(String),
+    /// Over a rate limit (`crate::limits`): retry after so many seconds.
+    #[error("{detail}")]
+    RateLimited { detail: String, retry_after: u64 },
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -94,6 +97,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -111,6 +115,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::RateLimited { .. } => "rate-limited",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -177,6 +182,9 @@ impl IntoResponse for ApiError {
             }
             ApiError::Unavailable(_) => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            ApiError::RateLimited { retry_after, .. } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
             }
             ApiError::PreconditionFailed { current_etag: Some(tag) } => {
                 if let Ok(v) = HeaderValue::from_str(tag) {

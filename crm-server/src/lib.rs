@@ -9,6 +9,7 @@ pub mod error;
 pub mod extract;
 pub mod http;
 pub mod keys;
+pub mod limits;
 pub mod openapi;
 pub mod request_id;
 pub mod secrets;

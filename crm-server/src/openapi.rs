@@ -223,12 +223,19 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
         responses.insert("415".into(), problem_response("Body is not JSON"));
         responses.insert("422".into(), problem_response("Invalid fields, each named in errors"));
     }
-    if doc.database {
-        let mut busy = problem_response("The server is saturated; retry after the given seconds");
-        busy["headers"] =
-            json!({ "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } });
-        responses.insert("503".into(), busy);
+    let retry_after = json!({ "Retry-After": { "description": "Seconds to wait", "schema": { "type": "integer" } } });
+    if !crate::limits::exempt(path) {
+        let mut limited = problem_response(
+            "Too many requests from this user or client address (or logins to this account); retry after the given seconds",
+        );
+        limited["headers"] = retry_after.clone();
+        responses.insert("429".into(), limited);
     }
+    // Every request: as many in flight as the server takes, a request over its time, the database busy.
+    let mut busy =
+        problem_response("The server is saturated or the request took too long; retry after the given seconds");
+    busy["headers"] = retry_after;
+    responses.insert("503".into(), busy);
     let mut op = json!({
         "operationId": doc.operation_id,
         "summary": doc.summary,

@@ -12,6 +12,7 @@ mod figures;
 mod integrations;
 mod isolation;
 mod layout;
+mod limits;
 mod migration;
 mod openapi;
 mod pipelines;

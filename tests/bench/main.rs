@@ -46,6 +46,10 @@ pub struct Args {
     /// The crm-server binary (default: next to this one).
     #[arg(long)]
     server: Option<PathBuf>,
+    /// Run the server without its rate limits (to measure what they cost); by default they
+    /// are checked on every request at rates the load never reaches.
+    #[arg(long)]
+    no_limits: bool,
 }
 
 #[derive(Subcommand)]
@@ -344,6 +348,12 @@ pub async fn start_with(
         .env("DATABASE_URL", &url)
         .env("CRM_BIND", format!("127.0.0.1:{port}"))
         .env("JWT_SECRET", "benchmark-secret-benchmark-secret-0123456789")
+        // The limits are checked on every request, at rates the load never reaches (or off).
+        .env("CRM_RATE_USER", if args.no_limits { "off" } else { "1000000000/s" })
+        .env("CRM_RATE_ADDRESS", if args.no_limits { "off" } else { "1000000000/s" })
+        .env("CRM_RATE_AUTH", "1000000/s")
+        .env("CRM_RATE_LOGIN", "1000000/s")
+        .env("CRM_MAX_IN_FLIGHT", "100000")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())

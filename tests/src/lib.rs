@@ -46,6 +46,8 @@ pub fn test_config(database_url: &str) -> crm_server::Config {
         remotes: crm_server::connectors::Remotes::default(),
         sync_tick_secs: 0,
         sync_lease_secs: 60,
+        // Tests drive one user hard; the limits' own tests set theirs.
+        limits: crm_server::limits::LimitsConfig::unlimited(),
     }
 }
 

@@ -29,10 +29,13 @@ impl FromRequestParts<AppState> for AuthUser {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::Unauthorized("Authorization must be: Bearer <token>".into()))?;
-        if token.starts_with(tokens::PREFIX) {
-            return Ok(AuthUser(accounts::token_owner(&state.db, token).await?));
-        }
-        let user_id = state.jwt.verify(token).map_err(ApiError::Unauthorized)?;
-        Ok(AuthUser(Actor { user_id }))
+        let actor = if token.starts_with(tokens::PREFIX) {
+            accounts::token_owner(&state.db, token).await?
+        } else {
+            Actor { user_id: state.jwt.verify(token).map_err(ApiError::Unauthorized)? }
+        };
+        // Each user's requests a second, whichever of their tokens they come with.
+        state.limits.user(actor.user_id)?;
+        Ok(AuthUser(actor))
     }
 }
