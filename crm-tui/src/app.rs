@@ -199,7 +199,13 @@ impl App {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Palette => self.overlay = Some(Overlay::Palette(Palette::new(self.current))),
             Action::Refresh => self.refresh(now),
-            _ => {}
+            // Esc with nothing to close does nothing.
+            Action::Back => {}
+            // A key of the screen that has no use now (the palette offers every action).
+            other => {
+                let what = keys::describe(self.current, other).unwrap_or("that");
+                self.message = Some(Message { text: format!("not available here now: {what}"), error: true });
+            }
         }
     }
 
@@ -229,8 +235,8 @@ impl App {
 
     /// Debounced searches, and the reload of a screen left open.
     pub fn tick(&mut self, now: Instant) {
-        if self.loaded[self.current].is_some_and(|t| now.duration_since(t) >= AUTO_REFRESH) && !self.screen().captures()
-        {
+        let due = self.loaded[self.current].is_some_and(|t| now.duration_since(t) >= AUTO_REFRESH);
+        if due && !self.screen().captures() && !self.screen().loading() {
             self.refresh(now);
         }
         let (screen, mut cx) = self.parts(now);
@@ -297,7 +303,8 @@ pub fn answer_failure(a: &Answer) -> Option<&Failure> {
 
 /// Rect of `percent_x` by `height` rows in the middle of `area`.
 pub fn centered(area: Rect, percent_x: u16, height: u16) -> Rect {
-    let width = (area.width * percent_x / 100).max(20).min(area.width);
+    let share = u32::from(area.width) * u32::from(percent_x) / 100;
+    let width = u16::try_from(share).unwrap_or(area.width).max(20).min(area.width);
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }

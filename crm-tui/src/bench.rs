@@ -18,18 +18,26 @@ use crate::run::flush;
 /// Longest wait for an answer before the benchmark gives up.
 const PATIENCE: Duration = Duration::from_secs(30);
 
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+/// Keys written as text: a character is its key, `⎋` is Esc and `⏎` Enter.
+fn keys(text: &str) -> Vec<KeyEvent> {
+    text.chars()
+        .map(|c| match c {
+            '⎋' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            '⏎' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        })
+        .collect()
 }
 
-/// Keys that move about the screen without changing data.
+/// Keys that move about the screen, open and close the help, the palette (typing in it) and
+/// the screen's own overlays, without changing any data.
 fn script(screen: usize) -> Vec<KeyEvent> {
-    let keys = match screen {
-        1 => "jjjkllhjjhhlkkGgl",
-        3 => "jjjkjkGg",
-        _ => "jjkkjk",
-    };
-    keys.chars().map(key).collect()
+    keys(match screen {
+        1 => "jjjkllhjjhhlkkGgl?x:mov⎋⏎jk⎋",
+        2 => "jjjkjkGg?x:sno⎋",
+        3 => "jjkGg/ada⎋?x:new⎋",
+        _ => "ejjJKk⎋?x:fore⎋",
+    })
 }
 
 fn ms(d: Duration) -> f64 {

@@ -149,7 +149,6 @@ pub const ACTIVITIES: &[Binding] = &[
     bind(&[Char('x')], Action::Complete, "complete the activity"),
     bind(&[Char('s')], Action::Snooze, "snooze it to tomorrow"),
     bind(&[Char('n')], Action::LogActivity, "log a call, e-mail, meeting, task or note"),
-    bind(&[Code(KeyCode::Esc)], Action::Back, "close the form"),
 ];
 
 pub const CONTACTS: &[Binding] = &[
@@ -164,6 +163,12 @@ pub const CONTACTS: &[Binding] = &[
     bind(&[Char('u')], Action::Undo, "undo the last delete"),
     bind(&[Code(KeyCode::Esc)], Action::Back, "clear the search"),
 ];
+
+/// What `action` does on screen `screen`, in words (its help line).
+pub fn describe(screen: usize, action: Action) -> Option<&'static str> {
+    let table = [DASHBOARD, PIPELINE, ACTIVITIES, CONTACTS].get(screen).copied().unwrap_or(GLOBAL);
+    table.iter().chain(GLOBAL).find(|b| b.action == action).map(|b| b.help)
+}
 
 /// The action `ev` stands for in `table`.
 pub fn lookup(table: &[Binding], ev: &KeyEvent) -> Option<Action> {

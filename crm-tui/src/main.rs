@@ -72,7 +72,15 @@ async fn run(args: Args, started: Instant) -> anyhow::Result<()> {
     };
     let client = Client::new(&conn.server)?.with_token(token);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let net = Net::new(client, tx);
+    let mut net = Net::new(client, tx);
+    // A token of the profile (not of the command line) is read again after a `crm login`.
+    if args.token.as_deref().is_none_or(str::is_empty) {
+        let (server, profile) = (args.server.clone(), args.profile.clone());
+        net = net.with_relogin(std::sync::Arc::new(move || {
+            let conn = Config::load().ok()?.connection(server.as_deref(), None, profile.as_deref()).ok()?;
+            Some(Client::new(&conn.server).ok()?.with_token(conn.token?))
+        }));
+    }
     let today = chrono::Utc::now().date_naive();
     let mut app = App::new(Theme::from_env(), today);
     app.start(args.screen as usize, Instant::now());

@@ -10,15 +10,22 @@ use crm_api::page::ListParams;
 use crm_api::params::{QueueParams, SnoozeParams, TimelineParams};
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::request::{Answer, DealDetail, Failure, Reply, Request, Ticket};
+use std::sync::{Arc, RwLock};
+
+use crate::request::{Answer, DealDetail, Failure, FailureKind, Reply, Request, Ticket};
 
 /// Contacts a search shows.
 pub const SEARCH_LIMIT: u32 = 200;
 
+/// A client with the token of the profile as it is now on disk, when that may change (a
+/// `crm login` while the TUI runs); none when the token was given on the command line.
+pub type Relogin = Arc<dyn Fn() -> Option<Client> + Send + Sync>;
+
 #[derive(Clone)]
 pub struct Net {
-    client: Client,
+    client: Arc<RwLock<Client>>,
     replies: UnboundedSender<Reply>,
+    relogin: Option<Relogin>,
 }
 
 fn etag(version: i64) -> String {
@@ -27,14 +34,40 @@ fn etag(version: i64) -> String {
 
 impl Net {
     pub fn new(client: Client, replies: UnboundedSender<Reply>) -> Net {
-        Net { client, replies }
+        Net { client: Arc::new(RwLock::new(client)), replies, relogin: None }
+    }
+
+    /// Reads the token again from the profile when the server refuses the one in use.
+    pub fn with_relogin(mut self, relogin: Relogin) -> Net {
+        self.relogin = Some(relogin);
+        self
+    }
+
+    fn client(&self) -> Client {
+        self.client.read().map(|c| c.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// A client with a token other than the refused one, from the profile (`crm login` since).
+    fn renewed(&self) -> Option<Client> {
+        let fresh = (self.relogin.as_ref()?)()?;
+        if fresh.token() == self.client().token() {
+            return None;
+        }
+        if let Ok(mut c) = self.client.write() {
+            *c = fresh.clone();
+        }
+        Some(fresh)
     }
 
     /// Starts `request`; its answer arrives on the replies channel.
     pub fn send(&self, ticket: Ticket, request: Request) {
         let net = self.clone();
         tokio::spawn(async move {
-            let answer = net.answer(request).await;
+            let mut answer = net.answer(request.clone()).await;
+            let refused = crate::app::answer_failure(&answer).is_some_and(|f| f.kind == FailureKind::Unauthorized);
+            if refused && net.renewed().is_some() {
+                answer = net.answer(request).await;
+            }
             // The receiver is gone only when the TUI is quitting.
             let _ = net.replies.send(Reply { ticket, answer });
         });
@@ -42,7 +75,8 @@ impl Net {
 
     /// Runs one request to its answer.
     pub async fn answer(&self, request: Request) -> Answer {
-        let c = &self.client;
+        let client = self.client();
+        let c = &client;
         match request {
             Request::Dashboard(params) => Answer::Dashboard(c.dashboard(&params).await.map_err(Failure::from)),
             Request::Layout => Answer::Layout(c.dashboard_layout().await.map(|t| t.record).map_err(Failure::from)),
@@ -121,9 +155,10 @@ impl Net {
                     .map_err(Failure::from);
                 Answer::Snoozed { id, activity }
             }
-            Request::LogActivity(new) => {
-                Answer::Logged(c.create::<Activities>(&new).await.map(|t| t.record).map_err(Failure::from))
-            }
+            Request::LogActivity(body) => Answer::Logged(match typed(body) {
+                Ok(new) => c.create::<Activities>(&new).await.map(|t| t.record).map_err(Failure::from),
+                Err(f) => Err(f),
+            }),
             Request::Contacts { q, filter } => {
                 let params =
                     ListParams { q, filter, limit: Some(SEARCH_LIMIT), total: Some(true), ..ListParams::default() };

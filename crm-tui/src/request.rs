@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use crm_api::FieldError;
-use crm_api::activities::{Activity, ActivityQueue, NewActivity};
+use crm_api::activities::{Activity, ActivityQueue};
 use crm_api::analytics::{Dashboard, DashboardParams, PipelineBoard, PipelineSummary};
 use crm_api::client::ClientError;
 use crm_api::contacts::Contact;
@@ -57,7 +57,8 @@ pub enum Request {
         id: i64,
         until: NaiveDate,
     },
-    LogActivity(NewActivity),
+    /// A new activity, as its form gives it.
+    LogActivity(Map<String, Value>),
     /// Contacts matching free text (`q`) and a filter of the server's grammar.
     Contacts {
         q: Option<String>,

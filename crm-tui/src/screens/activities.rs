@@ -68,6 +68,10 @@ impl Screen for ActivitiesScreen {
         self.form.is_some()
     }
 
+    fn loading(&self) -> bool {
+        self.loading
+    }
+
     fn on_key(&mut self, key: &KeyEvent, cx: &mut Cx) -> bool {
         ActivityForm::route(&mut self.form, key, cx)
     }
@@ -80,7 +84,7 @@ impl Screen for ActivitiesScreen {
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = n.saturating_sub(1),
             Action::Complete | Action::Snooze => {
-                let Some(a) = self.selected_activity() else { return true };
+                let Some(a) = self.selected_activity().cloned() else { return true };
                 let id = a.id;
                 if self.is_pending(id) {
                     return true;
@@ -88,7 +92,10 @@ impl Screen for ActivitiesScreen {
                 let request = if action == Action::Complete {
                     Request::Complete { id }
                 } else {
-                    Request::Snooze { id, until: cx.today.succ_opt().unwrap_or(cx.today) }
+                    // A day later than it was due, and not before tomorrow: never earlier.
+                    let tomorrow = cx.today.succ_opt().unwrap_or(cx.today);
+                    let later = a.due_date.and_then(|d| d.succ_opt()).unwrap_or(tomorrow);
+                    Request::Snooze { id, until: later.max(tomorrow) }
                 };
                 let t = cx.send(request);
                 self.pending.push((t, id));
@@ -152,7 +159,9 @@ impl Screen for ActivitiesScreen {
         // Rows of the list that are section headers do not count in the selection.
         let mut selected_item = None;
         let mut last_section = None;
-        for (i, (section, a)) in self.rows().into_iter().enumerate() {
+        let more = self.queue.as_ref().map(|q| [q.has_more.overdue, q.has_more.today, q.has_more.upcoming]);
+        let rows = self.rows();
+        for (i, (section, a)) in rows.iter().copied().enumerate() {
             if last_section != Some(section) {
                 let style = if section == 0 { theme.error() } else { theme.title() };
                 items.push(ListItem::new(Line::from(Span::styled(SECTIONS[section], style))));
@@ -177,6 +186,11 @@ impl Screen for ActivitiesScreen {
                 spans.push(Span::styled("  (saving…)", theme.dim()));
             }
             items.push(ListItem::new(Line::from(spans)));
+            // The last of a section cut at the queue's limit: say there are more.
+            let last_of_section = rows.get(i + 1).is_none_or(|(s, _)| *s != section);
+            if last_of_section && more.is_some_and(|m| m[section]) {
+                items.push(ListItem::new(Span::styled("  … more (complete or snooze some to see them)", theme.dim())));
+            }
         }
         let title = match &self.queue {
             Some(q) => format!(" Activity queue, {} ({}) ", q.date, q.tz),

@@ -23,12 +23,40 @@ use crate::widgets::input::Input;
 /// How long typing pauses before the search goes out.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);
 
-/// Splits a search into free text and filter terms: a word shaped `field[op]:value` is a
-/// filter of the server's grammar, the rest is free text.
+/// The words of a search: split at white space outside quotes and parentheses, so that
+/// `company[eq]:"US Navy"` and `or(a[eq]:1, b[eq]:2)` stay whole.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut word, mut depth, mut quoted, mut escaped) = (String::new(), 0usize, false, false);
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() && !quoted && depth == 0 => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Splits a search into free text and filter terms: a word of the server's filter grammar
+/// (`field[op]:value`, `or(...)`, `and(...)`) is a filter, the rest is free text.
 pub fn split_query(text: &str) -> (Option<String>, Option<String>) {
-    let (filters, words): (Vec<&str>, Vec<&str>) =
-        text.split_whitespace().partition(|w| w.contains('[') && w.contains("]:"));
-    let join = |v: Vec<&str>, sep: &str| (!v.is_empty()).then(|| v.join(sep));
+    let is_filter = |w: &String| w.contains("]:") || w.starts_with("or(") || w.starts_with("and(");
+    let (filters, words): (Vec<String>, Vec<String>) = words(text).into_iter().partition(is_filter);
+    let join = |v: Vec<String>, sep: &str| (!v.is_empty()).then(|| v.join(sep));
     (join(words, " "), join(filters, ","))
 }
 
@@ -85,6 +113,10 @@ impl Screen for ContactsScreen {
 
     fn captures(&self) -> bool {
         self.searching || self.form.is_some() || self.confirm.is_some()
+    }
+
+    fn loading(&self) -> bool {
+        self.loading
     }
 
     fn on_key(&mut self, key: &KeyEvent, cx: &mut Cx) -> bool {
@@ -208,6 +240,11 @@ impl Screen for ContactsScreen {
                     Err(f) => {
                         if let Some(form) = &mut self.form {
                             form.show_errors(&f.message, &f.fields);
+                            if f.kind == crate::request::FailureKind::Stale {
+                                // Saving again would meet the same version: start from the current one.
+                                form.error = Some(format!("{}; Esc, then e edits the current version", f.message));
+                                self.load(cx);
+                            }
                         }
                     }
                 }
@@ -262,7 +299,7 @@ impl Screen for ContactsScreen {
         let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
         let [search, list_area] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(left);
         let search_text = if self.searching {
-            format!("{}▏", self.search.value)
+            self.search.with_cursor()
         } else if self.search.value.is_empty() {
             "/ to search (text, or status[eq]:Lead)".to_string()
         } else {

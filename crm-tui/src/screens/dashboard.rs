@@ -246,6 +246,10 @@ impl Screen for DashboardScreen {
         keys::DASHBOARD
     }
 
+    fn loading(&self) -> bool {
+        self.loading
+    }
+
     fn on_action(&mut self, action: Action, cx: &mut Cx) -> bool {
         if self.draft.is_some() {
             return self.edit(action, cx);
@@ -309,40 +313,34 @@ impl Screen for DashboardScreen {
     }
 
     fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme) {
-        let widgets = self.widgets();
         let data = self.data.as_ref();
-        let tiles: Vec<Widget> = widgets.iter().copied().filter(|w| is_tile(*w)).collect();
-        let charts: Vec<Widget> = widgets.iter().copied().filter(|w| !is_tile(*w)).collect();
-        // Tiles: four to a row.
-        let tile_rows = tiles.len().div_ceil(4);
-        let head = format!(
-            " {} · {} ",
-            self.period(),
-            data.map(|d| format!("{} to {}", d.from, d.to)).unwrap_or_else(|| "loading…".into())
-        );
-        let [head_area, tiles_area, charts_area] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(u16::try_from(tile_rows * 3).unwrap_or(0)),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        f.render_widget(Paragraph::new(Span::styled(head, theme.dim())), head_area);
-        let rows = Layout::vertical(vec![Constraint::Length(3); tile_rows]).split(tiles_area);
-        for (r, chunk) in tiles.chunks(4).enumerate() {
-            let cells = Layout::horizontal(vec![Constraint::Ratio(1, 4); 4]).split(rows[r]);
-            for (i, w) in chunk.iter().enumerate() {
-                self.draw_tile(f, cells[i], *w, data, theme);
+        let dates = match data {
+            Some(d) => format!("{} to {}", d.from, d.to),
+            None if self.loading => "loading…".into(),
+            None => "not loaded (r retries)".into(),
+        };
+        let [head_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        f.render_widget(Paragraph::new(Span::styled(format!(" {} · {dates} ", self.period()), theme.dim())), head_area);
+        // In the layout's order: a run of tiles makes rows of four, a run of charts rows of two.
+        let mut rows: Vec<(bool, Vec<Widget>)> = Vec::new();
+        for w in self.widgets() {
+            let tile = is_tile(w);
+            match rows.last_mut() {
+                Some((t, ws)) if *t == tile && ws.len() < if tile { 4 } else { 2 } => ws.push(w),
+                _ => rows.push((tile, vec![w])),
             }
         }
-        // Charts: two to a row.
-        let chart_rows = charts.len().div_ceil(2);
-        if chart_rows > 0 {
-            let rows = Layout::vertical(vec![Constraint::Ratio(1, chart_rows as u32); chart_rows]).split(charts_area);
-            for (r, chunk) in charts.chunks(2).enumerate() {
-                let cells =
-                    Layout::horizontal(vec![Constraint::Ratio(1, chunk.len() as u32); chunk.len()]).split(rows[r]);
-                for (i, w) in chunk.iter().enumerate() {
-                    self.draw_chart(f, cells[i], *w, data, theme);
+        let heights: Vec<Constraint> =
+            rows.iter().map(|(tile, _)| if *tile { Constraint::Length(3) } else { Constraint::Fill(1) }).collect();
+        let areas = Layout::vertical(heights).split(body);
+        for ((tile, ws), row) in rows.iter().zip(areas.iter()) {
+            let per_row = if *tile { 4 } else { ws.len() as u32 };
+            let cells = Layout::horizontal(vec![Constraint::Ratio(1, per_row); per_row as usize]).split(*row);
+            for (w, cell) in ws.iter().zip(cells.iter()) {
+                if *tile {
+                    self.draw_tile(f, *cell, *w, data, theme);
+                } else {
+                    self.draw_chart(f, *cell, *w, data, theme);
                 }
             }
         }

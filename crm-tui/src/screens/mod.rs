@@ -71,6 +71,11 @@ pub trait Screen {
         false
     }
 
+    /// Waiting for the answer of its last load (an automatic reload waits for it).
+    fn loading(&self) -> bool {
+        false
+    }
+
     /// A key while [`Screen::captures`]; true when it was used.
     fn on_key(&mut self, _key: &KeyEvent, _cx: &mut Cx) -> bool {
         false

@@ -25,6 +25,8 @@ use crate::widgets::activity_form::ActivityForm;
 
 /// Deals a column loads at a time.
 pub const PER_STAGE: u32 = 50;
+/// Most deals a column of the board is read with (the API's limit).
+const MAX_PER_STAGE: u32 = 500;
 /// Rows a card takes.
 const CARD: u16 = 3;
 /// Narrowest column drawn; more stages than fit scroll sideways.
@@ -67,6 +69,8 @@ pub struct Detail {
     pub id: i64,
     pub ticket: Ticket,
     pub loaded: Option<Box<DealDetail>>,
+    /// Lines scrolled past (j/k).
+    pub scroll: u16,
 }
 
 #[derive(Debug, Default)]
@@ -92,12 +96,18 @@ impl PipelineScreen {
 
     fn load_board(&mut self, cx: &mut Cx) {
         self.loading = true;
-        self.board_ticket = Some(cx.send(Request::Board { per_stage: PER_STAGE }));
+        // As many deals a column as the longest shows now (a column scrolled far keeps them).
+        let shown = self.columns.iter().map(|c| c.deals.len()).max().unwrap_or(0);
+        let per_stage = u32::try_from(shown).unwrap_or(u32::MAX).clamp(PER_STAGE, MAX_PER_STAGE);
+        self.board_ticket = Some(cx.send(Request::Board { per_stage }));
     }
 
     fn apply_board(&mut self, board: &PipelineBoard, summary: &PipelineSummary, cx: &mut Cx) {
         let keep = self.selected_deal().map(|d| d.id);
-        let stage_name = self.columns.get(self.col).map(|c| c.stage_id);
+        let (stage_id, index) = self.columns.get(self.col).map_or((None, 0), |c| (Some(c.stage_id), c.selected));
+        // Moves still in flight stay where they were shown, whatever the board says.
+        let moving: Vec<(i64, i64)> =
+            self.moves.keys().filter_map(|id| self.shown_stage(*id).map(|s| (*id, s))).collect();
         let mut by_stage: HashMap<&str, &Vec<Deal>> = board.0.iter().map(|(s, d)| (s.as_str(), d)).collect();
         self.columns = summary
             .stages
@@ -118,14 +128,14 @@ impl PipelineScreen {
                 loading_more: false,
             })
             .collect();
-        // Moves still in flight stay where they were shown.
-        let moving: Vec<(i64, i64)> =
-            self.moves.keys().filter_map(|id| self.shown_stage(*id).map(|s| (*id, s))).collect();
         for (id, stage) in moving {
             self.place(id, stage, None);
         }
-        // The selection stays on its deal, else on its column.
-        self.col = stage_name.and_then(|s| self.columns.iter().position(|c| c.stage_id == s)).unwrap_or(0);
+        // The selection stays on its deal, else where it was in its column.
+        self.col = stage_id.and_then(|s| self.columns.iter().position(|c| c.stage_id == s)).unwrap_or(0);
+        if let Some(c) = self.columns.get_mut(self.col) {
+            c.selected = index.min(c.deals.len().saturating_sub(1));
+        }
         if let Some(id) = keep {
             for (ci, c) in self.columns.iter_mut().enumerate() {
                 if let Some(i) = c.deals.iter().position(|d| d.id == id) {
@@ -134,6 +144,8 @@ impl PipelineScreen {
                 }
             }
         }
+        // Names are read again with the board: a contact renamed elsewhere shows renamed.
+        self.contact_names.clear();
         self.ask_names(cx);
     }
 
@@ -361,8 +373,9 @@ impl PipelineScreen {
                 }
             }
         }
-        let block = Block::default().borders(Borders::ALL).title(" Deal (Esc closes) ");
-        f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+        let block = Block::default().borders(Borders::ALL).title(" Deal (j/k scroll, Esc closes) ");
+        let text = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((detail.scroll, 0));
+        f.render_widget(text, rect);
     }
 }
 
@@ -377,6 +390,10 @@ impl Screen for PipelineScreen {
 
     fn captures(&self) -> bool {
         self.form.is_some()
+    }
+
+    fn loading(&self) -> bool {
+        self.loading
     }
 
     fn on_key(&mut self, key: &KeyEvent, cx: &mut Cx) -> bool {
@@ -408,7 +425,17 @@ impl Screen for PipelineScreen {
                     }
                     return true;
                 }
-                _ => return matches!(action, Action::Up | Action::Down | Action::Left | Action::Right),
+                Action::Down | Action::Up | Action::Top => {
+                    if let Some(d) = &mut self.detail {
+                        d.scroll = match action {
+                            Action::Down => d.scroll.saturating_add(1),
+                            Action::Up => d.scroll.saturating_sub(1),
+                            _ => 0,
+                        };
+                    }
+                    return true;
+                }
+                _ => return matches!(action, Action::Left | Action::Right | Action::Bottom),
             }
         }
         match action {
@@ -420,7 +447,7 @@ impl Screen for PipelineScreen {
             Action::Open => {
                 if let Some(id) = self.selected_deal().map(|d| d.id) {
                     let ticket = cx.send(Request::Deal { id });
-                    self.detail = Some(Detail { id, ticket, loaded: None });
+                    self.detail = Some(Detail { id, ticket, loaded: None, scroll: 0 });
                 }
             }
             _ => return false,

@@ -39,13 +39,8 @@ impl ActivityForm {
             FormEvent::Cancel => return false,
             FormEvent::Submit => {
                 if let Some(body) = self.form.body() {
-                    match serde_json::from_value(serde_json::Value::Object(body)) {
-                        Ok(new) => {
-                            self.form.saving = true;
-                            self.ticket = Some(cx.send(Request::LogActivity(new)));
-                        }
-                        Err(e) => self.form.show_errors(&e.to_string(), &[]),
-                    }
+                    self.form.saving = true;
+                    self.ticket = Some(cx.send(Request::LogActivity(body)));
                 }
             }
         }

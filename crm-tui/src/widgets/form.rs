@@ -56,8 +56,10 @@ pub fn shown(v: Option<&Value>) -> String {
 impl Form {
     /// A form for a new record: the fields a create takes, with `preset` values filled in.
     pub fn create(e: &'static EntityInfo, title: &str, preset: &[(&str, String)]) -> Form {
+        // A record's creation time is the server's to set here (imports give it).
         let fields = e
             .creatable()
+            .filter(|info| info.name != "created_at")
             .map(|info| {
                 let v = preset.iter().find(|(n, _)| *n == info.name).map(|(_, v)| v.clone()).unwrap_or_default();
                 Field { info, input: Input::with(&v), original: String::new(), error: None }
@@ -81,6 +83,11 @@ impl Form {
     pub fn on_key(&mut self, key: &KeyEvent) -> FormEvent {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let n = self.fields.len().max(1);
+        // Sent, waiting for the answer: a second Enter would write it twice, and an edit now
+        // would not be what was saved. Esc still closes it.
+        if self.saving && key.code != KeyCode::Esc {
+            return FormEvent::Stay;
+        }
         match key.code {
             KeyCode::Esc => return FormEvent::Cancel,
             KeyCode::Enter => return FormEvent::Submit,
@@ -119,6 +126,14 @@ impl Form {
                     Ok(n) => Value::from(n),
                     Err(_) => {
                         f.error = Some("must be a whole number".into());
+                        ok = false;
+                        continue;
+                    }
+                },
+                FieldKind::Enum(choices) => match choices.iter().find(|c| c.eq_ignore_ascii_case(text)) {
+                    Some(c) => Value::String((*c).to_string()),
+                    None => {
+                        f.error = Some(format!("one of: {}", choices.join(", ")));
                         ok = false;
                         continue;
                     }
@@ -179,7 +194,7 @@ impl Form {
             let mut spans = vec![
                 Span::styled(format!("{marker}{:<label_width$}", field.info.name), theme.accent()),
                 Span::styled(
-                    if focused { format!("{}▏", field.input.value) } else { field.input.value.clone() },
+                    if focused { field.input.with_cursor() } else { field.input.value.clone() },
                     if focused { theme.selected() } else { ratatui::style::Style::new() },
                 ),
             ];

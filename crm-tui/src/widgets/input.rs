@@ -18,6 +18,12 @@ impl Input {
         self.value.char_indices().nth(chars).map_or(self.value.len(), |(i, _)| i)
     }
 
+    /// The line with the cursor drawn where it is (`▏`).
+    pub fn with_cursor(&self) -> String {
+        let at = self.byte(self.cursor);
+        format!("{}▏{}", &self.value[..at], &self.value[at..])
+    }
+
     /// True when the key edited the line (or moved in it).
     pub fn on_key(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

@@ -44,23 +44,32 @@ pub enum Outcome {
     Run(Option<usize>, Action),
 }
 
-/// How well `query` matches `text`: its characters in order, case ignored; the fewer and
-/// shorter the gaps, the better (lower). None: no match.
+/// How well `query` matches `text` (lower is better), case ignored: the query as a whole
+/// within the text first, the earlier the better; else its characters in order, the fewer and
+/// shorter the gaps and the more of them at the start of a word, the better. None: no match.
 pub fn score(query: &str, text: &str) -> Option<usize> {
-    let text: Vec<char> = text.to_lowercase().chars().collect();
-    let mut at = 0;
-    let mut gaps = 0;
-    let mut first = None;
-    for q in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
-        let found = text[at..].iter().position(|c| *c == q)?;
-        if first.is_none() {
-            first = Some(at + found);
-        } else if found > 0 {
-            gaps += 1 + found.min(10);
-        }
-        at += found + 1;
+    let query = query.trim().to_lowercase();
+    let text = text.to_lowercase();
+    if let Some(at) = text.find(&query) {
+        return Some(at.min(99));
     }
-    Some(gaps * 4 + first.unwrap_or(0).min(20))
+    let chars: Vec<char> = text.chars().collect();
+    let mut at = 0;
+    let mut cost = 100;
+    for q in query.chars().filter(|c| !c.is_whitespace()) {
+        let found = chars[at..].iter().position(|c| *c == q)?;
+        let pos = at + found;
+        let word_start = pos == 0 || !chars[pos - 1].is_alphanumeric();
+        cost += if found == 0 {
+            0
+        } else if word_start {
+            2
+        } else {
+            4 + found.min(10)
+        };
+        at = pos + 1;
+    }
+    Some(cost)
 }
 
 impl Palette {
@@ -131,7 +140,7 @@ impl Palette {
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme) {
         let rect = centered(area, 80, area.height.saturating_sub(2).clamp(3, 20));
         f.render_widget(Clear, rect);
-        let items: Vec<ListItem> = self
+        let mut items: Vec<ListItem> = self
             .entries()
             .map(|e| {
                 ListItem::new(Line::from(vec![
@@ -140,7 +149,10 @@ impl Palette {
                 ]))
             })
             .collect();
-        let title = format!(" : {}▏ ", self.input.value);
+        if items.is_empty() {
+            items.push(ListItem::new(Span::styled("nothing matches: Backspace, or Esc closes", theme.dim())));
+        }
+        let title = format!(" : {} ", self.input.with_cursor());
         let list = List::new(items)
             .block(Block::default().borders(Borders::ALL).title(title))
             .highlight_style(theme.selected());

@@ -50,18 +50,18 @@ impl Fake {
             deal(4, "Umbrella audit", "45000.00", (3, "Proposal"), Some(1), "2099-01-01T00:00:00Z"),
         ];
         // A long first column, to scroll.
-        for id in 10..40 {
+        for id in 10..80 {
             deals.push(deal(id, &format!("Lead {id}"), "100.00", (1, "Prospect"), None, "2099-01-01T00:00:00Z"));
         }
         Fake { deals, requests: Vec::new(), stale_move: false, offline: false }
     }
 
-    fn board(&self) -> (Value, Value) {
+    fn board(&self, per_stage: usize) -> (Value, Value) {
         let mut board = serde_json::Map::new();
         let mut stages = Vec::new();
         for (i, (id, name, kind)) in STAGES.iter().enumerate() {
             let deals: Vec<&Value> = self.deals.iter().filter(|d| d["stage_id"] == json!(id)).collect();
-            board.insert(name.to_string(), json!(deals.iter().take(20).collect::<Vec<_>>()));
+            board.insert(name.to_string(), json!(deals.iter().take(per_stage).collect::<Vec<_>>()));
             let total: f64 = deals.iter().filter_map(|d| d["amount"].as_str()?.parse::<f64>().ok()).sum();
             stages.push(json!({
                 "stage_id": id, "stage": name, "position": i, "kind": kind, "probability": 10 * id,
@@ -85,16 +85,16 @@ impl Fake {
             return offline_answer(r, f);
         }
         match r {
-            Request::Board { .. } => {
-                let (b, s) = self.board();
+            Request::Board { per_stage } => {
+                let (b, s) = self.board(*per_stage as usize);
                 Answer::Board(Ok((from(b), from(s))))
             }
-            Request::Column { stage, after, .. } => {
+            Request::Column { stage, after, per_stage } => {
                 let deals: Vec<Value> = self
                     .deals
                     .iter()
                     .filter(|d| d["stage"] == json!(stage) && d["id"].as_i64().is_some_and(|i| i > *after))
-                    .take(20)
+                    .take(*per_stage as usize)
                     .cloned()
                     .collect();
                 Answer::Column { stage: stage.clone(), deals: Ok(from(json!(deals))) }

@@ -98,15 +98,46 @@ fn a_column_loads_more_deals_as_the_selection_nears_its_end() {
     let mut fake = Fake::new();
     let mut app = app_on(1, &mut fake);
     let first = &app.pipeline.columns[0];
-    assert_eq!((first.deals.len(), first.count), (20, 32));
+    assert_eq!((first.deals.len(), first.count), (50, 72));
     press(&mut app, "G");
     assert!(
-        app.outbox.iter().any(|(_, r)| matches!(r, Request::Column { stage, after: 27, .. } if stage == "Prospect")),
+        app.outbox.iter().any(|(_, r)| matches!(r, Request::Column { stage, after: 57, .. } if stage == "Prospect")),
         "{:?}",
         app.outbox
     );
     pump(&mut app, &mut fake);
-    assert_eq!(app.pipeline.columns[0].deals.len(), 32);
+    assert_eq!(app.pipeline.columns[0].deals.len(), 72);
+}
+
+#[test]
+fn a_reload_keeps_a_scrolled_column_and_its_selection() {
+    let mut fake = Fake::new();
+    let mut app = app_on(1, &mut fake);
+    press(&mut app, "G");
+    pump(&mut app, &mut fake);
+    press(&mut app, "G");
+    let chosen = app.pipeline.selected_deal().map(|d| d.id);
+    assert_eq!(chosen, Some(79));
+    // Left open: it reloads by itself, as many deals a column as it shows.
+    app.tick(Instant::now() + Duration::from_secs(9));
+    assert!(app.outbox.iter().any(|(_, r)| *r == Request::Board { per_stage: 72 }), "{:?}", app.outbox);
+    pump(&mut app, &mut fake);
+    assert_eq!(app.pipeline.columns[0].deals.len(), 72);
+    assert_eq!(app.pipeline.selected_deal().map(|d| d.id), chosen);
+}
+
+#[test]
+fn a_board_reload_during_a_move_keeps_the_card_where_it_was_moved() {
+    let mut fake = Fake::new();
+    let mut app = app_on(1, &mut fake);
+    press(&mut app, "L");
+    let moves: Vec<_> = std::mem::take(&mut app.outbox);
+    press(&mut app, "r");
+    pump(&mut app, &mut fake);
+    assert_eq!(stage_of(&app, 1).as_deref(), Some("Qualification"), "the reload put the card back");
+    app.outbox = moves;
+    pump(&mut app, &mut fake);
+    assert_eq!(stage_of(&app, 1).as_deref(), Some("Qualification"));
 }
 
 #[test]
@@ -130,8 +161,9 @@ fn n_logs_an_activity_from_a_form() {
     press(&mut app, "n");
     assert!(app.activities.form.is_some());
     app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), Instant::now());
-    let Some((_, Request::LogActivity(new))) = app.outbox.last().cloned() else { panic!("{:?}", app.outbox) };
-    assert_eq!(new.due_date, Some(today()));
+    let Some((_, Request::LogActivity(body))) = app.outbox.last().cloned() else { panic!("{:?}", app.outbox) };
+    assert_eq!(body.get("due_date"), Some(&serde_json::json!(today().to_string())));
+    assert_eq!(body.get("type"), Some(&serde_json::json!("Call")));
     pump(&mut app, &mut fake);
     assert!(app.activities.form.is_none());
 }
@@ -236,14 +268,106 @@ fn the_palette_runs_an_action_of_another_screen_there() {
 }
 
 #[test]
-fn every_binding_is_reachable_from_the_palette() {
-    let p = crm_tui::widgets::palette::Palette::new(0);
-    let actions: Vec<Action> = p.entries().map(|e| e.action).collect();
-    for table in [crm_tui::keys::GLOBAL, crm_tui::keys::PIPELINE, crm_tui::keys::CONTACTS] {
-        for b in table {
-            assert!(actions.contains(&b.action), "{:?} missing", b.action);
-        }
+fn the_palette_ranks_the_action_spelled_out_first() {
+    let mut p = crm_tui::widgets::palette::Palette::new(1);
+    for c in "add a widget".chars() {
+        p.on_key(&key(c));
     }
+    let first = p.entries().next().expect("a match");
+    assert_eq!((first.screen, first.action), (Some(0), Action::AddWidget), "{first:?}");
+}
+
+#[test]
+fn an_action_of_no_use_here_says_so() {
+    let mut fake = Fake::new();
+    let mut app = app_on(1, &mut fake);
+    app.act(Action::AddWidget, Instant::now());
+    let m = app.message.clone().expect("a message");
+    assert!(m.error && m.text.contains("not available here"), "{m:?}");
+}
+
+#[test]
+fn searches_keep_quoted_values_and_groups_whole() {
+    use crm_tui::screens::contacts::split_query;
+    assert_eq!(
+        split_query(r#"ada company[eq]:"US Navy" or(rating[gte]:4, status[eq]:Lead) lovelace"#),
+        (Some("ada lovelace".into()), Some(r#"company[eq]:"US Navy",or(rating[gte]:4, status[eq]:Lead)"#.into()))
+    );
+    assert_eq!(split_query("  "), (None, None));
+}
+
+#[test]
+fn a_form_sent_twice_while_saving_is_sent_once() {
+    let mut fake = Fake::new();
+    let mut app = app_on(3, &mut fake);
+    press(&mut app, "n");
+    press(&mut app, "Ada Two");
+    app.on_key(code(KeyCode::Enter), Instant::now());
+    app.on_key(code(KeyCode::Enter), Instant::now());
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), Instant::now());
+    let creates = app.outbox.iter().filter(|(_, r)| matches!(r, Request::CreateContact(_))).count();
+    assert_eq!(creates, 1);
+}
+
+#[test]
+fn a_value_outside_its_choices_is_named_beside_its_field_before_sending() {
+    let mut fake = Fake::new();
+    let mut app = app_on(3, &mut fake);
+    press(&mut app, "n");
+    press(&mut app, "Ada");
+    // name, email, phone, company, job_title, status
+    for _ in 0..5 {
+        app.on_key(code(KeyCode::Tab), Instant::now());
+    }
+    press(&mut app, "boss");
+    app.on_key(code(KeyCode::Enter), Instant::now());
+    assert!(!app.outbox.iter().any(|(_, r)| matches!(r, Request::CreateContact(_))));
+    let form = app.contacts.form.as_ref().expect("the form");
+    let status = form.fields.iter().find(|f| f.info.name == "status").expect("a status field");
+    assert!(status.error.as_deref().is_some_and(|e| e.starts_with("one of: Lead")), "{:?}", status.error);
+}
+
+#[test]
+fn a_snooze_moves_an_activity_later_never_earlier() {
+    let mut fake = Fake::new();
+    let mut app = app_on(2, &mut fake);
+    let tomorrow = today().succ_opt().expect("tomorrow");
+    // Overdue: to tomorrow. Due in three days: to the day after.
+    press(&mut app, "s");
+    assert_eq!(app.outbox.last().map(|(_, r)| r.clone()), Some(Request::Snooze { id: 1, until: tomorrow }));
+    press(&mut app, "G");
+    press(&mut app, "s");
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("a date");
+    assert_eq!(app.outbox.last().map(|(_, r)| r.clone()), Some(Request::Snooze { id: 4, until: later }));
+}
+
+#[test]
+fn a_refused_token_is_told_as_a_login_to_renew() {
+    use crm_tui::request::{Failure, FailureKind};
+    let problem: crm_api::Problem = serde_json::from_value(serde_json::json!({
+        "type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "the token has expired"
+    }))
+    .expect("a problem");
+    let f = Failure::from(crm_api::client::ClientError::Api(problem));
+    assert_eq!(f.kind, FailureKind::Unauthorized);
+}
+
+#[test]
+fn very_wide_and_very_small_terminals_draw_without_panicking() {
+    let mut fake = Fake::new();
+    for screen in 0..4 {
+        let mut app = app_on(screen, &mut fake);
+        press(&mut app, "?");
+        for (w, h) in [(1000, 60), (20, 5), (1, 1)] {
+            crate::fixtures::screen(&app, w, h);
+        }
+        press(&mut app, "x");
+        press(&mut app, ":");
+        crate::fixtures::screen(&app, 1000, 60);
+    }
+    let mut app = app_on(3, &mut fake);
+    press(&mut app, "n");
+    crate::fixtures::screen(&app, 1000, 60);
 }
 
 #[test]
