@@ -72,6 +72,8 @@ pub async fn run(
                 dirty = true;
             }
             _ = tick.tick() => {
+                // A TUI left open past midnight (UTC) works on the new day.
+                app.today = chrono::Utc::now().date_naive();
                 app.update(Msg::Tick, Instant::now());
                 dirty |= !app.outbox.is_empty();
             }
