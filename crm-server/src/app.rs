@@ -4,7 +4,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, Response};
 use axum::middleware::{self, Next};
 use tokio::net::TcpListener;
@@ -15,6 +15,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::limits::Limits;
 use crate::request_id::REQUEST_ID;
 
 /// Largest request body accepted, in bytes.
@@ -32,18 +33,16 @@ pub struct AppState {
     pub limits: Arc<crate::limits::Limits>,
 }
 
-/// The router with its state and middleware: the common stack, and the limits
-/// (`crate::limits::guard`) inside it (so that a refusal has its request id and trace).
+/// The router with its state and middleware.
 pub fn router(state: AppState) -> Router {
     let limits = Arc::clone(&state.limits);
-    with_middleware(
-        crate::http::routes().with_state(state).layer(middleware::from_fn_with_state(limits, crate::limits::guard)),
-    )
+    with_middleware(crate::http::routes().with_state(state), Some(limits))
 }
 
-/// The middleware stack every request goes through (also used by the benchmark's bare
-/// endpoint, so that it measures the same stack).
-pub fn with_middleware(router: Router) -> Router {
+/// The middleware stack every request goes through, with the limits when given (also used,
+/// without them, by the benchmark's bare endpoint, so that it measures the same stack and the
+/// ratio shows what the limits cost).
+pub fn with_middleware(router: Router, limits: Option<Arc<Limits>>) -> Router {
     router
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CatchPanicLayer::custom(|_| {
@@ -51,12 +50,14 @@ pub fn with_middleware(router: Router) -> Router {
         }))
         .layer(middleware::from_fn(refuse_oversized))
         .layer(TraceLayer::new_for_http())
-        .layer(middleware::from_fn(request_id))
+        .layer(middleware::from_fn_with_state(limits, request_id))
 }
 
 /// Gives every request an id (the client's `X-Request-Id` when it is sane), available to
-/// logs, error bodies and audit rows, and echoed in the response.
-async fn request_id(req: Request, next: Next) -> Response<axum::body::Body> {
+/// logs, error bodies and audit rows, and echoed in the response; then admits it past the
+/// limits (`crate::limits::admit`: in this layer rather than one of its own, which cost every
+/// request a clone of the routes' service).
+async fn request_id(State(limits): State<Option<Arc<Limits>>>, req: Request, next: Next) -> Response<axum::body::Body> {
     let id = req
         .headers()
         .get("x-request-id")
@@ -71,7 +72,14 @@ async fn request_id(req: Request, next: Next) -> Response<axum::body::Body> {
             b.iter().map(|x| format!("{x:02x}")).collect()
         });
     let header = HeaderValue::from_str(&id).ok();
-    let mut resp = REQUEST_ID.scope(id, next.run(req)).await;
+    let mut resp = REQUEST_ID
+        .scope(id, async move {
+            match &limits {
+                Some(l) => crate::limits::admit(l, req, next).await,
+                None => next.run(req).await,
+            }
+        })
+        .await;
     if let Some(h) = header {
         resp.headers_mut().insert("x-request-id", h);
     }

@@ -260,6 +260,20 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     }
 }
 
+/// The client's address, as the limits see it (`crate::limits::Limits::client_of`).
+pub struct ClientIp(pub std::net::IpAddr);
+
+impl axum::extract::FromRequestParts<crate::app::AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        s: &crate::app::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(s.limits.client_of(parts)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,15 +1,14 @@
 //! `/api/auth/*`: registration, login, the current user and API tokens.
 
 use axum::Json;
-use axum::extract::{Extension, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use crm_api::auth::{ApiToken, CreatedApiToken, LoginRequest, NewApiToken, RegisterRequest, Session, User};
 
 use crate::app::AppState;
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, RecordId};
-use crate::limits::ClientAddr;
+use crate::extract::{ApiJson, ClientIp, RecordId};
 use crate::service::accounts;
 
 fn session(s: &AppState, user: User) -> ApiResult<Session> {
@@ -18,28 +17,23 @@ fn session(s: &AppState, user: User) -> ApiResult<Session> {
 
 pub async fn register(
     State(s): State<AppState>,
-    addr: Option<Extension<ClientAddr>>,
+    ClientIp(ip): ClientIp,
     ApiJson(req): ApiJson<RegisterRequest>,
 ) -> ApiResult<(StatusCode, Json<Session>)> {
-    s.limits.auth(client(addr), None)?;
+    s.limits.auth(ip, None)?;
     let user = accounts::register(&s.db, &req.email, req.name.as_deref(), req.password).await?;
     Ok((StatusCode::CREATED, Json(session(&s, user)?)))
 }
 
 pub async fn login(
     State(s): State<AppState>,
-    addr: Option<Extension<ClientAddr>>,
+    ClientIp(ip): ClientIp,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> ApiResult<Json<Session>> {
     // Per address and per account named, known or not (slows guessing, tells nothing).
-    s.limits.auth(client(addr), Some(&req.email))?;
+    s.limits.auth(ip, Some(&req.email))?;
     let user = accounts::check_password(&s.db, &req.email, req.password).await?;
     Ok(Json(session(&s, user)?))
-}
-
-/// The client's address the limits found (unspecified when served without one, as in-process).
-fn client(addr: Option<Extension<ClientAddr>>) -> std::net::IpAddr {
-    addr.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |Extension(ClientAddr(ip))| ip)
 }
 
 pub async fn me(State(s): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<User>> {
