@@ -80,10 +80,42 @@ async fn request_id(State(limits): State<Option<Arc<Limits>>>, req: Request, nex
             }
         })
         .await;
+    secure(resp.headers_mut());
     if let Some(h) = header {
         resp.headers_mut().insert("x-request-id", h);
     }
     resp
+}
+
+/// Headers every answer carries: an API answers JSON, CSV or text, never a page to frame,
+/// sniff or cache (`Cache-Control` left as an endpoint set it).
+fn secure(headers: &mut axum::http::HeaderMap) {
+    use axum::http::header;
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+    );
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+}
+
+/// Cross-origin requests from browsers: refused (no CORS headers) unless `CRM_CORS_ORIGINS`
+/// names the origins allowed, which may then call with a token and read the answers' ETag,
+/// Retry-After and request id.
+fn cors(router: Router, origins: &[HeaderValue]) -> Router {
+    use axum::http::{Method, header};
+    if origins.is_empty() {
+        return router;
+    }
+    let layer = tower_http::cors::CorsLayer::new()
+        .allow_origin(origins.to_vec())
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT])
+        .expose_headers([header::ETAG, header::RETRY_AFTER, header::HeaderName::from_static("x-request-id")])
+        .max_age(std::time::Duration::from_secs(600));
+    router.layer(layer)
 }
 
 /// The most a request to `path` may carry.
@@ -130,7 +162,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
     });
     let jwt = Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs));
     let state = AppState { db: db.clone(), jwt, sync, limits };
-    Ok((router(state), db))
+    Ok((cors(router(state), &config.cors_origins), db))
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes in-flight requests.

@@ -33,6 +33,9 @@ pub struct Config {
     pub sync_lease_secs: u64,
     /// Rate limits, requests in flight, request timeout, trusted proxies (`crate::limits`).
     pub limits: crate::limits::LimitsConfig,
+    /// Origins browsers may call the API from (`CRM_CORS_ORIGINS`, comma-separated); none:
+    /// cross-origin calls are refused.
+    pub cors_origins: Vec<axum::http::HeaderValue>,
 }
 
 impl std::fmt::Debug for Config {
@@ -55,6 +58,7 @@ impl std::fmt::Debug for Config {
             .field("sync_tick_secs", &self.sync_tick_secs)
             .field("sync_lease_secs", &self.sync_lease_secs)
             .field("limits", &self.limits)
+            .field("cors_origins", &self.cors_origins)
             .finish()
     }
 }
@@ -145,6 +149,19 @@ impl Config {
             },
             sync_lease_secs: number("CRM_SYNC_LEASE_SECS", 60)?,
             limits: crate::limits::LimitsConfig::from_env(var)?,
+            cors_origins: match var("CRM_CORS_ORIGINS") {
+                Some(v) => v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(|o| {
+                        let ok = (o.starts_with("https://") || o.starts_with("http://")) && !o.ends_with('/');
+                        anyhow::ensure!(ok, "CRM_CORS_ORIGINS: {o:?} is not an origin like https://crm.example.com");
+                        axum::http::HeaderValue::from_str(o).with_context(|| format!("CRM_CORS_ORIGINS: {o:?}"))
+                    })
+                    .collect::<anyhow::Result<_>>()?,
+                None => Vec::new(),
+            },
         })
     }
 }

@@ -9,6 +9,7 @@ mod contacts;
 mod deploy;
 mod entities;
 mod figures;
+mod headers;
 mod integrations;
 mod isolation;
 mod layout;

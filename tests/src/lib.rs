@@ -48,6 +48,7 @@ pub fn test_config(database_url: &str) -> crm_server::Config {
         sync_lease_secs: 60,
         // Tests drive one user hard; the limits' own tests set theirs.
         limits: crm_server::limits::LimitsConfig::unlimited(),
+        cors_origins: Vec::new(),
     }
 }
 
