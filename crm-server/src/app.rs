@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -33,6 +34,15 @@ pub struct AppState {
     pub limits: Arc<crate::limits::Limits>,
 }
 
+/// Each request in its own span at INFO, with a line when answered (JSON logs); else at DEBUG,
+/// which costs nothing at the default level.
+static REQUEST_LOGS: AtomicBool = AtomicBool::new(false);
+
+/// Logs every request (its span with the request id, and a line when answered).
+pub fn log_requests() {
+    REQUEST_LOGS.store(true, Ordering::Relaxed);
+}
+
 /// The router with its state and middleware.
 pub fn router(state: AppState) -> Router {
     let limits = Arc::clone(&state.limits);
@@ -49,7 +59,22 @@ pub fn with_middleware(router: Router, limits: Option<Arc<Limits>>) -> Router {
             axum::response::IntoResponse::into_response(ApiError::Internal(anyhow::anyhow!("handler panicked")))
         }))
         .layer(middleware::from_fn(refuse_oversized))
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let id = crate::request_id::current().unwrap_or_default();
+                    if REQUEST_LOGS.load(Ordering::Relaxed) {
+                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    } else {
+                        tracing::debug_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    }
+                })
+                .on_response(|resp: &Response<axum::body::Body>, took: std::time::Duration, _: &tracing::Span| {
+                    if REQUEST_LOGS.load(Ordering::Relaxed) {
+                        tracing::info!(status = resp.status().as_u16(), micros = took.as_micros() as u64, "answered");
+                    }
+                }),
+        )
         .layer(middleware::from_fn_with_state(limits, request_id))
 }
 

@@ -9,10 +9,25 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    match std::env::var("CRM_LOG_FORMAT").ok().filter(|v| !v.trim().is_empty()).as_deref() {
+        None | Some("text") => tracing_subscriber::fmt().with_env_filter(filter()).with_writer(std::io::stderr).init(),
+        // A JSON object a line, each line of a request with the request's span (its id).
+        Some("json") => {
+            crm_server::app::log_requests();
+            tracing_subscriber::fmt()
+                .json()
+                .with_current_span(true)
+                .with_span_list(false)
+                .with_env_filter(filter())
+                .with_writer(std::io::stderr)
+                .init();
+        }
+        Some(other) => {
+            eprintln!("crm-server: CRM_LOG_FORMAT must be text or json (got {other:?})");
+            return ExitCode::FAILURE;
+        }
+    }
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -93,3 +93,43 @@ fn an_unknown_database_scheme_is_refused_clearly() {
     let err = refuses(&[("DATABASE_URL", "mysql://localhost/crm")]);
     assert!(err.contains("DATABASE_URL must start with sqlite: or postgres://"), "{err}");
 }
+
+#[test]
+fn json_logs_carry_the_request_id_on_each_line_of_a_request() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir.path())
+        .env_clear()
+        .env("CRM_BIND", &bind)
+        .env("CRM_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut server = Server(cmd.spawn().expect("starting crm-server"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while get(port, "/healthz").is_none() {
+        assert!(Instant::now() < deadline, "server did not come up");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(s, "GET /readyz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: trace-me-42\r\nConnection: close\r\n\r\n")
+        .expect("request");
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).expect("answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let _ = server.0.kill();
+    let _ = server.0.wait();
+    let mut logs = String::new();
+    server.0.stderr.take().expect("stderr").read_to_string(&mut logs).expect("logs");
+    let lines: Vec<serde_json::Value> = logs
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .collect();
+    let ours: Vec<&serde_json::Value> = lines.iter().filter(|l| l["span"]["request_id"] == "trace-me-42").collect();
+    assert!(
+        ours.iter().any(|l| l["fields"]["message"] == "answered" && l["fields"]["status"] == 200),
+        "no line of the request: {logs}"
+    );
+}
