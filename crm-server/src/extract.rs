@@ -270,7 +270,7 @@ impl axum::extract::FromRequestParts<crate::app::AppState> for ClientIp {
         parts: &mut axum::http::request::Parts,
         s: &crate::app::AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(s.limits.client_of(parts)))
+        Ok(ClientIp(s.limits.client_of(&parts.extensions, &parts.headers)))
     }
 }
 

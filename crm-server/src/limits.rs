@@ -242,9 +242,9 @@ impl Limits {
 
     /// The client of a request: its peer's address, or what a trusted proxy forwarded
     /// (unspecified when served without peer addresses, as in-process).
-    pub fn client_of(&self, parts: &axum::http::request::Parts) -> IpAddr {
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-        let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    pub fn client_of(&self, extensions: &axum::http::Extensions, headers: &axum::http::HeaderMap) -> IpAddr {
+        let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
         self.client_addr(peer.unwrap_or(IpAddr::from([0, 0, 0, 0])), forwarded)
     }
 
@@ -281,9 +281,7 @@ pub async fn admit(limits: &Limits, req: Request, next: Next) -> Response {
             .into_response();
     };
     if limits.address.is_some() && !exempt(req.uri().path()) {
-        let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-        let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-        let addr = limits.client_addr(peer.unwrap_or(IpAddr::from([0, 0, 0, 0])), forwarded);
+        let addr = limits.client_of(req.extensions(), req.headers());
         if let Some(s) = check(&limits.address, &addr) {
             return limited("from this address", s).into_response();
         }

@@ -178,7 +178,7 @@ impl App {
             screen.on_key(&key, &mut cx);
             return;
         }
-        let action = keys::lookup(screen.bindings(), &key).or_else(|| keys::lookup(keys::GLOBAL, &key));
+        let action = keys::lookup(keys::SCREENS[self.current].1, &key).or_else(|| keys::lookup(keys::GLOBAL, &key));
         if let Some(action) = action {
             self.act(action, now);
         }
@@ -254,8 +254,9 @@ impl App {
             Constraint::Length(1),
         ])
         .areas(area);
-        let titles: Vec<Line> = ["Dashboard", "Pipeline", "Activities", "Contacts"]
+        let titles: Vec<Line> = keys::SCREENS
             .iter()
+            .map(|(name, _)| name)
             .enumerate()
             .map(|(i, t)| Line::from(format!("{} {t}", i + 1)))
             .collect();
@@ -271,7 +272,7 @@ impl App {
         };
         f.render_widget(Paragraph::new(status_line), status);
         match &self.overlay {
-            Some(Overlay::Help) => help::draw(f, body, self.screen(), theme),
+            Some(Overlay::Help) => help::draw(f, body, self.current, theme),
             Some(Overlay::Palette(p)) => p.draw(f, body, theme),
             None => {}
         }

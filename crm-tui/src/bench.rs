@@ -88,7 +88,7 @@ pub async fn run(
         if app.current == 1 { format!(" (board: {open} deals, {deals} loaded by the end)") } else { String::new() };
     Ok(format!(
         "{}: first full frame {:.1} ms after start; {} keys redrawn: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms{board}",
-        app.screen().name(),
+        crate::keys::SCREENS[app.current].0,
         ms(first),
         times.len(),
         ms(at(0.5)),

@@ -164,9 +164,13 @@ pub const CONTACTS: &[Binding] = &[
     bind(&[Code(KeyCode::Esc)], Action::Back, "clear the search"),
 ];
 
+/// The screens' names and keys, in tab order (`1`-`4`).
+pub const SCREENS: [(&str, &[Binding]); 4] =
+    [("Dashboard", DASHBOARD), ("Pipeline", PIPELINE), ("Activities", ACTIVITIES), ("Contacts", CONTACTS)];
+
 /// What `action` does on screen `screen`, in words (its help line).
 pub fn describe(screen: usize, action: Action) -> Option<&'static str> {
-    let table = [DASHBOARD, PIPELINE, ACTIVITIES, CONTACTS].get(screen).copied().unwrap_or(GLOBAL);
+    let table = SCREENS.get(screen).map_or(GLOBAL, |(_, t)| *t);
     table.iter().chain(GLOBAL).find(|b| b.action == action).map(|b| b.help)
 }
 

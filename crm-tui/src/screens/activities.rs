@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
-use crate::keys::{self, Action, Binding};
+use crate::keys::Action;
 use crate::request::{Answer, Reply, Request, Ticket};
 use crate::screens::{Cx, Screen};
 use crate::theme::Theme;
@@ -56,14 +56,6 @@ impl ActivitiesScreen {
 }
 
 impl Screen for ActivitiesScreen {
-    fn name(&self) -> &'static str {
-        "Activities"
-    }
-
-    fn bindings(&self) -> &'static [Binding] {
-        keys::ACTIVITIES
-    }
-
     fn captures(&self) -> bool {
         self.form.is_some()
     }

@@ -13,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::keys::{self, Action, Binding};
+use crate::keys::Action;
 use crate::request::{Answer, Reply, Request, Ticket};
 use crate::screens::{Cx, Screen};
 use crate::theme::Theme;
@@ -103,14 +103,6 @@ impl ContactsScreen {
 }
 
 impl Screen for ContactsScreen {
-    fn name(&self) -> &'static str {
-        "Contacts"
-    }
-
-    fn bindings(&self) -> &'static [Binding] {
-        keys::CONTACTS
-    }
-
     fn captures(&self) -> bool {
         self.searching || self.form.is_some() || self.confirm.is_some()
     }

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph, Sparkline};
 
 use crate::app::centered;
-use crate::keys::{self, Action, Binding};
+use crate::keys::Action;
 use crate::request::{Answer, Reply, Request, Ticket};
 use crate::screens::{Cx, Screen};
 use crate::theme::Theme;
@@ -238,14 +238,6 @@ fn next_period(p: Period) -> Period {
 }
 
 impl Screen for DashboardScreen {
-    fn name(&self) -> &'static str {
-        "Dashboard"
-    }
-
-    fn bindings(&self) -> &'static [Binding] {
-        keys::DASHBOARD
-    }
-
     fn loading(&self) -> bool {
         self.loading
     }

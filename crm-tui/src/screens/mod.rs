@@ -13,7 +13,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::keys::{Action, Binding};
+use crate::keys::Action;
 use crate::request::{Failure, Reply, Request, Ticket};
 use crate::theme::Theme;
 
@@ -59,12 +59,8 @@ impl Cx<'_> {
     }
 }
 
+/// Its name and keys are its row of [`crate::keys::SCREENS`].
 pub trait Screen {
-    fn name(&self) -> &'static str;
-
-    /// Its keys, beside the global ones.
-    fn bindings(&self) -> &'static [Binding];
-
     /// Whether a text field (a search, a form) has the keyboard: keys go to
     /// [`Screen::on_key`] before any binding.
     fn captures(&self) -> bool {

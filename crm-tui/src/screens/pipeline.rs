@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::centered;
-use crate::keys::{self, Action, Binding};
+use crate::keys::Action;
 use crate::request::{Answer, DealDetail, Reply, Request, Ticket};
 use crate::screens::{Cx, Screen};
 use crate::theme::Theme;
@@ -380,14 +380,6 @@ impl PipelineScreen {
 }
 
 impl Screen for PipelineScreen {
-    fn name(&self) -> &'static str {
-        "Pipeline"
-    }
-
-    fn bindings(&self) -> &'static [Binding] {
-        keys::PIPELINE
-    }
-
     fn captures(&self) -> bool {
         self.form.is_some()
     }

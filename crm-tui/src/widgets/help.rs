@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::centered;
 use crate::keys::{self, Binding};
-use crate::screens::Screen;
 use crate::theme::Theme;
 
 fn section(title: &str, table: &[Binding], theme: &Theme) -> Vec<Line<'static>> {
@@ -23,8 +22,10 @@ fn section(title: &str, table: &[Binding], theme: &Theme) -> Vec<Line<'static>> 
 
 /// The screen's keys, then the global ones: one column, or two side by side when one does not
 /// fit `area`.
-pub fn draw(f: &mut Frame, area: Rect, screen: &dyn Screen, theme: &Theme) {
-    let mine = section(screen.name(), screen.bindings(), theme);
+/// `screen`: its index in [`keys::SCREENS`].
+pub fn draw(f: &mut Frame, area: Rect, screen: usize, theme: &Theme) {
+    let (name, table) = keys::SCREENS[screen];
+    let mine = section(name, table, theme);
     let global = section("Everywhere", keys::GLOBAL, theme);
     let one_column = mine.len() + global.len() + 1;
     let block = Block::default().borders(Borders::ALL).title(" Keys (any key closes) ");

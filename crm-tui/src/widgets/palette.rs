@@ -12,14 +12,6 @@ use crate::keys::{self, Action, Binding};
 use crate::theme::Theme;
 use crate::widgets::input::Input;
 
-/// The screens' names and keys, in tab order.
-pub const SCREEN_KEYS: [(&str, &[Binding]); 4] = [
-    ("Dashboard", keys::DASHBOARD),
-    ("Pipeline", keys::PIPELINE),
-    ("Activities", keys::ACTIVITIES),
-    ("Contacts", keys::CONTACTS),
-];
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The screen it runs on; none for a global action.
@@ -86,10 +78,10 @@ impl Palette {
                 });
             }
         };
-        let (name, table) = SCREEN_KEYS[current];
+        let (name, table) = keys::SCREENS[current];
         add(Some(current), name, table);
         add(None, "Everywhere", keys::GLOBAL);
-        for (i, (name, table)) in SCREEN_KEYS.iter().enumerate() {
+        for (i, (name, table)) in keys::SCREENS.iter().enumerate() {
             if i != current {
                 add(Some(i), name, table);
             }
