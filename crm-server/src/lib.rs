@@ -11,6 +11,7 @@ pub mod http;
 pub mod keys;
 pub mod limits;
 pub mod openapi;
+pub mod ops;
 pub mod request_id;
 pub mod secrets;
 pub mod service;

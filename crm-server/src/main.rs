@@ -30,6 +30,8 @@ async fn main() -> ExitCode {
     }
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
+        // Already said what failed.
+        Err(e) if e.is::<Failed>() => ExitCode::FAILURE,
         Err(e) => {
             tracing::error!("{e:#}");
             eprintln!("crm-server: {e:#}");
@@ -38,8 +40,26 @@ async fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: crm-server             serve the API (configured by the environment)
-       crm-server keys rotate  seal every stored secret again under a new key";
+/// A command that ran and reported its failure itself (`db verify` finding problems).
+#[derive(Debug)]
+struct Failed;
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("failed")
+    }
+}
+
+impl std::error::Error for Failed {}
+
+fn usage() -> String {
+    format!(
+        "usage: crm-server                  serve the API (configured by the environment)
+       crm-server keys rotate       seal every stored secret again under a new key
+{}",
+        crm_server::ops::USAGE
+    )
+}
 
 async fn run() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,11 +84,20 @@ async fn run() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        ["db", rest @ ..] => {
+            let command = crm_server::ops::DbCommand::parse(rest).map_err(|e| anyhow::anyhow!("{e}\n{}", usage()))?;
+            let config = crm_server::Config::from_env()?;
+            if crm_server::ops::run(&config, &command, &mut std::io::stdout()).await? {
+                Ok(())
+            } else {
+                Err(Failed.into())
+            }
+        }
         ["-h" | "--help" | "help"] => {
-            println!("{USAGE}");
+            println!("{}", usage());
             Ok(())
         }
-        other => anyhow::bail!("unknown arguments {:?}\n{USAGE}", other.join(" ")),
+        other => anyhow::bail!("unknown arguments {:?}\n{}", other.join(" "), usage()),
     }
 }
 

@@ -34,7 +34,7 @@ backend_tests!(
 );
 
 /// A server whose connectors point at `sim`, retrying quickly.
-async fn server(b: Backend, sim: &Sim) -> TestServer {
+pub(crate) async fn server(b: Backend, sim: &Sim) -> TestServer {
     let (url, dir) = fresh_database(b).await.expect("database");
     TestServer::start_with(b, &url, |c| configure(c, sim)).await.keeping(dir)
 }
@@ -576,6 +576,10 @@ async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(
     let written = u.sync_run(run).await;
     assert!(written.is_err(), "the server is gone");
 
+    // The database the killed server left passes every check.
+    let (passed, out) = crm_tests::db_command(&url, crm_server::ops::DbCommand::Verify).await;
+    assert!(passed, "db verify after kill -9 mid-sync:\n{out}");
+
     let mut server = spawn_server(&url, &sim, port);
     wait_up(&base).await;
     let interrupted = u.sync_run(run).await.expect("the run");
@@ -609,6 +613,8 @@ async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(
     assert_eq!(old.outcome, RunOutcome::Failed);
     assert!(old.errors.iter().any(|e| e.contains("interrupted")), "{old:?}");
     server.kill().await.expect("stop");
+    let (passed, out) = crm_tests::db_command(&url, crm_server::ops::DbCommand::Verify).await;
+    assert!(passed, "db verify after the re-run:\n{out}");
     drop(dir);
 }
 

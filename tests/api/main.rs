@@ -16,6 +16,7 @@ mod layout;
 mod limits;
 mod migration;
 mod openapi;
+mod ops;
 mod pipelines;
 mod plans;
 mod probe;

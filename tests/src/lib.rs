@@ -244,3 +244,17 @@ pub fn import_batch(
         ..Default::default()
     }
 }
+
+/// Runs `crm-server db <command>` on the database at `url` (with the test servers' key), as the
+/// binary does: what it wrote, and whether it passed.
+pub async fn db_command(url: &str, command: crm_server::ops::DbCommand) -> (bool, String) {
+    db_command_with(test_config(url), command).await
+}
+
+/// [`db_command`] with a configuration of its own.
+pub async fn db_command_with(config: crm_server::Config, command: crm_server::ops::DbCommand) -> (bool, String) {
+    let mut out = Vec::new();
+    let passed =
+        crm_server::ops::run(&config, &command, &mut out).await.unwrap_or_else(|e| panic!("db {command:?}: {e:#}"));
+    (passed, String::from_utf8_lossy(&out).into_owned())
+}

@@ -19,6 +19,7 @@ pub mod records;
 pub mod spec;
 pub mod stages;
 pub mod sums;
+pub mod verify;
 pub mod words;
 
 /// Opens the database at `url` with what the engine needs to know of the CRM's tables, and

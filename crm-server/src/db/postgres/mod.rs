@@ -2,6 +2,7 @@
 //! after bulk writes ([`analyze`]).
 
 pub mod analyze;
+pub mod maintenance;
 
 use std::time::Duration;
 

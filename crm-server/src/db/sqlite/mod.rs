@@ -5,6 +5,7 @@
 pub mod checkpoint;
 pub mod conn;
 pub mod fts;
+pub mod maintenance;
 pub mod migrate;
 pub mod read_pool;
 pub mod writer;
