@@ -349,6 +349,11 @@ operations! {
         Self::send_text(self.request(Method::GET, "/readyz")).await
     }
 
+    /// `GET /metrics`: Prometheus's text format (404 when served on `CRM_METRICS_BIND`).
+    "metrics" => fn metrics(&self) -> Result<String> {
+        Self::send_text(self.request(Method::GET, "/metrics")).await
+    }
+
     /// `GET /api/openapi.json`: the OpenAPI document of the server.
     "openapi" => fn openapi(&self) -> Result<serde_json::Value> {
         Self::send(self.request(Method::GET, "/api/openapi.json")).await

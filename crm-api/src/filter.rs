@@ -86,7 +86,7 @@ pub enum Value {
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Value::Str(s) => write!(f, "{s:?}"),
+            Value::Str(s) => f.write_str(&quote(s)),
             Value::Num(n) => f.write_str(n),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Null => f.write_str("null"),
@@ -129,12 +129,12 @@ pub fn parse(input: &str) -> Result<Filter, ParseError> {
     if p.pos == p.s.len() {
         return Ok(Filter::All(Vec::new()));
     }
-    let f = p.list(0)?;
+    let mut terms = p.list(0)?;
     p.ws();
     if p.pos != p.s.len() {
         return Err(p.err("unexpected text after the filter"));
     }
-    Ok(f)
+    Ok(if terms.len() == 1 { terms.remove(0) } else { Filter::All(terms) })
 }
 
 struct Parser<'a> {
@@ -169,7 +169,9 @@ impl Parser<'_> {
         }
     }
 
-    fn list(&mut self, depth: usize) -> Result<Filter, ParseError> {
+    /// The terms of a comma-separated list, as written: a group of one term that is itself a
+    /// group stays nested (`or(and(a,b))` is `a AND b`, not `a OR b`).
+    fn list(&mut self, depth: usize) -> Result<Vec<Filter>, ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.err(format!("filter nests deeper than {MAX_DEPTH} groups")));
         }
@@ -183,7 +185,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        Ok(if terms.len() == 1 { terms.remove(0) } else { Filter::All(terms) })
+        Ok(terms)
     }
 
     fn ident(&mut self) -> &str {
@@ -204,12 +206,8 @@ impl Parser<'_> {
         self.ws();
         if self.peek() == Some(b'(') && (name == "or" || name == "and") {
             self.pos += 1;
-            let inner = self.list(depth + 1)?;
+            let parts = self.list(depth + 1)?;
             self.expect(b')')?;
-            let parts = match inner {
-                Filter::All(parts) => parts,
-                other => vec![other],
-            };
             return Ok(if name == "or" { Filter::Any(parts) } else { Filter::All(parts) });
         }
         self.conditions += 1;
@@ -389,5 +387,188 @@ mod tests {
         let s = "it's \"quoted\", \\ ok";
         let f = parse(&format!("name[eq]:{}", quote(s))).expect("parses");
         assert_eq!(f, cond("name", Op::Eq, Value::Str(s.into())));
+    }
+
+    #[test]
+    fn a_group_of_one_group_keeps_its_meaning() {
+        let (a, b) = (cond("a", Op::Eq, Value::Num("1".into())), cond("b", Op::Eq, Value::Num("2".into())));
+        let f = parse("or(and(a[eq]:1,b[eq]:2))").expect("parses");
+        assert_eq!(f, Filter::Any(vec![Filter::All(vec![a.clone(), b.clone()])]), "a AND b, not a OR b");
+        assert_eq!(parse("and(a[eq]:1)").expect("parses"), Filter::All(vec![a]));
+    }
+
+    #[test]
+    fn a_printed_value_is_written_in_the_grammar() {
+        let v = Value::List(vec![Value::Str("tab\t, nul\0, cr\r, \"q\"".into()), Value::Null]);
+        // Debug-style escapes (`\0`, `\r`, `\u{..}`) are not in the grammar: the printer quotes as `quote` does.
+        assert_eq!(v.to_string(), "(\"tab\\t, nul\0, cr\r, \\\"q\\\"\",null)");
+        assert_eq!(parse(&format!("x[in]:{v}")).expect("parses"), cond("x", Op::In, v));
+    }
+}
+
+/// Properties of the grammar over generated input: no input makes the parser panic, and every
+/// filter the grammar describes parses back to the tree it was written from.
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A field name as written (any case) and as parsed (lower case).
+    fn field() -> impl Strategy<Value = (String, String)> {
+        "[A-Za-z0-9_]{1,12}".prop_map(|f| (f.clone(), f.to_ascii_lowercase()))
+    }
+
+    /// An operator, its name written in any case.
+    fn op() -> impl Strategy<Value = (String, Op)> {
+        (proptest::sample::select(Op::ALL), any::<u32>()).prop_map(|(op, mask)| (mixed_case(op.as_str(), mask), op))
+    }
+
+    fn mixed_case(s: &str, mask: u32) -> String {
+        s.chars().enumerate().map(|(i, c)| if mask >> (i % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect()
+    }
+
+    /// Optional ASCII white space, where the grammar allows it.
+    fn ws() -> impl Strategy<Value = String> {
+        "[ \t\r\n]{0,2}"
+    }
+
+    /// A value that is not a list, as written and as parsed.
+    fn scalar() -> impl Strategy<Value = (String, Value)> {
+        prop_oneof![
+            // Any string at all, quoted.
+            any::<String>().prop_map(|s| (quote(&s), Value::Str(s))),
+            // A bare word: no delimiter, no quote, not a number nor a keyword.
+            "[^,()\"\\s0-9-][^,()\"\\s]{0,10}"
+                .prop_filter("a bare word, not a keyword", |w| {
+                    !["null", "true", "false"].contains(&w.to_ascii_lowercase().as_str())
+                })
+                .prop_map(|w| (w.clone(), Value::Str(w))),
+            "-?[0-9]{1,12}(\\.[0-9]{1,6})?".prop_map(|n| (n.clone(), Value::Num(n))),
+            (any::<bool>(), any::<u32>()).prop_map(|(b, mask)| (mixed_case(&b.to_string(), mask), Value::Bool(b))),
+            any::<u32>().prop_map(|mask| (mixed_case("null", mask), Value::Null)),
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = (String, Value)> {
+        prop_oneof![
+            3 => scalar(),
+            1 => proptest::collection::vec((scalar(), ws(), ws()), 1..6).prop_map(|items| {
+                let text: Vec<String> = items.iter().map(|((t, _), a, b)| format!("{a}{t}{b}")).collect();
+                (format!("({})", text.join(",")), Value::List(items.into_iter().map(|((_, v), _, _)| v).collect()))
+            }),
+        ]
+    }
+
+    fn condition() -> impl Strategy<Value = (String, Filter)> {
+        (field(), op(), value(), ws(), ws(), ws(), ws()).prop_map(|((f, name), (o, op), (v, value), a, b, c, d)| {
+            (format!("{f}{a}[{o}{b}]{c}:{d}{v}"), Filter::Cond(Condition { field: name, op, value }))
+        })
+    }
+
+    /// A filter as written and as parsed: conditions, `or(...)` and `and(...)` groups nested
+    /// at most three deep, each with one to four terms.
+    fn group() -> impl Strategy<Value = (String, Filter)> {
+        condition().prop_recursive(3, 24, 4, |inner| {
+            (any::<bool>(), any::<u32>(), proptest::collection::vec((inner, ws()), 1..4)).prop_map(
+                |(any_of, mask, parts)| {
+                    let text: Vec<String> = parts.iter().map(|((t, _), w)| format!("{w}{t}{w}")).collect();
+                    let name = mixed_case(if any_of { "or" } else { "and" }, mask);
+                    let parts: Vec<Filter> = parts.into_iter().map(|((_, f), _)| f).collect();
+                    (
+                        format!("{name}({})", text.join(",")),
+                        if any_of { Filter::Any(parts) } else { Filter::All(parts) },
+                    )
+                },
+            )
+        })
+    }
+
+    /// Top-level terms joined by commas: one term is itself, several are ANDed.
+    fn filter() -> impl Strategy<Value = (String, Filter)> {
+        proptest::collection::vec((group(), ws()), 1..4).prop_map(|terms| {
+            let text: Vec<String> = terms.iter().map(|((t, _), w)| format!("{w}{t}{w}")).collect();
+            let mut parts: Vec<Filter> = terms.into_iter().map(|((_, f), _)| f).collect();
+            let f = if parts.len() == 1 { parts.remove(0) } else { Filter::All(parts) };
+            (text.join(","), f)
+        })
+    }
+
+    fn conditions(f: &Filter) -> usize {
+        match f {
+            Filter::All(parts) | Filter::Any(parts) => parts.iter().map(conditions).sum(),
+            Filter::Cond(_) => 1,
+        }
+    }
+
+    /// Pieces of the grammar, strung together at random: closer to a filter than arbitrary text.
+    fn near_miss() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "or(",
+            "and(",
+            "OR(",
+            "(",
+            ")",
+            ",",
+            "status",
+            "[eq]",
+            "[in]",
+            "[",
+            "]",
+            ":",
+            "\"",
+            "\\",
+            "\\\"",
+            "\\n",
+            "\\x",
+            "null",
+            "4",
+            "-1.5",
+            "é",
+            "ü\u{301}",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{feff}",
+        ]);
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    fn assert_refused_or_parsed(input: &str) {
+        if let Err(e) = parse(input) {
+            assert!(!e.message.is_empty(), "{input:?}: an error without a message");
+            assert!(e.offset <= input.len(), "{input:?}: offset {} past the end", e.offset);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused_with_a_message(input in any::<String>()) {
+            assert_refused_or_parsed(&input);
+        }
+
+        #[test]
+        fn near_misses_parse_or_are_refused_with_a_message(input in near_miss()) {
+            assert_refused_or_parsed(&input);
+        }
+
+        #[test]
+        fn a_written_filter_parses_to_the_tree_it_was_written_from((text, expected) in filter()) {
+            prop_assume!(conditions(&expected) <= MAX_CONDITIONS && text.len() <= MAX_LEN);
+            prop_assert_eq!(parse(&text), Ok(expected), "{}", text);
+        }
+
+        #[test]
+        fn quoted_strings_round_trip(s in any::<String>()) {
+            prop_assume!(quote(&s).len() + "name[eq]:".len() <= MAX_LEN);
+            let f = parse(&format!("name[eq]:{}", quote(&s)));
+            prop_assert_eq!(f, Ok(Filter::Cond(Condition { field: "name".into(), op: Op::Eq, value: Value::Str(s) })));
+        }
+
+        #[test]
+        fn a_printed_value_parses_back((_, v) in value()) {
+            let f = parse(&format!("x[in]:{v}"));
+            prop_assert_eq!(f, Ok(Filter::Cond(Condition { field: "x".into(), op: Op::In, value: v })));
+        }
     }
 }

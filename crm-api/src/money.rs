@@ -7,13 +7,20 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An amount in minor units (1/100 of the currency unit). Serialized as a string with two
-/// decimals (`"1250.00"`); accepts a string or a JSON number with at most two decimals.
+/// decimals (`"1250.00"`); accepts a string or a JSON number with at most two decimals (one
+/// with a fraction only below [`MAX_JSON_FRACTIONAL`] units: send larger ones as strings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(pub i64);
 
 /// Largest amount accepted: 10^15 units, well inside `i64` minor units and any sum of them a
 /// user could store.
 pub const MAX_UNITS: i64 = 1_000_000_000_000_000;
+
+/// Largest JSON number with a decimal point accepted (2^46 units, about 7 x 10^13): a JSON
+/// number is read as a double, and below 2^46 doubles lie less than half a cent apart, so the
+/// shortest decimal that gives the double back is the amount written. Above it, two amounts a
+/// cent apart can be the same double: such an amount is refused, not rounded to a neighbour.
+pub const MAX_JSON_FRACTIONAL: f64 = 70_368_744_177_664.0;
 
 impl Money {
     pub fn from_minor(minor: i64) -> Self {
@@ -113,6 +120,11 @@ impl<'de> Deserialize<'de> for Money {
                 if !v.is_finite() {
                     return Err(E::custom("amount is not a finite number"));
                 }
+                // Refused even when whole: above 2^49 a fraction of a cent may have rounded to
+                // a whole number. Whole amounts come as integers (no decimal point), or strings.
+                if v.abs() >= MAX_JSON_FRACTIONAL {
+                    return Err(E::custom("amount is too large to be exact as a JSON number: send it as a string"));
+                }
                 // The shortest representation that round-trips is the decimal the client wrote.
                 self.visit_str(&format!("{v}"))
             }
@@ -180,11 +192,14 @@ impl<'de> Deserialize<'de> for Total {
             && frac.len() == 2
             && int.bytes().all(|b| b.is_ascii_digit())
             && frac.bytes().all(|b| b.is_ascii_digit());
-        let parse = |s: &str| s.parse::<i128>().map_err(|e| de::Error::custom(format!("total {text:?}: {e}")));
         if !ok {
             return Err(de::Error::custom(format!("total {text:?} is not a decimal with two places")));
         }
-        let minor = parse(int)? * 100 + parse(frac)?;
+        let minor = int
+            .parse::<i128>()
+            .ok()
+            .and_then(|units| units.checked_mul(100)?.checked_add(frac.parse().ok()?))
+            .ok_or_else(|| de::Error::custom(format!("total {text:?} is out of range")))?;
         Ok(Total(if neg { -minor } else { minor }))
     }
 }
@@ -239,10 +254,194 @@ mod tests {
     }
 
     #[test]
+    fn large_json_numbers_are_refused_not_rounded() {
+        // As a double, 78312602939366.37 is 78312602939366.375, written back as ...366.38.
+        assert!(serde_json::from_str::<Money>("78312602939366.37").is_err());
+        assert_eq!(
+            serde_json::from_str::<Money>("\"78312602939366.37\"").expect("a string"),
+            Money(7_831_260_293_936_637)
+        );
+        assert_eq!(
+            serde_json::from_str::<Money>("70368744177663.99").expect("below 2^46"),
+            Money(7_036_874_417_766_399)
+        );
+        assert_eq!(
+            serde_json::from_str::<Money>("100000000000000").expect("a whole number"),
+            Money(MAX_UNITS / 10 * 100)
+        );
+    }
+
+    #[test]
+    fn totals_out_of_range_are_refused_not_wrapped() {
+        assert!(serde_json::from_str::<Total>("\"99999999999999999999999999999999999999.00\"").is_err());
+        assert!(serde_json::from_str::<Total>(&format!("\"{}\"", Total(i128::MIN))).is_err());
+    }
+
+    #[test]
     fn json_numbers_keep_their_decimals() {
         let m: Money = serde_json::from_str("19.99").expect("valid");
         assert_eq!(m, Money(1999));
         assert!(serde_json::from_str::<Money>("0.001").is_err());
         assert_eq!(serde_json::to_string(&Money(1999)).expect("ser"), "\"19.99\"");
+    }
+}
+
+/// Properties of the money parser over generated input: it never panics, formatting then
+/// parsing gives every amount in range back, and what it cannot hold exactly it refuses.
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Largest amount accepted, in minor units.
+    const MAX_MINOR: i64 = MAX_UNITS * 100;
+    /// Below this many minor units a JSON number with decimals is read exactly.
+    const EXACT: i64 = MAX_JSON_FRACTIONAL as i64 * 100;
+
+    fn in_range() -> impl Strategy<Value = i64> {
+        prop_oneof![-MAX_MINOR..=MAX_MINOR, -10_000i64..=10_000, Just(MAX_MINOR), Just(-MAX_MINOR)]
+    }
+
+    /// Text made of what amounts are made of, and a little more.
+    fn numberish() -> impl Strategy<Value = String> {
+        "[ +\\-0-9.,e]{0,24}"
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused(s in any::<String>()) {
+            if let Ok(m) = s.parse::<Money>() {
+                prop_assert!(m.minor().abs() <= MAX_MINOR, "{s:?} gave {m:?}");
+            }
+        }
+
+        /// An accepted amount is exactly the decimal written: the reference here reads the
+        /// digits into 128 bits, where nothing a 24-character string holds can overflow.
+        #[test]
+        fn accepted_amounts_are_the_decimal_written(s in numberish()) {
+            let t = s.trim();
+            let (neg, digits) = match t.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, t.strip_prefix('+').unwrap_or(t)),
+            };
+            let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+            let well_formed = !(int.is_empty() && frac.is_empty())
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && !(digits.contains('.') && frac.is_empty());
+            let expected = if !well_formed {
+                Err(MoneyError::NotANumber)
+            } else if frac.trim_end_matches('0').len() > 2 {
+                Err(MoneyError::TooPrecise)
+            } else {
+                let cents: u128 = format!("{:0<2}", &frac.trim_end_matches('0')).parse().expect("two digits");
+                let units: u128 = if int.is_empty() { 0 } else { int.parse().expect("at most 24 digits") };
+                let minor = units * 100 + cents;
+                if minor > MAX_MINOR as u128 {
+                    Err(MoneyError::OutOfRange)
+                } else {
+                    let minor = i64::try_from(minor).expect("in range");
+                    Ok(Money(if neg { -minor } else { minor }))
+                }
+            };
+            prop_assert_eq!(s.parse::<Money>(), expected, "{:?}", s);
+        }
+
+        #[test]
+        fn formatting_then_parsing_gives_the_amount_back(m in in_range()) {
+            let text = Money(m).to_string();
+            prop_assert_eq!(text.parse::<Money>(), Ok(Money(m)));
+            let json = serde_json::to_string(&Money(m)).expect("serializes");
+            prop_assert_eq!(serde_json::from_str::<Money>(&json).expect("deserializes"), Money(m));
+        }
+
+        /// What the OpenAPI schema promises: `^-?\d+\.\d{2}$`, for any `i64` at all.
+        #[test]
+        fn every_amount_is_written_with_two_decimals(m in any::<i64>()) {
+            let text = Money(m).to_string();
+            let digits = text.strip_prefix('-').unwrap_or(&text);
+            let (int, frac) = digits.split_once('.').expect("a decimal point");
+            prop_assert!(!int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()), "{}", text);
+            prop_assert!(frac.len() == 2 && frac.bytes().all(|b| b.is_ascii_digit()), "{}", text);
+            prop_assert_eq!(text.starts_with('-'), m < 0);
+        }
+
+        #[test]
+        fn trailing_zeros_leading_zeros_signs_and_spaces_change_nothing(
+            m in in_range(), zeros in 0usize..20, lead in 0usize..20, plus in any::<bool>()
+        ) {
+            let text = Money(m).to_string();
+            let (sign, digits) = match text.strip_prefix('-') {
+                Some(d) => ("-", d),
+                None => (if plus { "+" } else { "" }, text.as_str()),
+            };
+            let padded = format!(" {sign}{}{digits}{} ", "0".repeat(lead), "0".repeat(zeros));
+            prop_assert_eq!(padded.parse::<Money>(), Ok(Money(m)), "{:?}", padded);
+        }
+
+        /// A third decimal that is not zero is refused, never rounded away.
+        #[test]
+        fn more_than_two_decimals_are_refused(m in in_range(), extra in "[0-9]{0,10}[1-9]") {
+            let text = format!("{}{extra}", Money(m));
+            prop_assert_eq!(text.parse::<Money>(), Err(MoneyError::TooPrecise), "{}", text);
+            if let Ok(v) = extra.parse::<u64>() {
+                // As a JSON number too, for as many digits as a double holds.
+                let json = format!("0.01{v}");
+                if json.len() <= 17 {
+                    prop_assert!(serde_json::from_str::<Money>(&json).is_err(), "{}", json);
+                }
+            }
+        }
+
+        /// Past 10^15 units an amount is refused, however large, never wrapped.
+        #[test]
+        fn amounts_out_of_range_are_refused(
+            units in (MAX_UNITS as u128 + 1)..u128::MAX, cents in 0u8..100, neg in any::<bool>()
+        ) {
+            let sign = if neg { "-" } else { "" };
+            for text in [format!("{sign}{units}"), format!("{sign}{units}.{cents:02}")] {
+                prop_assert_eq!(text.parse::<Money>(), Err(MoneyError::OutOfRange), "{}", text);
+                prop_assert!(serde_json::from_str::<Money>(&text).is_err(), "{} as a JSON number", text);
+            }
+        }
+
+        /// A JSON number is read as a double: what it holds exactly must come back exactly.
+        /// A JSON number is read as a double: one that holds the amount exactly gives it back,
+        /// a larger one is refused, never rounded to the next cent.
+        #[test]
+        fn json_numbers_give_the_amount_back_or_are_refused(m in prop_oneof![in_range(), -EXACT..EXACT]) {
+            let json = Money(m).to_string();
+            let back = serde_json::from_str::<Money>(&json);
+            if m.abs() < EXACT {
+                prop_assert_eq!(back.expect("a JSON number in range"), Money(m), "{}", json);
+            } else {
+                prop_assert!(back.is_err(), "{} read as {:?}", json, back);
+            }
+        }
+
+        #[test]
+        fn json_whole_numbers_are_exact_or_refused(n in any::<i64>()) {
+            let back = serde_json::from_str::<Money>(&n.to_string());
+            if n.unsigned_abs() <= MAX_UNITS as u64 {
+                prop_assert_eq!(back.expect("in range"), Money(n * 100));
+            } else {
+                prop_assert!(back.is_err(), "{}", n);
+            }
+        }
+
+        #[test]
+        fn totals_round_trip(t in prop_oneof![any::<i128>(), Just(i128::MAX), Just(i128::MIN + 1)]) {
+            let json = serde_json::to_string(&Total(t)).expect("serializes");
+            prop_assert_eq!(serde_json::from_str::<Total>(&json).expect("deserializes"), Total(t));
+        }
+
+        #[test]
+        fn any_total_text_deserializes_or_is_refused(s in "-?[0-9]{0,45}(\\.[0-9]{0,3})?") {
+            if let Ok(t) = serde_json::from_str::<Total>(&format!("{s:?}")) {
+                let again = serde_json::to_string(&t).expect("serializes");
+                prop_assert_eq!(serde_json::from_str::<Total>(&again).expect("deserializes"), t);
+            }
+        }
     }
 }

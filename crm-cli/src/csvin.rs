@@ -462,4 +462,200 @@ mod tests {
         assert_eq!(typed("amount", FieldKind::Money, "12,5"), Ok(json!("12,5")), "left for the server to judge");
         assert_eq!(typed("completed", FieldKind::Bool, "Yes"), Ok(json!(true)));
     }
+
+    /// Properties over generated input: no bytes make the reader panic, and what the csv
+    /// writer writes (any text, quoted as it needs, with or without a byte-order mark, CRLF or
+    /// LF, read a few bytes at a time) reads back as it was.
+    mod props {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// Any text, and text made of what a CSV writer must quote.
+        fn text() -> BoxedStrategy<String> {
+            prop_oneof![".{0,12}", "[\"',;\t\r\n aé\u{feff}ü]{0,12}"].boxed()
+        }
+
+        /// Column names without a delimiter in them, as column names are.
+        fn name() -> BoxedStrategy<String> {
+            prop_oneof!["[^,;\t]{0,12}", "[\"\r\n aé\u{feff}ü]{0,12}"].boxed()
+        }
+
+        /// A table: a header of one to five columns and up to six rows as wide.
+        fn table(cell: fn() -> BoxedStrategy<String>) -> impl Strategy<Value = (Vec<String>, Vec<Vec<String>>)> {
+            (1usize..6).prop_flat_map(move |width| {
+                let header = proptest::collection::vec(cell(), width);
+                (header, proptest::collection::vec(proptest::collection::vec(text(), width), 0..6))
+            })
+        }
+
+        #[derive(Debug, Clone)]
+        struct Dialect {
+            delimiter: u8,
+            bom: bool,
+            crlf: bool,
+            quote_all: bool,
+            step: usize,
+        }
+
+        fn dialect() -> impl Strategy<Value = Dialect> {
+            (proptest::sample::select(vec![b',', b';', b'\t']), any::<bool>(), any::<bool>(), any::<bool>(), 1usize..40)
+                .prop_map(|(delimiter, bom, crlf, quote_all, step)| Dialect { delimiter, bom, crlf, quote_all, step })
+        }
+
+        fn write(d: &Dialect, header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+            let mut out = if d.bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(d.delimiter)
+                .terminator(if d.crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                .quote_style(if d.quote_all { csv::QuoteStyle::Always } else { csv::QuoteStyle::Necessary })
+                .from_writer(&mut out);
+            w.write_record(header).expect("header");
+            for row in rows {
+                w.write_record(row).expect("row");
+            }
+            w.flush().expect("flush");
+            drop(w);
+            out
+        }
+
+        fn read_back(d: &Dialect, bytes: Vec<u8>, delimiter: Option<u8>) -> (Vec<String>, Vec<Vec<String>>) {
+            let input = Trickle { bytes, at: 0, step: d.step };
+            let mut r = open(Box::new(input), delimiter).expect("open");
+            let header = r.headers().expect("headers").iter().map(str::to_string).collect();
+            let rows = r.records().map(|x| x.expect("row").iter().map(str::to_string).collect()).collect();
+            (header, rows)
+        }
+
+        /// A leading U+FEFF is a byte-order mark wherever it comes from: no header starts with one.
+        fn no_leading_bom(header: &[String]) -> bool {
+            !header[0].starts_with('\u{feff}')
+        }
+
+        /// Bytes made mostly of what matters to a CSV reader.
+        fn csvish() -> impl Strategy<Value = Vec<u8>> {
+            let byte = proptest::sample::select(vec![
+                b'"', b',', b';', b'\t', b'\r', b'\n', b'a', b' ', 0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0xFF, 0x00,
+            ]);
+            proptest::collection::vec(byte, 0..200)
+        }
+
+        /// Reads everything there is, as the import does, and maps each row as contacts.
+        fn read_all(bytes: Vec<u8>, delimiter: Option<u8>, step: usize) {
+            let mut r = open(Box::new(Trickle { bytes, at: 0, step }), delimiter).expect("open never fails on bytes");
+            let Ok(header) = r.headers().map(|h| h.iter().map(str::to_string).collect::<Vec<_>>()) else {
+                return;
+            };
+            let mapping = Mapping::new(&CONTACTS, &header, &[]).ok();
+            let mut raw = csv::ByteRecord::new();
+            while let Ok(true) = r.read_byte_record(&mut raw) {
+                if let (Some(m), Ok(row)) = (&mapping, csv::StringRecord::from_byte_record(raw.clone())) {
+                    let _ = m.record(&CONTACTS, &row);
+                }
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn any_bytes_read_or_fail_without_panicking(
+                bytes in proptest::collection::vec(any::<u8>(), 0..400),
+                delimiter in proptest::option::of(proptest::sample::select(vec![b',', b';', b'\t', b'|'])),
+                step in 1usize..64,
+            ) {
+                read_all(bytes, delimiter, step);
+            }
+
+            #[test]
+            fn csvish_bytes_read_or_fail_without_panicking(bytes in csvish(), step in 1usize..16) {
+                read_all(bytes, None, step);
+            }
+
+            /// A header that is not UTF-8 fails with the csv crate's error, which names its line.
+            #[test]
+            fn a_header_that_is_not_utf8_is_an_error_naming_its_line(
+                before in "[a-z]{0,5}", after in "[a-z]{0,5}", step in 1usize..16
+            ) {
+                let mut bytes = before.into_bytes();
+                bytes.push(0xFF);
+                bytes.extend_from_slice(format!("{after},b\nx,y\n").as_bytes());
+                let mut r = open(Box::new(Trickle { bytes, at: 0, step }), None).expect("open");
+                let e = r.headers().expect_err("not UTF-8").to_string();
+                prop_assert!(e.contains("line 1"), "{}", e);
+            }
+
+            #[test]
+            fn written_records_read_back_identical_with_the_delimiter_given(
+                (header, rows) in table(text), d in dialect()
+            ) {
+                prop_assume!(no_leading_bom(&header));
+                let bytes = write(&d, &header, &rows);
+                prop_assert_eq!(read_back(&d, bytes, Some(d.delimiter)), (header, rows));
+            }
+
+            /// Sniffed from a header of two columns or more whose names hold no delimiter (as
+            /// column names do not), or whose every name is quoted.
+            #[test]
+            fn written_records_read_back_identical_with_the_delimiter_sniffed(
+                (header, rows) in table(name), d in dialect()
+            ) {
+                prop_assume!(header.len() >= 2 && no_leading_bom(&header));
+                let bytes = write(&d, &header, &rows);
+                prop_assert_eq!(read_back(&d, bytes, None), (header, rows));
+            }
+
+            #[test]
+            fn quoted_headers_sniff_whatever_they_hold(
+                (header, rows) in table(text), d in dialect()
+            ) {
+                prop_assume!(header.len() >= 2 && no_leading_bom(&header));
+                let d = Dialect { quote_all: true, ..d };
+                let bytes = write(&d, &header, &rows);
+                prop_assert_eq!(read_back(&d, bytes, None), (header, rows));
+            }
+
+            /// Every writable field of every entity as a column, any text in each cell: the row
+            /// becomes a record of those fields (blank cells left out), or fails naming the field.
+            #[test]
+            fn a_row_becomes_a_record_or_fails_naming_its_field(
+                entity in proptest::sample::select(crm_api::catalog::ENTITIES.to_vec()),
+                cells in proptest::collection::vec(prop_oneof![any::<String>(), "-?[0-9]{1,20}", "[ynYN01]"], 30),
+            ) {
+                let header: Vec<String> = entity.writable().map(|f| f.name.to_string()).collect();
+                let m = Mapping::new(entity, &header, &[]).expect("every field named as itself");
+                let row = csv::StringRecord::from(cells[..header.len()].to_vec());
+                match m.record(entity, &row) {
+                    Ok(Value::Object(rec)) => {
+                        for (k, v) in &rec {
+                            let i = header.iter().position(|h| h == k).expect("a column of the file");
+                            prop_assert!(!row[i].trim().is_empty(), "{} from a blank cell", k);
+                            prop_assert!(!v.is_null(), "{} is null", k);
+                        }
+                    }
+                    Ok(other) => prop_assert!(false, "not an object: {}", other),
+                    Err(e) => {
+                        let field = e.split(':').next().unwrap_or_default();
+                        prop_assert!(header.iter().any(|h| h == field), "{:?} names no field", e);
+                    }
+                }
+            }
+
+            /// `1,250,000.50` and `$1,250,000.50` are `1250000.50`, for any whole amount.
+            #[test]
+            fn grouped_amounts_lose_their_commas_and_currency_sign(
+                n in any::<i64>(), cents in proptest::option::of(0u8..100), sign in "[$€£¥]?"
+            ) {
+                let digits = n.unsigned_abs().to_string();
+                let groups: Vec<&str> = {
+                    let head = digits.len() % 3;
+                    let mut g = if head > 0 { vec![&digits[..head]] } else { vec![] };
+                    g.extend(digits.as_bytes()[head..].chunks(3).map(|c| std::str::from_utf8(c).expect("digits")));
+                    g
+                };
+                let minus = if n < 0 { "-" } else { "" };
+                let frac = cents.map(|c| format!(".{c:02}")).unwrap_or_default();
+                let cell = format!("{sign}{minus}{}{frac}", groups.join(","));
+                prop_assert_eq!(typed("amount", FieldKind::Money, &cell), Ok(json!(format!("{minus}{digits}{frac}"))));
+            }
+        }
+    }
 }

@@ -32,6 +32,8 @@ pub struct AppState {
     pub sync: Arc<crate::service::sync::Syncer>,
     /// Rate limits of users, addresses, logins (`crate::limits`).
     pub limits: Arc<crate::limits::Limits>,
+    /// What `/metrics` shows (`crate::metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// Each request in its own span at INFO, with a line when answered (JSON logs); else at DEBUG,
@@ -46,7 +48,13 @@ pub fn log_requests() {
 /// The router with its state and middleware.
 pub fn router(state: AppState) -> Router {
     let limits = Arc::clone(&state.limits);
-    with_middleware(crate::http::routes().with_state(state), Some(limits))
+    let metrics = Arc::clone(&state.metrics);
+    with_middleware(crate::http::routes(&metrics).with_state(state), Some(limits))
+}
+
+/// `/metrics` alone, for its own address (`CRM_METRICS_BIND`).
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new().route("/metrics", axum::routing::get(crate::http::metrics_text)).with_state(state)
 }
 
 /// The middleware stack every request goes through, with the limits when given (also used,
@@ -166,8 +174,29 @@ async fn refuse_oversized(req: Request, next: Next) -> Response<axum::body::Body
     next.run(req).await
 }
 
+/// How long a stopping server waits for its sync runs to reach the end of a page.
+const SYNC_GRACE: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// What a built server runs besides its router, stopped in order by [`Running::close`].
+pub struct Running {
+    pub db: Db,
+    pub sync: Arc<crate::service::sync::Syncer>,
+    /// `/metrics` alone, to serve on `CRM_METRICS_BIND`.
+    pub metrics: Router,
+}
+
+impl Running {
+    /// Once the router has stopped (its requests answered): the sync runs under way end at
+    /// their next page, recorded as interrupted with their leases freed, then the database's
+    /// writes still queued commit and it closes.
+    pub async fn close(self) {
+        self.sync.shutdown(SYNC_GRACE).await;
+        self.db.close().await;
+    }
+}
+
 /// Connects to the database (applying migrations) and builds the router.
-pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
+pub async fn build(config: &Config) -> anyhow::Result<(Router, Running)> {
     let db = crate::store::open(&config.database_url, config.max_connections).await?;
     let keys = Arc::new(crate::secrets::load(&config.encryption)?);
     let mut syncer = crate::service::sync::Syncer::new(db.clone(), keys, config.remotes.clone());
@@ -186,8 +215,14 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, Db)> {
         }
     });
     let jwt = Arc::new(JwtKeys::new(&config.jwt_secret, config.jwt_ttl_secs));
-    let state = AppState { db: db.clone(), jwt, sync, limits };
-    Ok((cors(router(state), &config.cors_origins), db))
+    let endpoints = crate::http::endpoints();
+    let metrics = Arc::new(crate::metrics::Metrics::new(
+        endpoints.iter().map(|e| (e.method, e.path.as_str())),
+        config.metrics_bind.is_some(),
+    ));
+    let state = AppState { db: db.clone(), jwt, sync: Arc::clone(&sync), limits, metrics };
+    let metrics_only = metrics_router(state.clone());
+    Ok((cors(router(state), &config.cors_origins), Running { db, sync, metrics: metrics_only }))
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes in-flight requests.

@@ -36,6 +36,11 @@ pub struct Config {
     /// Origins browsers may call the API from (`CRM_CORS_ORIGINS`, comma-separated); none:
     /// cross-origin calls are refused.
     pub cors_origins: Vec<axum::http::HeaderValue>,
+    /// HTTPS on `bind` with this certificate chain and key (`CRM_TLS_CERT`, `CRM_TLS_KEY`,
+    /// both or neither; read again on SIGHUP: `crate::tls`); none: plain HTTP.
+    pub tls: Option<crate::tls::TlsFiles>,
+    /// Serve `/metrics` on this address alone (`CRM_METRICS_BIND`); none: on `bind`, with the API.
+    pub metrics_bind: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -59,6 +64,8 @@ impl std::fmt::Debug for Config {
             .field("sync_lease_secs", &self.sync_lease_secs)
             .field("limits", &self.limits)
             .field("cors_origins", &self.cors_origins)
+            .field("metrics_bind", &self.metrics_bind)
+            .field("tls", &self.tls)
             .finish()
     }
 }
@@ -161,6 +168,21 @@ impl Config {
                     })
                     .collect::<anyhow::Result<_>>()?,
                 None => Vec::new(),
+            },
+            metrics_bind: var("CRM_METRICS_BIND"),
+            tls: match (var("CRM_TLS_CERT"), var("CRM_TLS_KEY")) {
+                (Some(cert), Some(key)) => {
+                    Some(crate::tls::TlsFiles { cert: PathBuf::from(cert), key: PathBuf::from(key) })
+                }
+                (None, None) => None,
+                (Some(_), None) => {
+                    bail!("CRM_TLS_KEY is not set: HTTPS needs CRM_TLS_CERT and CRM_TLS_KEY both (neither: plain HTTP)")
+                }
+                (None, Some(_)) => {
+                    bail!(
+                        "CRM_TLS_CERT is not set: HTTPS needs CRM_TLS_CERT and CRM_TLS_KEY both (neither: plain HTTP)"
+                    )
+                }
             },
         })
     }

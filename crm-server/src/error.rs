@@ -44,6 +44,9 @@ pub enum ApiError {
     /// 503: the server is saturated (no database connection came free in time).
     #[error("{0}")]
     Unavailable(String),
+    /// 507: the disk holding the database is full; nothing of the request was written.
+    #[error("{0}")]
+    InsufficientStorage(String),
     /// Over a rate limit (`crate::limits`): retry after so many seconds.
     #[error("{detail}")]
     RateLimited { detail: String, retry_after: u64 },
@@ -97,6 +100,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -115,6 +119,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "payload-too-large",
             ApiError::UnsupportedMediaType(_) => "unsupported-media-type",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::InsufficientStorage(_) => "insufficient-storage",
             ApiError::RateLimited { .. } => "rate-limited",
             ApiError::Internal(_) => "internal",
         }
@@ -154,6 +159,14 @@ impl From<DbError> for ApiError {
             DbError::Busy(why) => {
                 tracing::warn!(why, "the database is busy: answering 503");
                 ApiError::Unavailable("the server is busy; retry shortly".into())
+            }
+            DbError::Unavailable(why) => {
+                tracing::warn!(why, "the database is unavailable: answering 503");
+                ApiError::Unavailable("the database is unavailable; retry shortly".into())
+            }
+            DbError::Full(why) => {
+                tracing::error!(why, "the database is out of space: answering 507");
+                ApiError::InsufficientStorage("the server is out of storage space; nothing was written".into())
             }
             other => ApiError::Internal(anyhow::Error::new(other)),
         }

@@ -6,6 +6,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -178,7 +179,19 @@ pub struct Limits {
     in_flight: Semaphore,
     timeout: Duration,
     trusted: Vec<Net>,
+    /// Requests refused, by [`REFUSALS`].
+    refused: [AtomicU64; REFUSALS.len()],
 }
+
+/// What a request can be refused for, as the metrics name it.
+pub const REFUSALS: [&str; 6] = ["user", "address", "auth", "login", "in_flight", "timeout"];
+
+const USER: usize = 0;
+const ADDRESS: usize = 1;
+const AUTH: usize = 2;
+const LOGIN: usize = 3;
+const IN_FLIGHT: usize = 4;
+const TIMEOUT: usize = 5;
 
 /// Seconds to wait before `limiter` lets `key` through again, when it does not now.
 fn check<K: std::hash::Hash + Eq + Clone>(limiter: &Keyed<K>, key: &K) -> Option<u64> {
@@ -205,23 +218,34 @@ impl Limits {
             in_flight: Semaphore::new(c.max_in_flight),
             timeout: c.request_timeout,
             trusted: c.trusted_proxies.clone(),
+            refused: std::array::from_fn(|_| AtomicU64::new(0)),
         }
+    }
+
+    fn refuse(&self, why: usize, e: ApiError) -> ApiError {
+        self.refused[why].fetch_add(1, Ordering::Relaxed);
+        e
+    }
+
+    /// Requests refused so far, by reason ([`REFUSALS`]).
+    pub fn refusals(&self) -> Vec<(&'static str, u64)> {
+        REFUSALS.iter().zip(&self.refused).map(|(r, n)| (*r, n.load(Ordering::Relaxed))).collect()
     }
 
     /// A request of user `user` (checked once the token is).
     pub fn user(&self, user: i64) -> Result<(), ApiError> {
-        check(&self.user, &user).map_or(Ok(()), |s| Err(limited("for this account", s)))
+        check(&self.user, &user).map_or(Ok(()), |s| Err(self.refuse(USER, limited("for this account", s))))
     }
 
     /// A login or a registration from `addr`, for the account `email` (a login's).
     pub fn auth(&self, addr: IpAddr, login_of: Option<&str>) -> Result<(), ApiError> {
         if let Some(s) = check(&self.auth, &addr) {
-            return Err(limited("to log in or register from this address", s));
+            return Err(self.refuse(AUTH, limited("to log in or register from this address", s)));
         }
         if let Some(email) = login_of
             && let Some(s) = check(&self.login, &email.trim().to_lowercase())
         {
-            return Err(limited("to log in to this account", s));
+            return Err(self.refuse(LOGIN, limited("to log in to this account", s)));
         }
         Ok(())
     }
@@ -277,13 +301,13 @@ pub fn exempt(path: &str) -> bool {
 /// it takes (run by the outermost middleware, `crate::app`).
 pub async fn admit(limits: &Limits, req: Request, next: Next) -> Response {
     let Ok(_permit) = limits.in_flight.try_acquire() else {
-        return ApiError::Unavailable("the server is handling as many requests as it takes; retry shortly".into())
-            .into_response();
+        let busy = ApiError::Unavailable("the server is handling as many requests as it takes; retry shortly".into());
+        return limits.refuse(IN_FLIGHT, busy).into_response();
     };
     if limits.address.is_some() && !exempt(req.uri().path()) {
         let addr = limits.client_of(req.extensions(), req.headers());
         if let Some(s) = check(&limits.address, &addr) {
-            return limited("from this address", s).into_response();
+            return limits.refuse(ADDRESS, limited("from this address", s)).into_response();
         }
     }
     let deadline = tokio::time::Instant::now() + limits.timeout;
@@ -300,11 +324,13 @@ pub async fn admit(limits: &Limits, req: Request, next: Next) -> Response {
     }
     match tokio::time::timeout_at(deadline, answer).await {
         Ok(resp) => resp,
-        Err(_) => ApiError::Unavailable(format!(
-            "the request took longer than {} s and was stopped; retry, or ask for less",
-            limits.timeout.as_secs()
-        ))
-        .into_response(),
+        Err(_) => {
+            let late = ApiError::Unavailable(format!(
+                "the request took longer than {} s and was stopped; retry, or ask for less",
+                limits.timeout.as_secs()
+            ));
+            limits.refuse(TIMEOUT, late).into_response()
+        }
     }
 }
 

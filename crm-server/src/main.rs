@@ -103,14 +103,39 @@ async fn run() -> anyhow::Result<()> {
 
 async fn serve() -> anyhow::Result<()> {
     let config = crm_server::Config::from_env()?;
+    // The certificate before anything else: a pair that does not load stops the start with a
+    // line naming the variable at fault.
+    let tls = config.tls.as_ref().map(crm_server::tls::Certs::load).transpose()?;
     tracing::info!(?config, "starting");
-    let (router, db) = crm_server::build(&config).await?;
+    let (router, running) = crm_server::build(&config).await?;
     let listener = tokio::net::TcpListener::bind(&config.bind)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
-    tracing::info!(addr = %listener.local_addr()?, "listening");
-    crm_server::serve(listener, router, shutdown_signal()).await?;
-    db.close().await;
+    if let Some(bind) = &config.metrics_bind {
+        let metrics = tokio::net::TcpListener::bind(bind)
+            .await
+            .map_err(|e| anyhow::anyhow!("CRM_METRICS_BIND: cannot listen on {bind}: {e}"))?;
+        tracing::info!(addr = %metrics.local_addr()?, "serving /metrics");
+        let router = running.metrics.clone();
+        tokio::spawn(async move {
+            if let Err(e) = crm_server::serve(metrics, router, std::future::pending()).await {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
+    }
+    match tls {
+        None => {
+            tracing::info!(addr = %listener.local_addr()?, "listening");
+            crm_server::serve(listener, router, shutdown_signal()).await?;
+        }
+        Some(certs) => {
+            crm_server::tls::reload_on_sighup(std::sync::Arc::clone(&certs))
+                .map_err(|e| anyhow::anyhow!("cannot handle SIGHUP (reloading the TLS certificate): {e}"))?;
+            tracing::info!(addr = %listener.local_addr()?, "listening (HTTPS)");
+            crm_server::tls::serve(listener, router, certs, shutdown_signal()).await?;
+        }
+    }
+    running.close().await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -124,7 +124,7 @@ fn problem_response(description: &str) -> Json {
     json!({ "description": description, "content": { crm_api::error::PROBLEM_JSON: { "schema": schema_ref("Problem") } } })
 }
 
-fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
+fn operation(method: &str, path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
     let mut params: Vec<Json> = Vec::new();
     if path.contains("{id}") {
         params.push(json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64", "minimum": 1 } }));
@@ -236,6 +236,12 @@ fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
         problem_response("The server is saturated or the request took too long; retry after the given seconds");
     busy["headers"] = retry_after;
     responses.insert("503".into(), busy);
+    if method != "get" {
+        responses.insert(
+            "507".into(),
+            problem_response("The disk holding the database is full; nothing of the request was written"),
+        );
+    }
     let mut op = json!({
         "operationId": doc.operation_id,
         "summary": doc.summary,
@@ -257,7 +263,7 @@ fn build() -> Json {
     let mut schemas = component_schemas();
     let mut paths = Map::new();
     for e in endpoints() {
-        let op = operation(&e.path, &e.doc, &mut schemas);
+        let op = operation(e.method, &e.path, &e.doc, &mut schemas);
         let item = paths.entry(e.path.clone()).or_insert_with(|| json!({}));
         item[e.method] = op;
     }

@@ -83,7 +83,7 @@ pub async fn run(config: &Config, command: &DbCommand, out: &mut impl Write) -> 
                 None => {
                     let db = open(config).await?;
                     let done = match &db {
-                        Db::Postgres(pool) => pg::vacuum(pool).await,
+                        Db::Postgres(p) => pg::vacuum(p.pool()).await,
                         Db::Sqlite { .. } => unreachable_sqlite(),
                     };
                     db.close().await;

@@ -133,3 +133,22 @@ fn json_logs_carry_the_request_id_on_each_line_of_a_request() {
         "no line of the request: {logs}"
     );
 }
+
+#[test]
+fn metrics_on_their_own_address_leave_the_apis_metrics_404() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (port, metrics_port) = (free_port(), free_port());
+    let (bind, metrics_bind) = (format!("127.0.0.1:{port}"), format!("127.0.0.1:{metrics_port}"));
+    let server = Server(start(dir.path(), &[("CRM_BIND", &bind), ("CRM_METRICS_BIND", &metrics_bind)]));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while get(port, "/readyz").is_none_or(|r| !r.starts_with("HTTP/1.1 200")) {
+        assert!(Instant::now() < deadline, "server did not come up");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let metrics = get(metrics_port, "/metrics").expect("metrics answer");
+    assert!(metrics.starts_with("HTTP/1.1 200"), "{metrics}");
+    assert!(metrics.contains(r#"crm_http_requests_total{method="GET",route="/readyz",status="200"}"#), "{metrics}");
+    let api = get(port, "/metrics").expect("an answer");
+    assert!(api.starts_with("HTTP/1.1 404"), "{api}");
+    drop(server);
+}

@@ -30,6 +30,7 @@ backend_tests!(
     a_new_lead_webhook_syncs_once_and_a_forged_one_is_refused,
     the_scheduler_syncs_accounts_whose_interval_has_passed,
     a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync,
+    a_server_stopped_mid_sync_ends_the_run_at_a_page_and_the_next_sync_goes_on_at_once,
     rotating_the_key_file_seals_every_secret_again,
 );
 
@@ -527,18 +528,39 @@ fn server_binary() -> std::path::PathBuf {
 
 /// The real server in a process of its own, on `database_url`, its connectors at `sim`.
 fn spawn_server(database_url: &str, sim: &Sim, port: u16) -> tokio::process::Child {
+    spawn_server_with(database_url, sim, port, "2")
+}
+
+/// [`spawn_server`] with runs' leases of `lease_secs`.
+fn spawn_server_with(database_url: &str, sim: &Sim, port: u16, lease_secs: &str) -> tokio::process::Child {
     tokio::process::Command::new(server_binary())
         .env("DATABASE_URL", database_url)
         .env("CRM_BIND", format!("127.0.0.1:{port}"))
         .env("JWT_SECRET", "kill-test-secret-kill-test-secret-0123456")
         .env("CRM_ENCRYPTION_KEY", crm_tests::TEST_ENCRYPTION_KEY)
         .env("BRIVITY_BASE_URL", sim.brivity_url())
-        .env("CRM_SYNC_LEASE_SECS", "2")
+        .env("CRM_SYNC_LEASE_SECS", lease_secs)
         .env("CRM_SYNC_TICK_SECS", "0")
         .env("RUST_LOG", "warn")
         .kill_on_drop(true)
         .spawn()
         .expect("starting crm-server")
+}
+
+/// A new user of the server at `base`, their Brivity account connected.
+async fn agent_of(base: &str, who: &str) -> Client {
+    let session = Client::new(base)
+        .expect("client")
+        .register(&crm_api::auth::RegisterRequest {
+            email: format!("{who}@example.com"),
+            password: "correct horse battery".into(),
+            name: None,
+        })
+        .await
+        .expect("register");
+    let u = Client::new(base).expect("client").with_token(session.token);
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    u
 }
 
 async fn wait_up(base: &str) {
@@ -556,17 +578,7 @@ async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(
     let base = format!("http://127.0.0.1:{port}");
     let mut server = spawn_server(&url, &sim, port);
     wait_up(&base).await;
-    let session = Client::new(&base)
-        .expect("client")
-        .register(&crm_api::auth::RegisterRequest {
-            email: "killed@example.com".into(),
-            password: "correct horse battery".into(),
-            name: None,
-        })
-        .await
-        .expect("register");
-    let u = Client::new(&base).expect("client").with_token(session.token);
-    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    let u = agent_of(&base, "killed").await;
     let run = u.sync_brivity(false).await.expect("sync").runs[0].id;
 
     // Killed once a fifth of the people are in, in the middle of the run.
@@ -615,6 +627,47 @@ async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(
     server.kill().await.expect("stop");
     let (passed, out) = crm_tests::db_command(&url, crm_server::ops::DbCommand::Verify).await;
     assert!(passed, "db verify after the re-run:\n{out}");
+    drop(dir);
+}
+
+/// SIGTERM while a sync runs: the server stops within seconds, the run recorded as
+/// interrupted with its lease freed (no waiting for it to expire), the pages written kept; the
+/// next sync starts at once and ends with exactly the people.
+async fn a_server_stopped_mid_sync_ends_the_run_at_a_page_and_the_next_sync_goes_on_at_once(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 20_000, ..SimConfig::default() }).await.expect("sim");
+    sim.set_faults(Faults { latency_ms: 20, ..Faults::default() });
+    let (url, dir) = fresh_database(b).await.expect("database");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a port").port();
+    let base = format!("http://127.0.0.1:{port}");
+    // A lease far longer than the test: only a freed one lets the next run start at once.
+    let mut server = spawn_server_with(&url, &sim, port, "600");
+    wait_up(&base).await;
+    let u = agent_of(&base, "stopped").await;
+    let run = u.sync_brivity(false).await.expect("sync").runs[0].id;
+    let midway = crm_tests::eventually(|| async { u.sync_run(run).await.is_ok_and(|r| r.fetched >= 2_000) }).await;
+    assert!(midway, "the sync got going");
+
+    let pid = server.id().expect("pid").to_string();
+    let term = std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill -TERM");
+    assert!(term.success());
+    let stopped = tokio::time::timeout(Duration::from_secs(30), server.wait()).await;
+    let status = stopped.expect("stopped within 30 s").expect("exit status");
+    assert!(status.success(), "a clean exit: {status}");
+
+    let (passed, out) = crm_tests::db_command(&url, crm_server::ops::DbCommand::Verify).await;
+    assert!(passed, "db verify after SIGTERM mid-sync:\n{out}");
+    let mut server = spawn_server_with(&url, &sim, port, "600");
+    wait_up(&base).await;
+    let ended = u.sync_run(run).await.expect("the run");
+    assert_eq!(ended.outcome, RunOutcome::Failed, "{ended:?}");
+    assert!(ended.errors.iter().any(|e| e.contains("server stopped")), "{ended:?}");
+    assert!(ended.fetched > 0 && ended.fetched < 20_000, "stopped midway: {ended:?}");
+    // No lease to wait out.
+    let next = u.sync_brivity(true).await.expect("a sync starts at once").runs.remove(0);
+    assert_eq!(next.outcome, RunOutcome::Succeeded, "{next:?}");
+    let people = sim.brivity_people();
+    assert_eq!(total::<Contacts>(&u).await as usize, people_counts(&people), "every person once, none twice");
+    server.kill().await.expect("stop");
     drop(dir);
 }
 

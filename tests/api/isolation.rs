@@ -1,264 +1,319 @@
 //! Every row belongs to one user: a second user probing every endpoint with the first user's ids
-//! gets 404 (never 403, never 200), sees nothing of them in any list, cannot link to them, and
-//! changes nothing of them. The dashboard layout has no id: each user reads and writes their
-//! own, whatever version they name.
+//! gets 404 (never 403, never 200), exactly as for an id no one has, sees nothing of them in any
+//! list, figure, export or cache, cannot link to them, and changes nothing of them. The dashboard
+//! layout has no id: each user reads and writes their own, whatever version they name.
+//!
+//! The probes are data (`table::cases`): the tests here send them, and
+//! `every_operation_is_probed_as_another_user_or_exempt` holds them to the OpenAPI document.
 
-use crm_api::activities::{Activity, NewActivity};
-use crm_api::auth::{ApiToken, NewApiToken};
+mod table;
+mod world;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crm_api::ListParams;
 use crm_api::client::Client;
-use crm_api::contacts::{Contact, NewContact};
-use crm_api::dashboard::{DashboardLayout, NewDashboardLayout, Period, Widget};
-use crm_api::deals::{Deal, NewDeal, StageChange};
-use crm_api::opportunities::{NewOpportunity, Opportunity};
+use crm_api::dashboard::DashboardLayout;
+use crm_api::deals::StageChange;
 use crm_api::resource::{Activities, Contacts, Deals, Opportunities, Resource};
-use crm_api::{ActivityType, ListParams, Money, Stage};
+use crm_sim::{Sim, SimConfig};
 use crm_tests::{Backend, TestServer, backend_tests};
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::probe::{self, Answer};
+use table::{Case, EXEMPT, Expect, Fill, MISSING, Of, Probe, cases};
+use world::{World, fill_mine, fills, save_layout, seed, world};
 
 backend_tests!(
     every_endpoint_is_404_on_another_users_records,
     another_users_record_answers_exactly_like_a_missing_one,
     another_users_probes_change_nothing_of_the_owners_records,
+    what_a_user_sees_is_the_same_before_and_after_another_user_fills_their_account,
     lists_search_recent_audit_and_tokens_show_nothing_of_another_user,
     linking_to_another_users_records_is_404_naming_the_link_field,
     a_rejected_link_to_another_users_record_writes_nothing,
     imports_and_exports_show_nothing_of_another_user,
 );
 
-/// What user A owns: one live record of each entity (linked together), one record of each in
-/// the trash, and an API token.
-struct Owned {
-    contact: Contact,
-    opportunity: Opportunity,
-    deal: Deal,
-    activity: Activity,
-    token: ApiToken,
-    trashed_contact: Contact,
-    trashed_opportunity: Opportunity,
-    trashed_deal: Deal,
-    trashed_activity: Activity,
+/// The amounts (minor units) of the deals each user's world adds: no sum of the one user's
+/// figures can hold the other's.
+const A_AMOUNTS: [i64; 2] = [98_765_431, 87_654_329];
+const B_AMOUNTS: [i64; 2] = [1_234_567, 2_345_671];
+
+/// A server whose connectors point at a simulator, and its two users: A (the owner) and B (the
+/// prober).
+struct Two {
+    _sim: Sim,
+    _server: TestServer,
+    ua: Client,
+    ub: Client,
 }
 
-async fn seed(u: &Client, who: &str) -> Owned {
-    let contact = u
-        .create::<Contacts>(&NewContact {
-            name: format!("Zanzibar {who}"),
-            email: Some(format!("{who}@zanzibar.example")),
-            company: Some("Zanzibar Trading".into()),
-            rating: Some(4),
-            ..Default::default()
-        })
-        .await
-        .expect("create contact")
-        .record;
-    let opportunity = u
-        .create::<Opportunities>(&NewOpportunity {
-            contact_id: Some(contact.id),
-            name: format!("Zanzibar expansion {who}"),
-            value: Money::from_minor(1_000_000),
-            probability: Some(40),
-            ..Default::default()
-        })
-        .await
-        .expect("create opportunity")
-        .record;
-    let deal = u
-        .create::<Deals>(&NewDeal {
-            opportunity_id: Some(opportunity.id),
-            contact_id: Some(contact.id),
-            name: format!("Zanzibar deal {who}"),
-            amount: Money::from_minor(500_000),
-            stage: Stage::Proposal.to_string(),
-            ..Default::default()
-        })
-        .await
-        .expect("create deal")
-        .record;
-    let activity = u
-        .create::<Activities>(&NewActivity {
-            kind: ActivityType::Call,
-            description: Some(format!("Zanzibar call {who}")),
-            assigned_to: Some("zanzibar rep".into()),
-            contact_id: Some(contact.id),
-            opportunity_id: Some(opportunity.id),
-            // Overdue (in UTC, the queue's default zone) however long the test takes.
-            due_date: Some(chrono::Utc::now().date_naive() - chrono::TimeDelta::days(1)),
-            ..Default::default()
-        })
-        .await
-        .expect("create activity")
-        .record;
-    let token = u
-        .create_token(&NewApiToken { name: format!("zanzibar cron {who}"), expires_in_days: None })
-        .await
-        .expect("create token")
-        .info;
-
-    let trashed_contact = u
-        .create::<Contacts>(&NewContact { name: format!("Zanzibar trashed {who}"), ..Default::default() })
-        .await
-        .expect("create contact")
-        .record;
-    u.delete::<Contacts>(trashed_contact.id, None).await.expect("delete contact");
-    let trashed_opportunity = u
-        .create::<Opportunities>(&NewOpportunity { name: format!("Zanzibar trashed {who}"), ..Default::default() })
-        .await
-        .expect("create opportunity")
-        .record;
-    u.delete::<Opportunities>(trashed_opportunity.id, None).await.expect("delete opportunity");
-    let trashed_deal = u
-        .create::<Deals>(&NewDeal { name: format!("Zanzibar trashed {who}"), ..Default::default() })
-        .await
-        .expect("create deal")
-        .record;
-    u.delete::<Deals>(trashed_deal.id, None).await.expect("delete deal");
-    let trashed_activity = u
-        .create::<Activities>(&NewActivity {
-            kind: ActivityType::Task,
-            description: Some(format!("Zanzibar trashed {who}")),
-            ..Default::default()
-        })
-        .await
-        .expect("create activity")
-        .record;
-    u.delete::<Activities>(trashed_activity.id, None).await.expect("delete activity");
-
-    Owned {
-        contact,
-        opportunity,
-        deal,
-        activity,
-        token,
-        trashed_contact,
-        trashed_opportunity,
-        trashed_deal,
-        trashed_activity,
-    }
+async fn two_users(b: Backend) -> Two {
+    let sim = Sim::start(SimConfig { people: 20, ..SimConfig::default() }).await.expect("sim");
+    let s = crate::integrations::server(b, &sim).await;
+    let ua = s.user("owner").await;
+    let ub = s.user("prober").await;
+    Two { _sim: sim, _server: s, ua, ub }
 }
 
-/// One hand-made request.
-struct Probe {
-    method: Method,
-    path: String,
-    body: Option<Value>,
-    if_match: Option<&'static str>,
+/// Two users and their worlds: A with Top Producer connected too, B with Brivity alone.
+async fn two_worlds(b: Backend) -> (Two, World, World) {
+    let two = two_users(b).await;
+    let a = world(&two.ua, "a", A_AMOUNTS, true).await;
+    let mine = world(&two.ub, "b", B_AMOUNTS, false).await;
+    (two, a, mine)
 }
 
-impl std::fmt::Display for Probe {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.method, self.path)?;
-        if let Some(tag) = self.if_match {
-            write!(f, " (If-Match: {tag})")?;
+/// The cases `keep` selects, each rendered with each fill (A's live records, then A's trashed
+/// ones), once when the fills make the same request.
+fn rendered<'c>(
+    cases: &'c [Case],
+    fills: &'c [Fill],
+    keep: impl Fn(&Case) -> bool,
+) -> Vec<(&'c Case, &'c Fill, Probe)> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for f in fills {
+        for c in cases.iter().filter(|c| keep(c)) {
+            let p = c.render(f);
+            if seen.insert(p.to_string()) {
+                out.push((c, f, p));
+            }
         }
-        if let Some(b) = &self.body {
-            write!(f, " {b}")?;
-        }
-        Ok(())
     }
+    out
 }
 
-impl Probe {
-    fn new(method: Method, path: String) -> Self {
-        Probe { method, path, body: None, if_match: None }
-    }
-    fn body(mut self, body: Value) -> Self {
-        self.body = Some(body);
-        self
-    }
-    fn if_match(mut self, tag: &'static str) -> Self {
-        self.if_match = Some(tag);
-        self
-    }
-
-    async fn send(&self, c: &Client) -> Answer {
-        let mut rb = c.request(self.method.clone(), &self.path);
-        if let Some(b) = &self.body {
-            rb = rb.json(b);
-        }
-        if let Some(tag) = self.if_match {
-            rb = rb.header(reqwest::header::IF_MATCH, tag);
-        }
-        probe::send(rb).await
-    }
+/// The runs of digits in `s`.
+fn numbers(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string).collect()
 }
 
-/// Every request on one record of an entity: read, both updates (with and without a matching or
-/// stale `If-Match`), delete and restore.
-fn record_probes(entity: &str, id: i64, update: &Value) -> Vec<Probe> {
-    let one = format!("/api/crm/{entity}/{id}");
-    vec![
-        Probe::new(Method::GET, one.clone()),
-        Probe::new(Method::PUT, one.clone()).body(update.clone()),
-        Probe::new(Method::PATCH, one.clone()).body(update.clone()),
-        // The owner's current version: a server checking versions before owners would say 200.
-        Probe::new(Method::PATCH, one.clone()).body(update.clone()).if_match("\"1\""),
-        Probe::new(Method::PUT, one.clone()).body(update.clone()).if_match("\"1\""),
-        // A stale version: a server checking versions before owners would say 412, a leak.
-        Probe::new(Method::PATCH, one.clone()).body(update.clone()).if_match("\"99\""),
-        Probe::new(Method::DELETE, one.clone()),
-        Probe::new(Method::DELETE, one.clone()).if_match("\"1\""),
-        Probe::new(Method::DELETE, one.clone()).if_match("\"99\""),
-        Probe::new(Method::POST, format!("{one}/restore")),
-    ]
+/// What a client sees of an answer: its status, content type and body without the per-request
+/// id, each number of `swaps` written as its twin in every string (an answer may name the id it
+/// was asked for).
+fn visible(ans: &Answer, swaps: &HashMap<String, String>) -> Value {
+    let swap = |s: &str| -> String {
+        let mut out = String::new();
+        let mut digits = String::new();
+        for ch in s.chars().chain(std::iter::once(' ')) {
+            if ch.is_ascii_digit() {
+                digits.push(ch);
+                continue;
+            }
+            if !digits.is_empty() {
+                out.push_str(swaps.get(&digits).unwrap_or(&digits));
+                digits.clear();
+            }
+            out.push(ch);
+        }
+        out.pop();
+        out
+    };
+    fn walk(v: &mut Value, swap: &dyn Fn(&str) -> String) {
+        match v {
+            Value::String(s) => *s = swap(s),
+            Value::Array(a) => a.iter_mut().for_each(|x| walk(x, swap)),
+            Value::Object(m) => m.values_mut().for_each(|x| walk(x, swap)),
+            _ => {}
+        }
+    }
+    let mut body = ans.visible_problem();
+    walk(&mut body, &swap);
+    json!({"status": ans.status, "content_type": ans.content_type, "body": body})
 }
 
-/// Every probe of another user's records, on the given ids.
-fn probes_on(contact: i64, opportunity: i64, deal: i64, activity: i64, token: Option<i64>) -> Vec<Probe> {
-    let mut all = Vec::new();
-    all.extend(record_probes("contacts", contact, &json!({"name": "Hijacked", "status": "Customer"})));
-    all.extend(record_probes("opportunities", opportunity, &json!({"name": "Hijacked", "value": "1.00"})));
-    all.extend(record_probes("deals", deal, &json!({"name": "Hijacked", "stage": "Closed-Won"})));
-    all.extend(record_probes("activities", activity, &json!({"description": "Hijacked", "completed": true})));
-    all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/complete")));
-    let until = json!({"until": chrono::Utc::now().date_naive() + chrono::TimeDelta::days(30)});
-    all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze")).body(until.clone()));
-    all.push(
-        Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze?tz=Europe/Berlin")).body(until.clone()),
+/// At most 600 characters of `v`.
+fn cut(v: &Value) -> String {
+    v.to_string().chars().take(600).collect()
+}
+
+/// The table, as the tests below send it, covers every operation of the OpenAPI document but
+/// those on [`EXEMPT`]; an operation with an id in its path counts as probed only by a probe
+/// naming one of A's things there.
+#[tokio::test]
+async fn every_operation_is_probed_as_another_user_or_exempt() {
+    let s = TestServer::start(Backend::Sqlite).await;
+    let doc = s.anon().openapi().await.expect("the OpenAPI document");
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            documented.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    let cases = cases();
+    let probed: BTreeSet<(String, String)> =
+        cases.iter().filter(|c| c.path_names_theirs() || !c.template.contains('{')).map(Case::operation).collect();
+    let sent: BTreeSet<(String, String)> = cases.iter().map(Case::operation).collect();
+    let exempt: BTreeSet<(String, String)> = EXEMPT.iter().map(|(m, p, _)| (m.to_string(), p.to_string())).collect();
+    let show =
+        |ops: Vec<&(String, String)>| ops.iter().map(|(m, p)| format!("  {m} {p}")).collect::<Vec<_>>().join("\n");
+
+    let unprobed: Vec<_> = documented.iter().filter(|op| !probed.contains(*op) && !exempt.contains(*op)).collect();
+    assert!(
+        unprobed.is_empty(),
+        "operations no isolation probe covers (add a case naming another user's ids to \
+         tests/api/isolation/table.rs, or the operation to EXEMPT with its reason):\n{}",
+        show(unprobed)
     );
-    // The owner's current version, and a stale one: checked after the owner, never before.
-    all.push(
-        Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze"))
-            .body(until.clone())
-            .if_match("\"1\""),
-    );
-    all.push(Probe::new(Method::POST, format!("/api/crm/activities/{activity}/snooze")).body(until).if_match("\"99\""));
-    all.push(Probe::new(Method::GET, format!("/api/crm/deals/{deal}/history")));
-    all.push(Probe::new(Method::POST, format!("/api/crm/deals/{deal}/move")).body(json!({"stage": "Closed-Won"})));
-    all.push(
-        Probe::new(Method::POST, format!("/api/crm/opportunities/{opportunity}/move"))
-            .body(json!({"stage": "Closed-Won"})),
-    );
-    all.push(Probe::new(Method::GET, format!("/api/crm/contacts/{contact}/timeline")));
-    if let Some(t) = token {
-        all.push(Probe::new(Method::DELETE, format!("/api/auth/tokens/{t}")));
+    let unknown: Vec<_> = sent.union(&exempt).filter(|op| !documented.contains(*op)).collect();
+    assert!(unknown.is_empty(), "probed or exempt, but not in the OpenAPI document:\n{}", show(unknown));
+    let both: Vec<_> = sent.intersection(&exempt).collect();
+    assert!(both.is_empty(), "both probed and exempt:\n{}", show(both));
+}
+
+/// A case expecting A's ids (a 404, or the answer of a missing id) names one of A's things,
+/// and one of B's own scope names none: rendered with two sets of A's ids, the first changes and
+/// the second does not.
+#[test]
+fn each_probe_names_another_users_things_exactly_when_it_expects_to() {
+    let (one, other) = (Fill::dummy(1000), Fill::dummy(5000));
+    let mut wrong = Vec::new();
+    for c in cases() {
+        let (x, y) = (c.render(&one).to_string(), c.render(&other).to_string());
+        if c.expect.names_theirs() != (x != y) {
+            wrong.push(format!("{x} ({:?})", c.expect));
+        }
     }
-    all
+    assert!(wrong.is_empty(), "probes whose ids do not fit what they expect:\n{}", wrong.join("\n"));
 }
 
-/// Every probe of a pipeline and one of its stages.
-fn pipeline_probes(pipeline: i64, stage: i64) -> Vec<Probe> {
-    let one = format!("/api/crm/pipelines/{pipeline}");
-    let st = format!("{one}/stages/{stage}");
-    vec![
-        Probe::new(Method::GET, one.clone()),
-        Probe::new(Method::PATCH, one.clone()).body(json!({"name": "Hijacked"})),
-        Probe::new(Method::PATCH, one.clone()).body(json!({"is_default": true})).if_match("\"1\""),
-        Probe::new(Method::DELETE, one.clone()),
-        Probe::new(Method::GET, format!("{one}/stages")),
-        Probe::new(Method::POST, format!("{one}/stages")).body(json!({"name": "Hijacked"})),
-        Probe::new(Method::PATCH, st.clone()).body(json!({"name": "Hijacked", "probability": 1})),
-        Probe::new(Method::DELETE, st.clone()),
-        Probe::new(Method::DELETE, format!("{st}?move_to=Prospect")),
-    ]
+async fn every_endpoint_is_404_on_another_users_records(b: Backend) {
+    let (two, a, mine) = two_worlds(b).await;
+    let cases = cases();
+    let fills = fills(&a, &mine);
+    let mut wrong = Vec::new();
+    for (c, f, p) in rendered(&cases, &fills, |c| matches!(c.expect, Expect::NotFound | Expect::NotFoundNaming(_))) {
+        let ans = p.send(&two.ub).await;
+        if let Err(why) = c.verdict(&ans, f) {
+            wrong.push(format!("{p} -> {why}: {ans}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "probes of another user's records that were not a problem+json 404:\n{}",
+        wrong.join("\n")
+    );
 }
 
-/// A's dashboard layout, saved.
-async fn save_layout(u: &Client) -> DashboardLayout {
-    let new = NewDashboardLayout { period: Period::ThisYear, widgets: vec![Widget::Funnel, Widget::DealsWon] };
-    u.put_dashboard_layout(&new, None).await.expect("save layout").record
+async fn another_users_record_answers_exactly_like_a_missing_one(b: Backend) {
+    let (two, a, mine) = two_worlds(b).await;
+    let cases = cases();
+    let fills = fills(&a, &mine);
+    let mut leaks = Vec::new();
+    for (c, f, p) in rendered(&cases, &fills, |c| c.expect.names_theirs()) {
+        let nobodys = f.missing();
+        let q = c.render(&nobodys);
+        let (x, y) = (p.send(&two.ub).await, q.send(&two.ub).await);
+        // The ids of A's the request names: those whose twins its twin names.
+        let text = |p: &Probe| format!("{} {}", p.path, p.body.as_ref().map(Value::to_string).unwrap_or_default());
+        let named = numbers(&text(&q));
+        let swaps: HashMap<String, String> = f
+            .ids
+            .iter()
+            .filter(|(of, id)| matches!(of, Of::Theirs(_)) && named.contains(&(MISSING + **id).to_string()))
+            .map(|(_, id)| (id.to_string(), (MISSING + id).to_string()))
+            .collect();
+        let (xs, ys) = (visible(&x, &swaps), visible(&y, &HashMap::new()));
+        if xs != ys {
+            leaks.push(format!("{p} -> {x}\n  but a missing id: {q} -> {y}"));
+        } else if let Err(why) = c.verdict(&x, f) {
+            leaks.push(format!("{p} -> {why}: {x}"));
+        }
+    }
+    assert!(leaks.is_empty(), "another user's record answers differently from a missing one:\n{}", leaks.join("\n"));
+}
+
+/// A's view of everything: each reading probe of the table sent as A, on A's live records and
+/// on A's trashed ones.
+async fn owners_view(ua: &Client, cases: &[Case], fills: &[Fill]) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for (_, _, p) in rendered(cases, fills, |c| c.method == Method::GET) {
+        let ans = p.send(ua).await;
+        out.push((p.to_string(), visible(&ans, &HashMap::new())));
+    }
+    out
+}
+
+async fn another_users_probes_change_nothing_of_the_owners_records(b: Backend) {
+    let (two, a_world, mine) = two_worlds(b).await;
+    let (ua, ub) = (&two.ua, &two.ub);
+    let a = &a_world.owned;
+    let layout = save_layout(ua).await;
+    let cases = cases();
+    let fills = fills(&a_world, &mine);
+    let view_before = owners_view(ua, &cases, &fills).await;
+    let audit_before =
+        ua.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
+    let history_before: Vec<StageChange> = ua.deal_history(a.deal.id).await.expect("history");
+
+    // B's probes of A's things, then of B's own scope.
+    for (_, _, p) in rendered(&cases, &fills, |c| c.expect.names_theirs()) {
+        p.send(ub).await;
+    }
+    let mut wrong = Vec::new();
+    for (c, f, p) in rendered(&cases, &fills, |c| matches!(c.expect, Expect::Unaffected(_))) {
+        let ans = p.send(ub).await;
+        if let Err(why) = c.verdict(&ans, f) {
+            wrong.push(format!("{p} -> {why}: {ans}"));
+        }
+    }
+    // B's layout probes see B's layout (the default first, then B's own), never A's.
+    let answers = [(200, 0), (412, 0), (412, 0), (200, 1), (200, 1)];
+    for (p, (status, version)) in layout_probes().iter().zip(answers) {
+        let ans = p.send(ub).await;
+        assert_eq!(ans.status, status, "{p} -> {ans}");
+        if status == 200 {
+            assert_eq!(ans.body["version"], version, "{p} -> {ans}");
+            assert_ne!(ans.body["period"], "this_year", "B sees A's layout: {p} -> {ans}");
+        }
+    }
+    // B's writes of B's own, some with A's names: B's alone.
+    for (c, f, p) in rendered(&cases, &fills, |c| matches!(c.expect, Expect::Mine(_))) {
+        let ans = p.send(ub).await;
+        if let Err(why) = c.verdict(&ans, f) {
+            wrong.push(format!("{p} -> {why}: {ans}"));
+        }
+    }
+    assert!(wrong.is_empty(), "B's requests in B's own scope:\n{}", wrong.join("\n"));
+    assert_eq!(ua.dashboard_layout().await.expect("A's layout").record, layout, "A's layout is unchanged");
+
+    assert_eq!(ua.get::<Contacts>(a.contact.id).await.expect("A's contact is still live").record, a.contact);
+    assert_eq!(
+        ua.get::<Opportunities>(a.opportunity.id).await.expect("A's opportunity is still live").record,
+        a.opportunity
+    );
+    assert_eq!(ua.get::<Deals>(a.deal.id).await.expect("A's deal is still live").record, a.deal);
+    assert_eq!(ua.get::<Activities>(a.activity.id).await.expect("A's activity is still live").record, a.activity);
+    assert_eq!(ua.deal_history(a.deal.id).await.expect("history"), history_before, "no stage change was recorded");
+
+    let trash = ListParams { deleted: Some(true), ..Default::default() };
+    let ids = |v: Vec<Value>| v.iter().filter_map(|r| r["id"].as_i64()).collect::<Vec<_>>();
+    let in_trash = ids(records::<Contacts>(ua, &trash).await);
+    assert_eq!(in_trash, vec![a.trashed_contact.id], "A's trashed contact is still (only) in the trash");
+    assert_eq!(ids(records::<Opportunities>(ua, &trash).await), vec![a.trashed_opportunity.id]);
+    assert_eq!(ids(records::<Deals>(ua, &trash).await), vec![a.trashed_deal.id]);
+    assert_eq!(ids(records::<Activities>(ua, &trash).await), vec![a.trashed_activity.id]);
+
+    let tokens = ua.list_tokens().await.expect("tokens");
+    assert_eq!(tokens, vec![a.token.clone()], "A's token is not revoked");
+
+    let audit_after =
+        ua.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
+    assert_eq!(audit_after, audit_before, "nothing was written to A's audit trail");
+
+    // Everything A reads (records, trash, history, timeline, pipelines, imports, integrations,
+    // figures, exports) reads as before.
+    let view_after = owners_view(ua, &cases, &fills).await;
+    let changed: Vec<String> = view_before
+        .iter()
+        .zip(&view_after)
+        .filter(|(x, y)| x != y)
+        .map(|((p, x), (_, y))| format!("{p}\n  before: {}\n  after:  {}", cut(x), cut(y)))
+        .collect();
+    assert!(changed.is_empty(), "B's probes changed what A reads:\n{}", changed.join("\n"));
 }
 
 /// Every request on the dashboard layout: a user's own, so another user's probes of it read and
@@ -275,151 +330,58 @@ fn layout_probes() -> Vec<Probe> {
     ]
 }
 
-/// Every probe of A's live records and of A's records in the trash.
-fn probes(a: &Owned) -> Vec<Probe> {
-    let mut all = probes_on(a.contact.id, a.opportunity.id, a.deal.id, a.activity.id, Some(a.token.id));
-    all.extend(pipeline_probes(a.deal.pipeline_id.unwrap_or_default(), a.deal.stage_id.unwrap_or_default()));
-    all.extend(probes_on(
-        a.trashed_contact.id,
-        a.trashed_opportunity.id,
-        a.trashed_deal.id,
-        a.trashed_activity.id,
-        None,
-    ));
-    all
-}
+/// B's answers in B's own scope (lists, exports, figures, the queue, the audit trail, the
+/// cache...) are the same before A's world exists and after it does (and after B's probes of
+/// it), and no answer to B holds a name, e-mail or amount of A's.
+async fn what_a_user_sees_is_the_same_before_and_after_another_user_fills_their_account(b: Backend) {
+    let two = two_users(b).await;
+    let (ua, ub) = (&two.ua, &two.ub);
+    let mine = world(ub, "b", B_AMOUNTS, false).await;
+    let cases = cases();
+    let own: Vec<&Case> = cases.iter().filter(|c| matches!(c.expect, Expect::Unaffected(_))).collect();
+    let alone = fill_mine(&mine);
+    let mut before = Vec::new();
+    for c in &own {
+        before.push(c.render(&alone).send(ub).await);
+    }
 
-async fn every_endpoint_is_404_on_another_users_records(b: Backend) {
-    let s = TestServer::start(b).await;
-    let ua = s.user("owner").await;
-    let ub = s.user("prober").await;
-    let a = seed(&ua, "a").await;
+    let a = world(ua, "a", A_AMOUNTS, true).await;
+    save_layout(ua).await;
+    let fills = fills(&a, &mine);
+    let mut seen = Vec::new();
+    for (_, _, p) in rendered(&cases, &fills, |c| c.expect.names_theirs()) {
+        let ans = p.send(ub).await;
+        seen.push((p.to_string(), ans));
+    }
     let mut wrong = Vec::new();
-    for p in probes(&a) {
-        let ans = p.send(&ub).await;
-        if ans.status != 404 {
-            wrong.push(format!("{p} -> {ans}"));
-        } else if let Err(why) = ans.check_problem() {
-            wrong.push(format!("{p} -> 404 but {why}: {ans}"));
+    for (c, then) in own.iter().zip(before) {
+        let p = c.render(&fills[0]);
+        let now = p.send(ub).await;
+        if let Err(why) = c.verdict(&now, &fills[0]) {
+            wrong.push(format!("{p} -> {why}: {now}"));
+        }
+        let (x, y) = (visible(&then, &HashMap::new()), visible(&now, &HashMap::new()));
+        if x != y {
+            wrong.push(format!("{p}\n  before A's world: {}\n  after:            {}", cut(&x), cut(&y)));
+        }
+        seen.push((p.to_string(), now));
+    }
+    // Where A looks, A's names and amounts show: had B been shown A's rows, they would too.
+    let markers = a.markers();
+    let mut owners = String::new();
+    for c in own.iter().filter(|c| c.method == Method::GET) {
+        let p = c.render(&fills[0]);
+        owners.push_str(&p.send(ua).await.body.to_string());
+    }
+    let unseen: Vec<&String> = markers.iter().filter(|m| !owners.contains(m.as_str())).collect();
+    assert!(unseen.is_empty(), "A's own reads of these probes show none of {unseen:?}");
+    for (p, ans) in &seen {
+        let text = ans.body.to_string();
+        for m in markers.iter().filter(|m| text.contains(m.as_str())) {
+            wrong.push(format!("{p} shows A's {m:?}: {ans}"));
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "probes of another user's records that were not a problem+json 404:\n{}",
-        wrong.join("\n")
-    );
-}
-
-/// The last number in a path: the id it asks for.
-fn id_in(path: &str) -> i64 {
-    path.split('/').filter_map(|s| s.parse::<i64>().ok()).next_back().unwrap_or_default()
-}
-
-/// What a client sees of an error answer, with the number `id` written as `other` in the detail
-/// and the messages (an answer may name the id it was asked for).
-fn visible(ans: &Answer, id: i64, other: i64) -> Value {
-    let swap = |s: &str| -> String {
-        let mut out = String::new();
-        let mut digits = String::new();
-        for ch in s.chars().chain(std::iter::once(' ')) {
-            if ch.is_ascii_digit() {
-                digits.push(ch);
-                continue;
-            }
-            if !digits.is_empty() {
-                if digits == id.to_string() {
-                    out.push_str(&other.to_string());
-                } else {
-                    out.push_str(&digits);
-                }
-                digits.clear();
-            }
-            out.push(ch);
-        }
-        out.pop();
-        out
-    };
-    let mut v = ans.visible_problem();
-    if let Some(d) = v["detail"].as_str() {
-        v["detail"] = Value::String(swap(d));
-    }
-    if let Some(errs) = v["errors"].as_array_mut() {
-        for e in errs {
-            if let Some(m) = e["message"].as_str() {
-                e["message"] = Value::String(swap(m));
-            }
-        }
-    }
-    json!({"status": ans.status, "problem": v})
-}
-
-async fn another_users_record_answers_exactly_like_a_missing_one(b: Backend) {
-    let s = TestServer::start(b).await;
-    let ua = s.user("owner").await;
-    let ub = s.user("prober").await;
-    let a = seed(&ua, "a").await;
-    let missing = 4_000_000_000_i64;
-    let theirs = probes_on(a.contact.id, a.opportunity.id, a.deal.id, a.activity.id, Some(a.token.id));
-    let nobodys = probes_on(missing, missing + 1, missing + 2, missing + 3, Some(missing + 4));
-    assert_eq!(theirs.len(), nobodys.len());
-    let mut leaks = Vec::new();
-    for (p, q) in theirs.iter().zip(&nobodys) {
-        let (x, y) = (p.send(&ub).await, q.send(&ub).await);
-        let (xs, ys) = (visible(&x, id_in(&p.path), id_in(&q.path)), visible(&y, 0, 0));
-        if xs != ys {
-            leaks.push(format!("{p} -> {x}\n  but a missing id: {q} -> {y}"));
-        }
-    }
-    assert!(leaks.is_empty(), "another user's record answers differently from a missing one:\n{}", leaks.join("\n"));
-}
-
-async fn another_users_probes_change_nothing_of_the_owners_records(b: Backend) {
-    let s = TestServer::start(b).await;
-    let ua = s.user("owner").await;
-    let ub = s.user("prober").await;
-    let a = seed(&ua, "a").await;
-    let layout = save_layout(&ua).await;
-    let audit_before =
-        ua.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
-    let history_before: Vec<StageChange> = ua.deal_history(a.deal.id).await.expect("history");
-    for p in probes(&a) {
-        p.send(&ub).await;
-    }
-    // B's layout probes see B's layout (the default first, then B's own), never A's.
-    let answers = [(200, 0), (412, 0), (412, 0), (200, 1), (200, 1)];
-    for (p, (status, version)) in layout_probes().iter().zip(answers) {
-        let ans = p.send(&ub).await;
-        assert_eq!(ans.status, status, "{p} -> {ans}");
-        if status == 200 {
-            assert_eq!(ans.body["version"], version, "{p} -> {ans}");
-            assert_ne!(ans.body["period"], "this_year", "B sees A's layout: {p} -> {ans}");
-        }
-    }
-    assert_eq!(ua.dashboard_layout().await.expect("A's layout").record, layout, "A's layout is unchanged");
-
-    assert_eq!(ua.get::<Contacts>(a.contact.id).await.expect("A's contact is still live").record, a.contact);
-    assert_eq!(
-        ua.get::<Opportunities>(a.opportunity.id).await.expect("A's opportunity is still live").record,
-        a.opportunity
-    );
-    assert_eq!(ua.get::<Deals>(a.deal.id).await.expect("A's deal is still live").record, a.deal);
-    assert_eq!(ua.get::<Activities>(a.activity.id).await.expect("A's activity is still live").record, a.activity);
-    assert_eq!(ua.deal_history(a.deal.id).await.expect("history"), history_before, "no stage change was recorded");
-
-    let trash = ListParams { deleted: Some(true), ..Default::default() };
-    let ids = |v: Vec<Value>| v.iter().filter_map(|r| r["id"].as_i64()).collect::<Vec<_>>();
-    let in_trash = ids(records::<Contacts>(&ua, &trash).await);
-    assert_eq!(in_trash, vec![a.trashed_contact.id], "A's trashed contact is still (only) in the trash");
-    assert_eq!(ids(records::<Opportunities>(&ua, &trash).await), vec![a.trashed_opportunity.id]);
-    assert_eq!(ids(records::<Deals>(&ua, &trash).await), vec![a.trashed_deal.id]);
-    assert_eq!(ids(records::<Activities>(&ua, &trash).await), vec![a.trashed_activity.id]);
-
-    let tokens = ua.list_tokens().await.expect("tokens");
-    assert_eq!(tokens, vec![a.token.clone()], "A's token is not revoked");
-
-    let audit_after =
-        ua.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() }).await.expect("audit").data;
-    assert_eq!(audit_after, audit_before, "nothing was written to A's audit trail");
+    assert!(wrong.is_empty(), "what B sees changed with A's world:\n{}", wrong.join("\n"));
 }
 
 /// A page of records as JSON.
@@ -576,132 +538,50 @@ async fn lists_search_recent_audit_and_tokens_show_nothing_of_another_user(b: Ba
     assert!(leaks.is_empty(), "B sees something of A's (or misses its own):\n{}", leaks.join("\n"));
 }
 
-/// Creates and updates of B's own records that point a link at one of A's records, with the
-/// link field the server must name.
-fn link_attempts(a: &Owned, mine: &Owned) -> Vec<(Probe, &'static str)> {
-    let (c, o) = (a.contact.id, a.opportunity.id);
-    let mut all = vec![
-        (
-            Probe::new(Method::POST, "/api/crm/opportunities".into()).body(json!({"name": "Mine", "contact_id": c})),
-            "contact_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/deals".into()).body(json!({"name": "Mine", "contact_id": c})),
-            "contact_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/deals".into()).body(json!({"name": "Mine", "opportunity_id": o})),
-            "opportunity_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/activities".into()).body(json!({"type": "Call", "contact_id": c})),
-            "contact_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/activities".into()).body(json!({"type": "Call", "opportunity_id": o})),
-            "opportunity_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/activities".into()).body(json!({"type": "Call", "deal_id": a.deal.id})),
-            "deal_id",
-        ),
-        // A's pipelines and stages are not B's to place records in.
-        (
-            Probe::new(Method::POST, "/api/crm/deals".into())
-                .body(json!({"name": "Mine", "pipeline_id": a.deal.pipeline_id})),
-            "pipeline_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/deals".into())
-                .body(json!({"name": "Mine", "stage_id": a.deal.stage_id})),
-            "stage_id",
-        ),
-        (
-            Probe::new(Method::POST, "/api/crm/opportunities".into())
-                .body(json!({"name": "Mine", "stage_id": a.opportunity.stage_id})),
-            "stage_id",
-        ),
-        (
-            Probe::new(Method::POST, format!("/api/crm/deals/{}/move", mine.deal.id))
-                .body(json!({"stage_id": a.deal.stage_id})),
-            "stage_id",
-        ),
-        // A's trashed records are not linkable either.
-        (
-            Probe::new(Method::POST, "/api/crm/opportunities".into())
-                .body(json!({"name": "Mine", "contact_id": a.trashed_contact.id})),
-            "contact_id",
-        ),
-    ];
-    for method in [Method::PATCH, Method::PUT] {
-        let opp = format!("/api/crm/opportunities/{}", mine.opportunity.id);
-        let deal = format!("/api/crm/deals/{}", mine.deal.id);
-        let act = format!("/api/crm/activities/{}", mine.activity.id);
-        all.push((Probe::new(method.clone(), opp).body(json!({"contact_id": c})), "contact_id"));
-        all.push((Probe::new(method.clone(), deal.clone()).body(json!({"contact_id": c})), "contact_id"));
-        all.push((Probe::new(method.clone(), deal).body(json!({"opportunity_id": o})), "opportunity_id"));
-        all.push((Probe::new(method.clone(), act.clone()).body(json!({"contact_id": c})), "contact_id"));
-        all.push((Probe::new(method.clone(), act.clone()).body(json!({"deal_id": a.deal.id})), "deal_id"));
-        all.push((
-            Probe::new(method.clone(), format!("/api/crm/deals/{}", mine.deal.id))
-                .body(json!({"stage_id": a.deal.stage_id})),
-            "stage_id",
-        ));
-        all.push((Probe::new(method, act).body(json!({"opportunity_id": o})), "opportunity_id"));
-    }
-    all
-}
-
 async fn linking_to_another_users_records_is_404_naming_the_link_field(b: Backend) {
-    let s = TestServer::start(b).await;
-    let ua = s.user("owner").await;
-    let ub = s.user("prober").await;
-    let a = seed(&ua, "a").await;
-    let mine = seed(&ub, "b").await;
+    let (two, a, mine) = two_worlds(b).await;
+    let cases = cases();
+    let fills = fills(&a, &mine);
     let mut wrong = Vec::new();
-    for (p, field) in link_attempts(&a, &mine) {
-        let ans = p.send(&ub).await;
-        let first = ans.fields().into_iter().next();
-        if ans.status != 404 || ans.check_problem().is_err() || first.as_deref() != Some(field) {
-            wrong.push(format!("{p} -> {ans} (expected a problem+json 404 naming {field})"));
+    for (c, f, p) in rendered(&cases, &fills, |c| matches!(c.expect, Expect::NotFoundNaming(_))) {
+        let ans = p.send(&two.ub).await;
+        if let (Err(why), Expect::NotFoundNaming(field)) = (c.verdict(&ans, f), c.expect) {
+            wrong.push(format!("{p} -> {ans} ({why}: expected a problem+json 404 naming {field})"));
         }
     }
     assert!(wrong.is_empty(), "links to another user's records:\n{}", wrong.join("\n"));
 }
 
+/// A user's opportunities, deals and activities, live and in the trash: what a link can touch.
+async fn linked_records(u: &Client, live: &ListParams, trash: &ListParams) -> [Vec<Value>; 6] {
+    [
+        records::<Opportunities>(u, live).await,
+        records::<Deals>(u, live).await,
+        records::<Activities>(u, live).await,
+        records::<Opportunities>(u, trash).await,
+        records::<Deals>(u, trash).await,
+        records::<Activities>(u, trash).await,
+    ]
+}
+
 async fn a_rejected_link_to_another_users_record_writes_nothing(b: Backend) {
-    let s = TestServer::start(b).await;
-    let ua = s.user("owner").await;
-    let ub = s.user("prober").await;
-    let a = seed(&ua, "a").await;
-    let mine = seed(&ub, "b").await;
+    let (two, a, mine) = two_worlds(b).await;
+    let ub = &two.ub;
     let everything = ListParams { limit: Some(1000), ..Default::default() };
     let trash = ListParams { limit: Some(1000), deleted: Some(true), ..Default::default() };
-    let before = (
-        records::<Opportunities>(&ub, &everything).await,
-        records::<Deals>(&ub, &everything).await,
-        records::<Activities>(&ub, &everything).await,
-        records::<Opportunities>(&ub, &trash).await,
-        records::<Deals>(&ub, &trash).await,
-        records::<Activities>(&ub, &trash).await,
-    );
+    let before = linked_records(ub, &everything, &trash).await;
     let audit_before = ub
         .audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() })
         .await
         .expect("audit")
         .data
         .len();
-    for (p, _) in link_attempts(&a, &mine) {
-        p.send(&ub).await;
+    let cases = cases();
+    let fills = fills(&a, &mine);
+    for (_, _, p) in rendered(&cases, &fills, |c| matches!(c.expect, Expect::NotFoundNaming(_))) {
+        p.send(ub).await;
     }
-    let after = (
-        records::<Opportunities>(&ub, &everything).await,
-        records::<Deals>(&ub, &everything).await,
-        records::<Activities>(&ub, &everything).await,
-        records::<Opportunities>(&ub, &trash).await,
-        records::<Deals>(&ub, &trash).await,
-        records::<Activities>(&ub, &trash).await,
-    );
+    let after = linked_records(ub, &everything, &trash).await;
     assert_eq!(after, before, "B's records (live and trashed) are exactly as they were");
     assert_eq!(
         ub.audit(&crm_api::params::AuditParams { limit: Some(1000), ..Default::default() })

@@ -35,8 +35,8 @@ async fn explain(db: &Db, sql: &str, binds: &[crm_server::db::SqlValue]) -> Vec<
             let rows = conn.fetch_now(&format!("EXPLAIN QUERY PLAN {sql}"), binds, shape).expect("explain");
             rows.iter().map(|r| r.req_text("detail").expect("detail").to_string()).collect()
         }
-        Db::Postgres(pool) => {
-            let mut conn = pool.acquire().await.expect("conn");
+        Db::Postgres(pg) => {
+            let mut conn = pg.pool().acquire().await.expect("conn");
             // Tiny test tables would make a sequential scan cheapest; forbid it to see the plan
             // the planner uses on big ones.
             sqlx::query("SET enable_seqscan = off").execute(&mut *conn).await.expect("set");

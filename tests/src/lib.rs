@@ -49,6 +49,8 @@ pub fn test_config(database_url: &str) -> crm_server::Config {
         // Tests drive one user hard; the limits' own tests set theirs.
         limits: crm_server::limits::LimitsConfig::unlimited(),
         cors_origins: Vec::new(),
+        tls: None,
+        metrics_bind: None,
     }
 }
 
@@ -102,7 +104,7 @@ impl TestServer {
     ) -> TestServer {
         let mut config = test_config(database_url);
         tweak(&mut config);
-        let (router, db) = crm_server::build(&config).await.expect("building the server");
+        let (router, running) = crm_server::build(&config).await.expect("building the server");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding a port");
         let addr = listener.local_addr().expect("local addr");
         let (tx, rx) = oneshot::channel();
@@ -111,7 +113,7 @@ impl TestServer {
                 let _ = rx.await;
             })
             .await;
-            db.close().await;
+            running.close().await;
         });
         TestServer {
             base: format!("http://{addr}"),

@@ -1,7 +1,7 @@
 //! The one error type of the database layer, whichever database answered.
 
 /// What went wrong with a statement or a connection.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum DbError {
     /// A unique key already holds the value (the message names the constraint).
     #[error("unique constraint violated: {0}")]
@@ -13,6 +13,12 @@ pub enum DbError {
     /// stayed full (which, is said).
     #[error("the database is busy: {0}")]
     Busy(&'static str),
+    /// The database cannot be reached (refused, lost, shutting down or starting up).
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
+    /// The disk holding the database is full (or the database reached its size limit).
+    #[error("the database is out of space: {0}")]
+    Full(String),
     /// A column of a result did not hold what the reader expected.
     #[error("column {column}: {message}")]
     Decode { column: String, message: String },
@@ -22,6 +28,11 @@ pub enum DbError {
 }
 
 impl DbError {
+    /// The database could not be reached: what a caller may retry once it is back.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, DbError::Unavailable(_))
+    }
+
     pub fn decode(column: impl Into<String>, message: impl Into<String>) -> Self {
         DbError::Decode { column: column.into(), message: message.into() }
     }
@@ -47,6 +58,13 @@ impl From<rusqlite::Error> for DbError {
                 | rusqlite::ffi::SQLITE_CONSTRAINT_CHECK => return DbError::Constraint(e.to_string()),
                 _ => {}
             }
+            match f.code {
+                rusqlite::ErrorCode::DiskFull => return DbError::Full(e.to_string()),
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+                    return DbError::Busy("the database stayed locked");
+                }
+                _ => {}
+            }
         }
         DbError::Other(format!("SQLite: {e}"))
     }
@@ -61,6 +79,20 @@ impl From<sqlx::Error> for DbError {
                 DbError::Constraint(db.message().to_string())
             }
             sqlx::Error::ColumnDecode { index, source } => DbError::decode(index.clone(), source.to_string()),
+            sqlx::Error::Database(db) => match db.code().as_deref() {
+                // disk_full
+                Some("53100") => DbError::Full(db.message().to_string()),
+                // Connection exceptions (08...), shutting down or starting up (57P01-57P03).
+                Some(code) if code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03") => {
+                    DbError::Unavailable(db.message().to_string())
+                }
+                _ => DbError::Other(format!("PostgreSQL: {e}")),
+            },
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => DbError::Unavailable(e.to_string()),
             _ => DbError::Other(format!("PostgreSQL: {e}")),
         }
     }

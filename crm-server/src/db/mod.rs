@@ -16,8 +16,6 @@ pub mod value;
 
 use std::sync::Arc;
 
-use sqlx::postgres::PgPool;
-
 pub use conn::Conn;
 pub use error::DbError;
 pub use value::{Col, Params, Row, Shape, SqlValue, now_micros, time_of};
@@ -25,7 +23,21 @@ pub use value::{Col, Params, Row, Shape, SqlValue, now_micros, time_of};
 #[derive(Clone, Debug)]
 pub enum Db {
     Sqlite { read: Arc<sqlite::ReadPool>, writer: sqlite::Writer },
-    Postgres(PgPool),
+    Postgres(postgres::Pg),
+}
+
+/// What the engine counts (each `None` where the database has no such thing).
+#[derive(Debug, Default, Clone)]
+pub struct DbStats {
+    pub up: bool,
+    pub writer_queue: Option<u64>,
+    /// Groups committed by size (upper bound, count; not cumulative).
+    pub writer_groups: Option<Vec<(usize, u64)>>,
+    pub writer_writes: Option<u64>,
+    pub read_in_use: Option<u64>,
+    pub read_idle: Option<u64>,
+    pub pool_size: Option<u64>,
+    pub pool_idle: Option<u64>,
 }
 
 /// The two SQL dialects; where they differ, the difference lives next to a `Dialect` match.
@@ -70,16 +82,45 @@ impl Db {
         }
     }
 
+    /// What the engine counts, for the metrics.
+    pub fn stats(&self) -> DbStats {
+        match self {
+            Db::Sqlite { read, writer } => {
+                let (in_use, idle) = read.connections();
+                let (groups, writes) = writer.groups();
+                DbStats {
+                    up: true,
+                    writer_queue: Some(writer.queued() as u64),
+                    writer_groups: Some(groups),
+                    writer_writes: Some(writes),
+                    read_in_use: Some(in_use as u64),
+                    read_idle: Some(idle as u64),
+                    ..DbStats::default()
+                }
+            }
+            Db::Postgres(pg) => DbStats {
+                up: pg.health().check().is_ok(),
+                pool_size: Some(u64::from(pg.pool().size())),
+                pool_idle: Some(pg.pool().num_idle() as u64),
+                ..DbStats::default()
+            },
+        }
+    }
+
     /// Checks that the database answers.
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(async |c| c.execute("SELECT 1", &[]).await.map(|_| ())).await
     }
 
+    /// Closes the database once the writes already queued have committed.
     pub async fn close(&self) {
         match self {
-            // The writer stops when the last handle on it is dropped.
-            Db::Sqlite { .. } => {}
-            Db::Postgres(pool) => pool.close().await,
+            // The writes queued before this one commit first; the writer stops when the last
+            // handle on it is dropped.
+            Db::Sqlite { writer, .. } => {
+                let _ = writer.write(async |_| Ok::<_, DbError>(((), true))).await;
+            }
+            Db::Postgres(pg) => pg.pool().close().await,
         }
     }
 
@@ -94,28 +135,29 @@ impl Db {
 /// [`Db::write`].
 pub enum DbConn<'a> {
     Sqlite(&'a mut sqlite::SqliteConn),
-    Postgres(&'a mut sqlx::PgConnection),
+    /// A PostgreSQL connection, and the health its errors are reported to.
+    Postgres(&'a mut sqlx::PgConnection, &'a Arc<postgres::Health>),
 }
 
 impl Conn for DbConn<'_> {
     fn dialect(&self) -> Dialect {
         match self {
             DbConn::Sqlite(_) => Dialect::Sqlite,
-            DbConn::Postgres(_) => Dialect::Postgres,
+            DbConn::Postgres(..) => Dialect::Postgres,
         }
     }
 
     async fn fetch(&mut self, sql: &str, binds: &[SqlValue], shape: &'static Shape) -> Result<Vec<Row>, DbError> {
         match self {
             DbConn::Sqlite(c) => c.fetch(sql, binds, shape).await,
-            DbConn::Postgres(c) => c.fetch(sql, binds, shape).await,
+            DbConn::Postgres(c, h) => h.watch(c.fetch(sql, binds, shape).await),
         }
     }
 
     async fn execute(&mut self, sql: &str, binds: &[SqlValue]) -> Result<u64, DbError> {
         match self {
             DbConn::Sqlite(c) => c.execute(sql, binds).await,
-            DbConn::Postgres(c) => c.execute(sql, binds).await,
+            DbConn::Postgres(c, h) => h.watch(c.execute(sql, binds).await),
         }
     }
 
@@ -128,7 +170,7 @@ impl Conn for DbConn<'_> {
     ) -> Result<Option<Vec<Row>>, DbError> {
         match self {
             DbConn::Sqlite(c) => Conn::fetch_within(&mut **c, sql, binds, shape, work).await,
-            DbConn::Postgres(c) => Conn::fetch_within(&mut **c, sql, binds, shape, work).await,
+            DbConn::Postgres(c, h) => h.watch(Conn::fetch_within(&mut **c, sql, binds, shape, work).await),
         }
     }
 }
@@ -145,9 +187,9 @@ impl Db {
                 let mut conn = read.get().await?;
                 f(&mut DbConn::Sqlite(&mut conn)).await
             }
-            Db::Postgres(pool) => {
-                let mut conn = pool.acquire().await.map_err(DbError::from)?;
-                f(&mut DbConn::Postgres(&mut conn)).await
+            Db::Postgres(pg) => {
+                let mut conn = pg.health().acquire(pg.pool()).await?;
+                f(&mut DbConn::Postgres(&mut conn, pg.health())).await
             }
         }
     }
@@ -174,13 +216,15 @@ impl Db {
     {
         match self {
             Db::Sqlite { writer, .. } => writer.write(f).await,
-            Db::Postgres(pool) => {
-                let mut tx = pool.begin().await.map_err(DbError::from)?;
-                let (v, keep) = f(&mut DbConn::Postgres(&mut tx)).await?;
+            Db::Postgres(pg) => {
+                let health = pg.health();
+                let mut conn = health.acquire(pg.pool()).await?;
+                let mut tx = health.watch(sqlx::Connection::begin(&mut *conn).await.map_err(DbError::from))?;
+                let (v, keep) = f(&mut DbConn::Postgres(&mut tx, health)).await?;
                 if keep {
-                    tx.commit().await.map_err(DbError::from)?;
+                    health.watch(tx.commit().await.map_err(DbError::from))?;
                 } else {
-                    tx.rollback().await.map_err(DbError::from)?;
+                    health.watch(tx.rollback().await.map_err(DbError::from))?;
                 }
                 Ok(v)
             }

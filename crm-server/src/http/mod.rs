@@ -13,6 +13,8 @@ pub mod imports;
 pub mod integrations;
 pub mod pipelines;
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
@@ -345,6 +347,14 @@ pub fn endpoints() -> Vec<Endpoint> {
     let mut all = vec![
         ep("get", "/healthz", get(healthz), Doc::new("healthz", "The process is up", "health", Answer::Text).public()),
         ep("get", "/readyz", get(readyz), Doc::new("readyz", "The database answers", "health", Answer::Text).public()),
+        ep(
+            "get",
+            "/metrics",
+            get(metrics),
+            Doc::new("metrics", "Prometheus metrics: requests, limits, database, sync runs", "health", Answer::Text)
+                .public()
+                .missing_link("The metrics are served on their own address (CRM_METRICS_BIND)"),
+        ),
         ep(
             "get",
             "/api/openapi.json",
@@ -906,10 +916,14 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
     ]
 }
 
-pub fn routes() -> Router<AppState> {
+pub fn routes(metrics: &Arc<crate::metrics::Metrics>) -> Router<AppState> {
     endpoints()
         .into_iter()
-        .fold(Router::new(), |router, e| router.route(&e.path, e.handler))
+        .enumerate()
+        .fold(Router::new(), |router, (endpoint, e)| {
+            let observe = crate::metrics::Observe { metrics: Arc::clone(metrics), endpoint };
+            router.route(&e.path, e.handler.layer(observe))
+        })
         .fallback(|| async { ApiError::NotFound("no such endpoint".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
 }
@@ -921,8 +935,26 @@ async fn healthz() -> &'static str {
 
 /// The database answers.
 async fn readyz(State(s): State<AppState>) -> ApiResult<&'static str> {
-    s.db.ping().await.map_err(|e| ApiError::Internal(anyhow::anyhow!("database not ready: {e}")))?;
+    s.db.ping().await.map_err(|e| {
+        tracing::warn!(error = %e, "not ready: the database does not answer");
+        ApiError::Unavailable("not ready: the database does not answer".into())
+    })?;
     Ok("ready")
+}
+
+/// The metrics in Prometheus's text format (on `CRM_METRICS_BIND`, alone).
+pub async fn metrics_text(State(s): State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let text = s.metrics.render(&s.db, &s.limits.refusals(), &s.sync.figures());
+    ([(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
+}
+
+/// The metrics with the API; 404 when they are served on an address of their own.
+async fn metrics(state: State<AppState>) -> ApiResult<axum::response::Response> {
+    if state.metrics.elsewhere {
+        return Err(ApiError::NotFound("the metrics are served on their own address (CRM_METRICS_BIND)".into()));
+    }
+    Ok(metrics_text(state).await)
 }
 
 async fn openapi() -> Json<serde_json::Value> {

@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use crm_api::batch::{MatchOn, Outcome};
 use crm_api::contacts::{ContactPatch, NewContact};
@@ -45,6 +46,34 @@ pub struct Syncer {
     /// it lives, so a run whose server died is taken over that long after.
     pub lease: std::time::Duration,
     client: reqwest::Client,
+    /// The server is stopping: runs end at their next page, none starts.
+    stopping: AtomicBool,
+    /// Runs under way in this process, and a signal when one ends.
+    active: AtomicUsize,
+    ended: tokio::sync::Notify,
+    /// Runs ended in this process, by source and outcome (positions in their `ALL`).
+    outcomes: [[AtomicU64; 3]; 2],
+}
+
+/// Why a run stopped early when its server stopped.
+pub const STOPPED: &str =
+    "interrupted: the server stopped; the pages written so far are kept, and the next sync goes on from them";
+
+/// Counts a run as under way until dropped.
+struct Active(Arc<Syncer>);
+
+impl Active {
+    fn new(s: &Arc<Syncer>) -> Active {
+        s.active.fetch_add(1, Ordering::AcqRel);
+        Active(Arc::clone(s))
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        self.0.active.fetch_sub(1, Ordering::AcqRel);
+        self.0.ended.notify_waiters();
+    }
 }
 
 /// The credentials of an account, opened.
@@ -60,7 +89,55 @@ pub fn secret_context(user_id: i64, source: Source) -> String {
 
 impl Syncer {
     pub fn new(db: Db, keys: Arc<Keyring>, remotes: Remotes) -> Syncer {
-        Syncer { db, keys, remotes, lease: std::time::Duration::from_secs(60), client: crate::connectors::client() }
+        Syncer {
+            db,
+            keys,
+            remotes,
+            lease: std::time::Duration::from_secs(60),
+            client: crate::connectors::client(),
+            stopping: AtomicBool::new(false),
+            active: AtomicUsize::new(0),
+            ended: tokio::sync::Notify::new(),
+            outcomes: std::array::from_fn(|_| std::array::from_fn(|_| AtomicU64::new(0))),
+        }
+    }
+
+    /// What the metrics show of the runs.
+    pub fn figures(&self) -> crate::metrics::SyncFigures {
+        let mut ended = Vec::new();
+        for (source, row) in Source::ALL.iter().zip(&self.outcomes) {
+            for (outcome, n) in RunOutcome::ALL.iter().zip(row) {
+                let n = n.load(Ordering::Relaxed);
+                if n > 0 {
+                    ended.push((source.as_str(), outcome.as_str(), n));
+                }
+            }
+        }
+        crate::metrics::SyncFigures { ended, running: self.active.load(Ordering::Acquire) }
+    }
+
+    /// For a server that stops: no run starts any more, and each one under way ends once the
+    /// page it is writing has committed (with its checkpoint), recorded as interrupted with
+    /// its lease freed, so that the next sync, here or on another replica, goes on at once.
+    /// Waits at most `grace` for them.
+    pub async fn shutdown(&self, grace: std::time::Duration) {
+        self.stopping.store(true, Ordering::Release);
+        let deadline = tokio::time::Instant::now() + grace;
+        loop {
+            let ended = self.ended.notified();
+            let left = self.active.load(Ordering::Acquire);
+            if left == 0 {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, ended).await.is_err() {
+                tracing::warn!(runs = left, "sync runs still under way at shutdown: their leases will expire");
+                return;
+            }
+        }
+    }
+
+    fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::Acquire)
     }
 
     /// The account's credentials, opened; else why not, in words.
@@ -90,6 +167,9 @@ impl Syncer {
         trigger: Trigger,
         wait: bool,
     ) -> ApiResult<Vec<SyncRun>> {
+        if self.stopping() {
+            return Err(ApiError::Unavailable("the server is stopping; retry on another replica or later".into()));
+        }
         let accounts = self.db.read(async |c| store::accounts(c, actor).await).await?;
         let wanted: Vec<&StoredAccount> =
             accounts.iter().filter(|a| sources.is_empty() || sources.contains(&a.source)).collect();
@@ -115,7 +195,9 @@ impl Syncer {
             match self.db.write(async move |c| store::start_run(c, actor, source, trigger, lease).await).await? {
                 Ok(run) => {
                     let me = Arc::clone(self);
+                    let active = Active::new(self);
                     let task = tokio::spawn(async move {
+                        let _active = active;
                         match credentials {
                             Ok(credentials) => me.execute(actor, source, run, credentials).await,
                             Err(why) => me.end(actor, source, run, RunOutcome::Failed, vec![why], Vec::new()).await,
@@ -168,6 +250,9 @@ impl Syncer {
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             interval.tick().await;
+            if self.stopping() {
+                return;
+            }
             if let Err(e) = self.run_due(crate::db::now_micros(), false).await {
                 tracing::warn!(error = %e, "the sync scheduler could not read the accounts");
             }
@@ -241,6 +326,11 @@ impl Syncer {
             .await;
         if let Err(e) = finished {
             tracing::error!(run, error = %e, "a sync run's end was not recorded");
+        }
+        let s = Source::ALL.iter().position(|x| *x == source).unwrap_or(0);
+        let o = RunOutcome::ALL.iter().position(|x| *x == outcome).unwrap_or(0);
+        if let Some(n) = self.outcomes.get(s).and_then(|row| row.get(o)) {
+            n.fetch_add(1, Ordering::Relaxed);
         }
     }
 
@@ -326,6 +416,9 @@ impl Syncer {
                     log.error(e);
                 }
                 log.counts.fetched += counts.fetched;
+                if self.stopping() {
+                    return Err(STOPPED.into());
+                }
                 match following {
                     Some(f) => fetched = f,
                     None => break,

@@ -38,8 +38,8 @@ impl Drop for Analysing {
 /// plans here do not depend on statistics. Failures are logged: the batch has committed, and
 /// autovacuum analyses the table in time.
 pub fn refresh(db: &Db, tables: Vec<&'static str>, written: usize) {
-    let Db::Postgres(pool) = db else { return };
-    let pool = pool.clone();
+    let Db::Postgres(pg) = db else { return };
+    let pool = pg.pool().clone();
     tokio::spawn(async move {
         let written = i64::try_from(written).unwrap_or(i64::MAX);
         let names: Vec<String> = tables.iter().map(|t| format!("'{t}'")).collect();

@@ -2,8 +2,10 @@
 //! after bulk writes ([`analyze`]).
 
 pub mod analyze;
+pub mod health;
 pub mod maintenance;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -11,11 +13,30 @@ use chrono::NaiveDate;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Postgres, Row as _};
 
+pub use health::Health;
+
 use crate::db::value::check_shape;
 use crate::db::{Col, Conn, DbError, Dialect, Row, Shape, SqlValue};
 
+/// A pool of connections to one PostgreSQL database, and whether it answers ([`health`]).
+#[derive(Clone, Debug)]
+pub struct Pg {
+    pool: PgPool,
+    health: Arc<Health>,
+}
+
+impl Pg {
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    pub fn health(&self) -> &Arc<Health> {
+        &self.health
+    }
+}
+
 /// Connects a pool of `max_connections` to `url` and applies the migrations.
-pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<PgPool> {
+pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Pg> {
     // No ping before each use (a round trip per request): a connection that died is dropped by
     // the pool when its query fails.
     // No JIT compilation: it pays off for long analytical queries, and costs tens of
@@ -25,15 +46,21 @@ pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<PgPool> {
         .parse::<sqlx::postgres::PgConnectOptions>()
         .with_context(|| format!("reading the PostgreSQL URL {}", crate::config::redact_url(url)))?
         .options([("jit", "off")]);
+    let health = Health::new(options.clone());
+    let watched = Arc::clone(&health);
     let pool = PgPoolOptions::new()
         .test_before_acquire(false)
+        .before_acquire(move |_, meta| {
+            let fresh = !watched.predates_outage(meta.age);
+            Box::pin(async move { Ok(fresh) })
+        })
         .max_connections(max_connections.max(1))
         .acquire_timeout(Duration::from_secs(30))
         .connect_with(options)
         .await
         .with_context(|| format!("connecting to PostgreSQL at {}", crate::config::redact_url(url)))?;
     sqlx::migrate!("../migrations/postgres").run(&pool).await.context("applying database migrations")?;
-    Ok(pool)
+    Ok(Pg { pool, health })
 }
 
 type Query<'q> = sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>;

@@ -54,6 +54,12 @@ impl ReadPool {
         }
     }
 
+    /// Reading connections in use, and idle.
+    pub fn connections(&self) -> (usize, usize) {
+        let idle = self.idle.lock().map(|i| i.len()).unwrap_or(0);
+        (MAX_READERS - self.open.available_permits(), idle)
+    }
+
     /// Reads through this pool that ran long and moved off a runtime worker (see
     /// [`SqliteConn::fetch_read`]).
     pub fn long_reads(&self) -> u64 {

@@ -9,6 +9,8 @@
 //! work while no write waits.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::SyncSender;
 use std::time::Duration;
 
@@ -50,16 +52,37 @@ pub trait Upkeep: Send + 'static {
 /// result once the group's fate is known.
 struct Done {
     ok: bool,
-    deliver: Box<dyn FnOnce(Option<String>) + Send>,
+    deliver: Box<dyn FnOnce(Option<DbError>) + Send>,
 }
 
 /// A write, sent to the writer's thread; its future runs there alone, so it need not be `Send`.
-type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConn) -> LocalBoxFuture<'c, Done> + Send>;
+/// Given an error instead of a connection (its group's transaction could not begin), it answers
+/// its caller with that error, running nothing.
+type Job = Box<dyn for<'c> FnOnce(Result<&'c mut SqliteConn, DbError>) -> LocalBoxFuture<'c, Done> + Send>;
 
 /// The queue of writes of one SQLite database.
 #[derive(Clone, Debug)]
 pub struct Writer {
     tx: mpsc::Sender<Job>,
+    stats: Arc<WriterStats>,
+}
+
+/// Upper bounds of the group sizes counted.
+pub const GROUP_SIZES: [usize; 9] = [1, 2, 4, 8, 16, 32, 64, 128, MAX_GROUP];
+
+/// What the writer counts: groups committed by size, and the writes in them.
+#[derive(Debug, Default)]
+pub struct WriterStats {
+    groups: [AtomicU64; GROUP_SIZES.len()],
+    writes: AtomicU64,
+}
+
+impl WriterStats {
+    fn group(&self, size: usize) {
+        let i = GROUP_SIZES.iter().position(|n| size <= *n).unwrap_or(GROUP_SIZES.len() - 1);
+        self.groups[i].fetch_add(1, Ordering::Relaxed);
+        self.writes.fetch_add(size as u64, Ordering::Relaxed);
+    }
 }
 
 impl Writer {
@@ -73,10 +96,23 @@ impl Writer {
     pub fn start(conn: SqliteConn, checkpoints: SyncSender<()>, upkeep: Box<dyn Upkeep>) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel::<Job>(4096);
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let stats = Arc::new(WriterStats::default());
+        let counting = Arc::clone(&stats);
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || rt.block_on(run(conn, rx, checkpoints, upkeep)))?;
-        Ok(Writer { tx })
+            .spawn(move || rt.block_on(run(conn, rx, checkpoints, upkeep, &counting)))?;
+        Ok(Writer { tx, stats })
+    }
+
+    /// Writes waiting in the queue.
+    pub fn queued(&self) -> usize {
+        self.tx.max_capacity() - self.tx.capacity()
+    }
+
+    /// Groups committed, by [`GROUP_SIZES`] (not cumulative), and the writes in them.
+    pub fn groups(&self) -> (Vec<(usize, u64)>, u64) {
+        let groups = GROUP_SIZES.iter().zip(&self.stats.groups).map(|(n, c)| (*n, c.load(Ordering::Relaxed))).collect();
+        (groups, self.stats.writes.load(Ordering::Relaxed))
     }
 
     /// Runs `f` in the next group transaction and returns its result after the commit. `f`
@@ -90,17 +126,24 @@ impl Writer {
         let (tx, rx) = oneshot::channel::<Result<T, E>>();
         // The write runs on the writer's thread: carry the request id the audit trail records.
         let request_id = crate::request_id::current();
-        let job: Job = Box::new(move |c: &mut SqliteConn| {
+        let job: Job = Box::new(move |c: Result<&mut SqliteConn, DbError>| {
             Box::pin(async move {
+                let c = match c {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let _ = tx.send(Err(E::from(e)));
+                        return Done { ok: false, deliver: Box::new(|_| {}) };
+                    }
+                };
                 let mut c = DbConn::Sqlite(c);
                 let result = match request_id {
                     Some(id) => crate::request_id::REQUEST_ID.scope(id, f(&mut c)).await,
                     None => f(&mut c).await,
                 };
                 let ok = matches!(result, Ok((_, true)));
-                let deliver = Box::new(move |commit_error: Option<String>| {
+                let deliver = Box::new(move |commit_error: Option<DbError>| {
                     let result = match (result, commit_error) {
-                        (Ok((_, true)), Some(e)) => Err(E::from(DbError::Other(format!("commit failed: {e}")))),
+                        (Ok((_, true)), Some(e)) => Err(E::from(e)),
                         (r, _) => r.map(|(v, _)| v),
                     };
                     let _ = tx.send(result);
@@ -128,6 +171,7 @@ async fn run(
     mut rx: mpsc::Receiver<Job>,
     checkpoints: SyncSender<()>,
     mut upkeep: Box<dyn Upkeep>,
+    stats: &WriterStats,
 ) {
     upkeep.start(&mut conn);
     let mut idling = false;
@@ -170,7 +214,10 @@ async fn run(
                 tracing::error!(error = %e, "group commit failed");
                 let _ = exec(&mut conn, "ROLLBACK");
             }
-            None => upkeep.committed(),
+            None => {
+                upkeep.committed();
+                stats.group(done.len());
+            }
         }
         for d in done {
             (d.deliver)(outcome.clone());
@@ -185,21 +232,25 @@ async fn commit_group(
     jobs: Vec<Job>,
     upkeep: &mut dyn Upkeep,
     checkpoints: &SyncSender<()>,
-) -> (Option<String>, Vec<Done>) {
+) -> (Option<DbError>, Vec<Done>) {
     let mut done = Vec::with_capacity(jobs.len());
     if let Err(e) = exec(conn, "BEGIN IMMEDIATE") {
-        // The jobs are dropped unrun: their callers are answered with an error.
-        return (Some(format!("cannot begin a write transaction: {e}")), done);
+        // The jobs are not run: their callers are answered with the error.
+        tracing::error!(error = %e, "cannot begin a write transaction");
+        for job in jobs {
+            job(Err(e.clone())).await;
+        }
+        return (Some(e), done);
     }
-    let mut broken: Option<String> = None;
+    let mut broken: Option<DbError> = None;
     for job in jobs {
         if let Err(e) = exec(conn, "SAVEPOINT w") {
-            broken = Some(e.to_string());
+            broken = Some(e);
             break;
         }
         // A write that panics is rolled back alone (its caller's answer channel is dropped,
         // which answers it with an error); the writer goes on with the others.
-        let d = AssertUnwindSafe(job(conn)).catch_unwind().await.ok();
+        let d = AssertUnwindSafe(job(Ok(conn))).catch_unwind().await.ok();
         let ok = d.as_ref().is_some_and(|d| d.ok);
         let end = if ok {
             exec(conn, "RELEASE w")
@@ -208,21 +259,22 @@ async fn commit_group(
         };
         done.extend(d);
         if let Err(e) = end {
-            broken = Some(e.to_string());
+            broken = Some(e);
             break;
         }
     }
     if broken.is_none()
         && let Err(e) = upkeep.before_commit(conn)
     {
-        broken = Some(format!("writer upkeep: {e}"));
+        tracing::error!(error = %e, "the writer's upkeep failed");
+        broken = Some(e);
     }
     let outcome = match broken {
         Some(e) => Some(e),
         None => {
             let committed = exec(conn, "COMMIT");
             let _ = checkpoints.try_send(());
-            committed.err().map(|e| e.to_string())
+            committed.err()
         }
     };
     (outcome, done)
