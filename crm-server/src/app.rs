@@ -47,9 +47,9 @@ pub fn log_requests() {
 
 /// The router with its state and middleware.
 pub fn router(state: AppState) -> Router {
-    let limits = Arc::clone(&state.limits);
+    let limits = state.limits.enabled().then(|| Arc::clone(&state.limits));
     let metrics = Arc::clone(&state.metrics);
-    with_middleware(crate::http::routes(&metrics).with_state(state), Some(limits))
+    with_middleware(crate::http::routes().with_state(state), Outer { limits, metrics: Some(metrics) })
 }
 
 /// `/metrics` alone, for its own address (`CRM_METRICS_BIND`).
@@ -57,10 +57,17 @@ pub fn metrics_router(state: AppState) -> Router {
     Router::new().route("/metrics", axum::routing::get(crate::http::metrics_text)).with_state(state)
 }
 
-/// The middleware stack every request goes through, with the limits when given (also used,
-/// without them, by the benchmark's bare endpoint, so that it measures the same stack and the
-/// ratio shows what the limits cost).
-pub fn with_middleware(router: Router, limits: Option<Arc<Limits>>) -> Router {
+/// What the outermost middleware does besides request ids: the limits, the metrics (none of
+/// either for the benchmark's bare endpoint).
+#[derive(Clone, Default)]
+pub struct Outer {
+    pub limits: Option<Arc<Limits>>,
+    pub metrics: Option<Arc<crate::metrics::Metrics>>,
+}
+
+/// The middleware stack every request goes through (also used, without limits and metrics, by
+/// the benchmark's bare endpoint, so that it measures the same stack).
+pub fn with_middleware(router: Router, outer: Outer) -> Router {
     router
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CatchPanicLayer::custom(|_| {
@@ -72,9 +79,9 @@ pub fn with_middleware(router: Router, limits: Option<Arc<Limits>>) -> Router {
                 .make_span_with(|req: &Request| {
                     let id = crate::request_id::current().unwrap_or_default();
                     if REQUEST_LOGS.load(Ordering::Relaxed) {
-                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                        tracing::info_span!("request", method = %req.method(), path = %logged_path(req.uri().path()), request_id = %id)
                     } else {
-                        tracing::debug_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                        tracing::debug_span!("request", method = %req.method(), path = %logged_path(req.uri().path()), request_id = %id)
                     }
                 })
                 .on_response(|resp: &Response<axum::body::Body>, took: std::time::Duration, _: &tracing::Span| {
@@ -83,14 +90,16 @@ pub fn with_middleware(router: Router, limits: Option<Arc<Limits>>) -> Router {
                     }
                 }),
         )
-        .layer(middleware::from_fn_with_state(limits, request_id))
+        .layer(middleware::from_fn_with_state(outer, request_id))
 }
 
 /// Gives every request an id (the client's `X-Request-Id` when it is sane), available to
 /// logs, error bodies and audit rows, and echoed in the response; then admits it past the
-/// limits (`crate::limits::admit`: in this layer rather than one of its own, which cost every
-/// request a clone of the routes' service).
-async fn request_id(State(limits): State<Option<Arc<Limits>>>, req: Request, next: Next) -> Response<axum::body::Body> {
+/// limits (`crate::limits::admit`) and counts its answer in the metrics (in this layer rather
+/// than layers of their own, which cost every request a clone of the routes' service).
+async fn request_id(State(outer): State<Outer>, req: Request, next: Next) -> Response<axum::body::Body> {
+    let observed = outer.metrics.as_ref().and_then(|m| Some((m, m.endpoint_of(req.method(), req.uri().path())?)));
+    let started = std::time::Instant::now();
     let id = req
         .headers()
         .get("x-request-id")
@@ -105,6 +114,7 @@ async fn request_id(State(limits): State<Option<Arc<Limits>>>, req: Request, nex
             b.iter().map(|x| format!("{x:02x}")).collect()
         });
     let header = HeaderValue::from_str(&id).ok();
+    let limits = outer.limits.clone();
     let mut resp = REQUEST_ID
         .scope(id, async move {
             match &limits {
@@ -113,11 +123,23 @@ async fn request_id(State(limits): State<Option<Arc<Limits>>>, req: Request, nex
             }
         })
         .await;
+    if let Some((metrics, endpoint)) = observed {
+        metrics.record(endpoint, resp.status().as_u16(), started.elapsed());
+    }
     secure(resp.headers_mut());
     if let Some(h) = header {
         resp.headers_mut().insert("x-request-id", h);
     }
     resp
+}
+
+/// A request's path as logged: a webhook's path is its secret, and is not written out.
+fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
+    const HOOKS: &str = "/api/crm/integrations/webhooks/";
+    match path.strip_prefix(HOOKS).and_then(|rest| rest.split_once('/')) {
+        Some((source, _)) => format!("{HOOKS}{source}/{{secret}}").into(),
+        None => path.into(),
+    }
 }
 
 /// Headers every answer carries: an API answers JSON, CSV or text, never a page to frame,
@@ -235,4 +257,18 @@ pub async fn serve(
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::logged_path;
+
+    #[test]
+    fn a_webhooks_secret_is_not_logged() {
+        assert_eq!(
+            logged_path("/api/crm/integrations/webhooks/brivity/s3cr3t-t0ken"),
+            "/api/crm/integrations/webhooks/brivity/{secret}"
+        );
+        assert_eq!(logged_path("/api/crm/contacts/1"), "/api/crm/contacts/1");
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -15,7 +15,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
 
@@ -118,6 +117,8 @@ pub struct LimitsConfig {
     pub max_in_flight: usize,
     pub request_timeout: Duration,
     pub trusted_proxies: Vec<Net>,
+    /// `CRM_LIMITS=off`: none of these is checked (a gateway in front does it).
+    pub enabled: bool,
 }
 
 impl Default for LimitsConfig {
@@ -130,6 +131,7 @@ impl Default for LimitsConfig {
             max_in_flight: 1024,
             request_timeout: Duration::from_secs(60),
             trusted_proxies: Vec::new(),
+            enabled: true,
         }
     }
 }
@@ -165,6 +167,11 @@ impl LimitsConfig {
             c.trusted_proxies =
                 v.split(',').filter(|s| !s.trim().is_empty()).map(Net::parse).collect::<anyhow::Result<_>>()?;
         }
+        match var("CRM_LIMITS").as_deref().map(str::trim) {
+            None | Some("on") => {}
+            Some("off") => c = LimitsConfig { enabled: false, ..LimitsConfig::unlimited() },
+            Some(other) => anyhow::bail!("CRM_LIMITS must be on or off (got {other:?})"),
+        }
         Ok(c)
     }
 }
@@ -176,11 +183,14 @@ pub struct Limits {
     address: Keyed<IpAddr>,
     auth: Keyed<IpAddr>,
     login: Keyed<String>,
-    in_flight: Semaphore,
+    /// Requests being handled, and the most at once.
+    in_flight: AtomicUsize,
+    max_in_flight: usize,
     timeout: Duration,
     trusted: Vec<Net>,
     /// Requests refused, by [`REFUSALS`].
     refused: [AtomicU64; REFUSALS.len()],
+    enabled: bool,
 }
 
 /// What a request can be refused for, as the metrics name it.
@@ -215,11 +225,18 @@ impl Limits {
             address: keyed(c.address),
             auth: keyed(c.auth),
             login: keyed(c.login),
-            in_flight: Semaphore::new(c.max_in_flight),
+            in_flight: AtomicUsize::new(0),
+            max_in_flight: c.max_in_flight,
             timeout: c.request_timeout,
             trusted: c.trusted_proxies.clone(),
             refused: std::array::from_fn(|_| AtomicU64::new(0)),
+            enabled: c.enabled,
         }
+    }
+
+    /// Whether requests go through [`admit`] (`CRM_LIMITS` is not off).
+    pub fn enabled(&self) -> bool {
+        self.enabled
     }
 
     fn refuse(&self, why: usize, e: ApiError) -> ApiError {
@@ -292,6 +309,25 @@ impl Limits {
     }
 }
 
+/// A request counted in flight until dropped.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn enter(limits: &'a Limits) -> Option<InFlight<'a>> {
+        if limits.in_flight.fetch_add(1, Ordering::AcqRel) >= limits.max_in_flight {
+            limits.in_flight.fetch_sub(1, Ordering::AcqRel);
+            return None;
+        }
+        Some(InFlight(&limits.in_flight))
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 /// Paths the limits leave alone: the probes of an orchestrator.
 pub fn exempt(path: &str) -> bool {
     matches!(path, "/healthz" | "/readyz")
@@ -300,7 +336,8 @@ pub fn exempt(path: &str) -> bool {
 /// Admits a request past the limits: requests in flight, the client address's rate, the time
 /// it takes (run by the outermost middleware, `crate::app`).
 pub async fn admit(limits: &Limits, req: Request, next: Next) -> Response {
-    let Ok(_permit) = limits.in_flight.try_acquire() else {
+    // A counter rather than a semaphore: releasing a semaphore's permit takes its lock.
+    let Some(_permit) = InFlight::enter(limits) else {
         let busy = ApiError::Unavailable("the server is handling as many requests as it takes; retry shortly".into());
         return limits.refuse(IN_FLIGHT, busy).into_response();
     };
@@ -337,6 +374,19 @@ pub async fn admit(limits: &Limits, req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crm_limits_off_turns_every_limit_off() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        let off = LimitsConfig::from_env(env(&[("CRM_LIMITS", "off"), ("CRM_RATE_USER", "5/s")])).expect("off");
+        assert!(!off.enabled && off.user.is_none() && off.address.is_none() && off.login.is_none());
+        assert!(!Limits::new(&off).enabled());
+        let on = LimitsConfig::from_env(env(&[("CRM_LIMITS", "on")])).expect("on");
+        assert_eq!(on, LimitsConfig::default());
+        assert!(LimitsConfig::from_env(env(&[("CRM_LIMITS", "maybe")])).is_err());
+    }
 
     #[test]
     fn rates_read_as_written_and_off_is_none() {

@@ -58,6 +58,12 @@ fn starts_with_no_configuration_on_embedded_sqlite_with_a_private_secret() {
     let data = dir.path().join("data");
     assert!(data.join("crm.db").exists(), "database created under ./data");
     assert!(data.join("crm.db-wal").exists(), "SQLite runs in WAL mode");
+    #[cfg(unix)]
+    for file in ["crm.db", "crm.db-wal"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(data.join(file)).expect("database file").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{file} is readable by its owner only");
+    }
     let secret = data.join("jwt_secret");
     let meta = std::fs::metadata(&secret).expect("secret file");
     #[cfg(unix)]
@@ -119,6 +125,17 @@ fn json_logs_carry_the_request_id_on_each_line_of_a_request() {
     let mut answer = String::new();
     s.read_to_string(&mut answer).expect("answer");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    // A webhook's path is its secret: never in the logs.
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        s,
+        "POST /api/crm/integrations/webhooks/brivity/the-secret-path-9f8e HTTP/1.1\r\nHost: localhost\r\n\
+         Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+    )
+    .expect("request");
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).expect("answer");
+    assert!(answer.starts_with("HTTP/1.1 4"), "refused: {answer}");
     let _ = server.0.kill();
     let _ = server.0.wait();
     let mut logs = String::new();
@@ -127,6 +144,8 @@ fn json_logs_carry_the_request_id_on_each_line_of_a_request() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
         .collect();
+    assert!(!logs.contains("the-secret-path-9f8e"), "a webhook's secret path was logged: {logs}");
+    assert!(logs.contains("webhooks/brivity/{secret}"), "the webhook's request is logged: {logs}");
     let ours: Vec<&serde_json::Value> = lines.iter().filter(|l| l["span"]["request_id"] == "trace-me-42").collect();
     assert!(
         ours.iter().any(|l| l["fields"]["message"] == "answered" && l["fields"]["status"] == 200),

@@ -338,3 +338,174 @@ async fn a_full_disk_answers_507_writes_nothing_half_and_recovers_when_space_ret
     let (passed, out) = db_command(&url, DbCommand::Verify).await;
     assert!(passed, "the database is whole after filling the disk:\n{out}");
 }
+
+/// The real server in a process of its own, on `database_url` at `port`.
+fn spawn(database_url: &str, port: u16) -> tokio::process::Child {
+    tokio::process::Command::new(crm_tests::server_binary())
+        .env("DATABASE_URL", database_url)
+        .env("CRM_BIND", format!("127.0.0.1:{port}"))
+        .env("JWT_SECRET", "fault-test-secret-fault-test-secret-0123")
+        .env("CRM_ENCRYPTION_KEY", crm_tests::TEST_ENCRYPTION_KEY)
+        .env("CRM_SYNC_TICK_SECS", "0")
+        .env("CRM_RATE_USER", "off")
+        .env("CRM_RATE_ADDRESS", "off")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("starting crm-server")
+}
+
+crm_tests::backend_tests!(a_server_killed_mid_import_then_resumed_holds_exactly_the_file);
+
+/// `kill -9` of the server while an import's batches stream in; after the restart `db verify`
+/// passes, and sending the whole import again (as `crm ... import --resume` does: each batch
+/// applied once, its answer kept) ends with exactly its rows.
+async fn a_server_killed_mid_import_then_resumed_holds_exactly_the_file(b: Backend) {
+    const BATCHES: i64 = 40;
+    const ROWS: i64 = 250;
+    let (url, dir) = crm_tests::fresh_database(b).await.expect("database");
+    let port = crm_tests::free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = spawn(&url, port);
+    crm_tests::wait_ready(&base).await;
+    let session = Client::new(&base)
+        .expect("client")
+        .register(&crm_api::auth::RegisterRequest {
+            email: "importer@example.com".into(),
+            password: "correct horse battery".into(),
+            name: None,
+        })
+        .await
+        .expect("register");
+    let u = Client::new(&base).expect("client").with_token(session.token);
+    let import = crm_tests::start_import(&u, "contacts", "people.csv").await;
+    let batch = move |seq: i64| {
+        let records = (0..ROWS).map(|i| json!({"name": format!("Person {:05}", seq * ROWS + i)})).collect();
+        crm_tests::import_batch(import, seq, crm_api::batch::MatchOn::None, records)
+    };
+    let sent = Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let sender = {
+        let (u, sent) = (u.clone(), sent.clone());
+        tokio::spawn(async move {
+            for seq in 0..BATCHES {
+                if u.batch::<Contacts>(&batch(seq)).await.is_err() {
+                    return;
+                }
+                sent.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    let midway = crm_tests::eventually(|| async { sent.load(Ordering::SeqCst) >= 5 }).await;
+    assert!(midway, "batches went in");
+    server.kill().await.expect("kill -9");
+    let _ = sender.await;
+    let acknowledged = sent.load(Ordering::SeqCst);
+    assert!(acknowledged < BATCHES, "killed midway: {acknowledged} of {BATCHES} batches");
+
+    let (passed, out) = db_command(&url, DbCommand::Verify).await;
+    assert!(passed, "db verify after kill -9 mid-import:\n{out}");
+
+    let mut server = spawn(&url, port);
+    crm_tests::wait_ready(&base).await;
+    let kept = total(&u).await;
+    assert!(
+        kept >= acknowledged * ROWS && kept % ROWS == 0,
+        "whole batches kept, the acknowledged ones at least: {kept}"
+    );
+    for seq in 0..BATCHES {
+        u.batch::<Contacts>(&batch(seq)).await.unwrap_or_else(|e| panic!("batch {seq} again: {e}"));
+    }
+    assert_eq!(total(&u).await, BATCHES * ROWS, "exactly the rows of the import");
+    let mut names = std::collections::BTreeSet::new();
+    let mut cursor = None;
+    loop {
+        let p = ListParams { limit: Some(1000), cursor: cursor.clone(), ..Default::default() };
+        let page = u.list::<Contacts>(&p).await.expect("list");
+        names.extend(page.data.iter().map(|c| c.name.clone()));
+        cursor = page.next_cursor.clone();
+        if cursor.is_none() {
+            break;
+        }
+    }
+    assert_eq!(names.len() as i64, BATCHES * ROWS, "each row once");
+    server.kill().await.expect("stop");
+    let (passed, out) = db_command(&url, DbCommand::Verify).await;
+    assert!(passed, "db verify after the resumed import:\n{out}");
+    drop(dir);
+}
+
+/// `kill -9` of `crm-server db backup` midway: no backup file appears (only the partial one,
+/// which the next backup replaces), the database passes `db verify`, and a backup taken again
+/// is whole.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_killed_midway_leaves_no_file_and_the_database_whole() {
+    let (url, dir) = crm_tests::fresh_database(Backend::Sqlite).await.expect("database");
+    let s = TestServer::start_on(Backend::Sqlite, &url).await;
+    let u = s.user("backed").await;
+    let records: Vec<Value> = (0..500).map(|i| json!({"name": format!("Kept {i}")})).collect();
+    let resp = u.request(Method::POST, "/api/crm/contacts/batch").json(&json!({"records": records})).send().await;
+    assert_eq!(resp.expect("batch").status(), 200);
+    s.stop().await;
+    // Bulk the file up (audit rows of that user), so that the copy takes a while.
+    let path = crm_server::db::sqlite::path_of(&url).expect("path");
+    {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        let user: i64 = c.query_row("SELECT min(id) FROM users", [], |r| r.get(0)).expect("user");
+        let changes = format!("{{\"notes\":\"{}\"}}", "x".repeat(8000));
+        c.execute_batch("BEGIN").expect("begin");
+        for i in 0..25_000 {
+            c.execute(
+                "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, created_at) VALUES (?1, 'contact', ?2, 'update', ?3, 1)",
+                rusqlite::params![user, i, changes],
+            )
+            .expect("audit row");
+        }
+        c.execute_batch("COMMIT").expect("commit");
+    }
+    let dest = dir.as_ref().expect("a directory").path().join("backup.db");
+    let partial = dest.with_file_name("backup.db.partial");
+    let mut killed_midway = false;
+    for _ in 0..3 {
+        let mut backup = tokio::process::Command::new(crm_tests::server_binary())
+            .args(["db", "backup"])
+            .arg(&dest)
+            .current_dir(dir.as_ref().expect("a directory").path())
+            .env("DATABASE_URL", &url)
+            .env("JWT_SECRET", "fault-test-secret-fault-test-secret-0123")
+            .env("CRM_ENCRYPTION_KEY", crm_tests::TEST_ENCRYPTION_KEY)
+            .env("RUST_LOG", "warn")
+            .kill_on_drop(true)
+            .spawn()
+            .expect("crm-server db backup");
+        let began = Instant::now();
+        while !partial.exists() && began.elapsed() < Duration::from_secs(30) {
+            if backup.try_wait().expect("status").is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let running = backup.try_wait().expect("status").is_none();
+        backup.kill().await.expect("kill -9");
+        if running {
+            killed_midway = true;
+            assert!(!dest.exists(), "a backup cut off leaves no backup file");
+            break;
+        }
+        let _ = std::fs::remove_file(&dest);
+    }
+    assert!(killed_midway, "the backup was still copying when killed");
+    let (passed, out) = db_command(&url, DbCommand::Verify).await;
+    assert!(passed, "the database after a killed backup:\n{out}");
+
+    let (passed, out) = db_command(&url, DbCommand::Backup(dest.clone())).await;
+    assert!(passed && dest.exists() && !partial.exists(), "a backup taken again: {out}");
+    let copy = format!("sqlite:{}", dest.display());
+    let (passed, out) = db_command(&copy, DbCommand::Verify).await;
+    assert!(passed, "the backup is whole:\n{out}");
+    let kept: i64 = rusqlite::Connection::open(&dest)
+        .expect("open the backup")
+        .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(kept, 500);
+}

@@ -517,15 +517,6 @@ async fn the_scheduler_syncs_accounts_whose_interval_has_passed(b: Backend) {
     db.close().await;
 }
 
-/// The `crm-server` binary beside this test's (built by `cargo test --workspace`).
-fn server_binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().expect("this test's path");
-    let dir = exe.parent().and_then(|deps| deps.parent()).expect("the target directory");
-    let bin = dir.join("crm-server");
-    assert!(bin.exists(), "{} is missing: run the tests with `cargo test --workspace`", bin.display());
-    bin
-}
-
 /// The real server in a process of its own, on `database_url`, its connectors at `sim`.
 fn spawn_server(database_url: &str, sim: &Sim, port: u16) -> tokio::process::Child {
     spawn_server_with(database_url, sim, port, "2")
@@ -533,7 +524,7 @@ fn spawn_server(database_url: &str, sim: &Sim, port: u16) -> tokio::process::Chi
 
 /// [`spawn_server`] with runs' leases of `lease_secs`.
 fn spawn_server_with(database_url: &str, sim: &Sim, port: u16, lease_secs: &str) -> tokio::process::Child {
-    tokio::process::Command::new(server_binary())
+    tokio::process::Command::new(crm_tests::server_binary())
         .env("DATABASE_URL", database_url)
         .env("CRM_BIND", format!("127.0.0.1:{port}"))
         .env("JWT_SECRET", "kill-test-secret-kill-test-secret-0123456")
@@ -563,21 +554,13 @@ async fn agent_of(base: &str, who: &str) -> Client {
     u
 }
 
-async fn wait_up(base: &str) {
-    let up = crm_tests::eventually(|| async {
-        reqwest::get(format!("{base}/readyz")).await.is_ok_and(|r| r.status().is_success())
-    })
-    .await;
-    assert!(up, "the server at {base} did not start");
-}
-
 async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(b: Backend) {
     let sim = Sim::start(SimConfig { people: 50_000, ..SimConfig::default() }).await.expect("sim");
     let (url, dir) = fresh_database(b).await.expect("database");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a port").port();
+    let port = crm_tests::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let mut server = spawn_server(&url, &sim, port);
-    wait_up(&base).await;
+    crm_tests::wait_ready(&base).await;
     let u = agent_of(&base, "killed").await;
     let run = u.sync_brivity(false).await.expect("sync").runs[0].id;
 
@@ -593,7 +576,7 @@ async fn a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync(
     assert!(passed, "db verify after kill -9 mid-sync:\n{out}");
 
     let mut server = spawn_server(&url, &sim, port);
-    wait_up(&base).await;
+    crm_tests::wait_ready(&base).await;
     let interrupted = u.sync_run(run).await.expect("the run");
     assert!(interrupted.fetched < 65_000, "killed before the end: {interrupted:?}");
     // Its lease outlives it by up to 2 s; then the next run takes over.
@@ -637,11 +620,11 @@ async fn a_server_stopped_mid_sync_ends_the_run_at_a_page_and_the_next_sync_goes
     let sim = Sim::start(SimConfig { people: 20_000, ..SimConfig::default() }).await.expect("sim");
     sim.set_faults(Faults { latency_ms: 20, ..Faults::default() });
     let (url, dir) = fresh_database(b).await.expect("database");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a port").port();
+    let port = crm_tests::free_port();
     let base = format!("http://127.0.0.1:{port}");
     // A lease far longer than the test: only a freed one lets the next run start at once.
     let mut server = spawn_server_with(&url, &sim, port, "600");
-    wait_up(&base).await;
+    crm_tests::wait_ready(&base).await;
     let u = agent_of(&base, "stopped").await;
     let run = u.sync_brivity(false).await.expect("sync").runs[0].id;
     let midway = crm_tests::eventually(|| async { u.sync_run(run).await.is_ok_and(|r| r.fetched >= 2_000) }).await;
@@ -657,7 +640,7 @@ async fn a_server_stopped_mid_sync_ends_the_run_at_a_page_and_the_next_sync_goes
     let (passed, out) = crm_tests::db_command(&url, crm_server::ops::DbCommand::Verify).await;
     assert!(passed, "db verify after SIGTERM mid-sync:\n{out}");
     let mut server = spawn_server_with(&url, &sim, port, "600");
-    wait_up(&base).await;
+    crm_tests::wait_ready(&base).await;
     let ended = u.sync_run(run).await.expect("the run");
     assert_eq!(ended.outcome, RunOutcome::Failed, "{ended:?}");
     assert!(ended.errors.iter().any(|e| e.contains("server stopped")), "{ended:?}");

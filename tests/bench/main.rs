@@ -7,6 +7,7 @@
 mod data;
 mod figures;
 mod io;
+mod limits;
 mod load;
 mod raw;
 mod sync;
@@ -46,8 +47,8 @@ pub struct Args {
     /// The crm-server binary (default: next to this one).
     #[arg(long)]
     server: Option<PathBuf>,
-    /// Run the server without its rate limits (to measure what they cost); by default they
-    /// are checked on every request at rates the load never reaches.
+    /// Run the server with `CRM_LIMITS=off` (to measure what the limits cost); by default
+    /// they are checked on every request at rates the load never reaches.
     #[arg(long)]
     no_limits: bool,
 }
@@ -97,6 +98,12 @@ enum Cmd {
         #[arg(long, default_value_t = 1_000)]
         keys: usize,
     },
+    /// What the limits cost GET-by-id: the same build with them on and with `CRM_LIMITS=off`,
+    /// driven in turn (`--seconds` each), pair after pair.
+    Limits {
+        #[arg(long, default_value_t = 8)]
+        pairs: usize,
+    },
     /// CSV import and export through the real `crm` binary (SQLite).
     Io {
         /// Rows of the generated contacts CSV.
@@ -138,6 +145,7 @@ fn main() -> anyhow::Result<()> {
         }
         Some(Cmd::Sync) => return rt.block_on(sync::run(&args)),
         Some(Cmd::Tui { deals, keys }) => return rt.block_on(tui::run(&args, *deals, *keys)),
+        Some(Cmd::Limits { pairs }) => return rt.block_on(limits::run(&args, &server_binary(&args)?, *pairs)),
         Some(Cmd::Io { rows, messy }) => return rt.block_on(io::run(&server_binary(&args)?, *rows, *messy)),
         Some(Cmd::Figures { deals, moves, activities }) => {
             let sizes = figures::Sizes { deals: *deals, moves: *moves, activities: *activities };
@@ -151,7 +159,8 @@ fn main() -> anyhow::Result<()> {
 /// A bare endpoint with the server's runtime and middleware, answering a contact-sized JSON.
 async fn ceiling(bind: &str) -> anyhow::Result<()> {
     let body = serde_json::to_vec(&data::contact(42))?;
-    // Without the limits: the ratio of an endpoint to this one shows what they cost.
+    // Without the limits and the metrics: the ratio of an endpoint to this one shows what
+    // they cost.
     let app = crm_server::app::with_middleware(
         axum::Router::new().route(
             "/ceiling",
@@ -160,7 +169,7 @@ async fn ceiling(bind: &str) -> anyhow::Result<()> {
                 async move { ([("content-type", "application/json")], body) }
             }),
         ),
-        None,
+        crm_server::app::Outer::default(),
     );
     let listener = tokio::net::TcpListener::bind(bind).await?;
     println!("{}", listener.local_addr()?.port());
@@ -346,19 +355,21 @@ pub async fn start_with(
     eprintln!("== {backend}: {url}");
     let port = free_port()?;
     let mut command = Command::new(server_bin);
-    command.envs(env.iter().map(|(k, v)| (*k, v.as_str())));
     let child = command
         .current_dir(dir.path())
         .env("DATABASE_URL", &url)
         .env("CRM_BIND", format!("127.0.0.1:{port}"))
         .env("JWT_SECRET", "benchmark-secret-benchmark-secret-0123456789")
         // The limits are checked on every request, at rates the load never reaches (or off).
-        .env("CRM_RATE_USER", if args.no_limits { "off" } else { "1000000000/s" })
-        .env("CRM_RATE_ADDRESS", if args.no_limits { "off" } else { "1000000000/s" })
+        .env("CRM_RATE_USER", "1000000000/s")
+        .env("CRM_RATE_ADDRESS", "1000000000/s")
         .env("CRM_RATE_AUTH", "1000000/s")
         .env("CRM_RATE_LOGIN", "1000000/s")
         .env("CRM_MAX_IN_FLIGHT", "100000")
+        .env("CRM_LIMITS", if args.no_limits { "off" } else { "on" })
         .env("RUST_LOG", "warn")
+        // Last: the caller's settings win.
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()?;

@@ -260,3 +260,25 @@ pub async fn db_command_with(config: crm_server::Config, command: crm_server::op
         crm_server::ops::run(&config, &command, &mut out).await.unwrap_or_else(|e| panic!("db {command:?}: {e:#}"));
     (passed, String::from_utf8_lossy(&out).into_owned())
 }
+
+/// The `crm-server` binary built beside the tests (`cargo test --workspace` builds it).
+pub fn server_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("this test's path");
+    let dir = exe.parent().and_then(|deps| deps.parent()).expect("the target directory");
+    let bin = dir.join("crm-server");
+    assert!(bin.exists(), "{} is missing: run the tests with `cargo test --workspace`", bin.display());
+    bin
+}
+
+/// Waits (at most 10 s) until the server at `base` answers `/readyz`.
+pub async fn wait_ready(base: &str) {
+    let up =
+        eventually(|| async { reqwest::get(format!("{base}/readyz")).await.is_ok_and(|r| r.status().is_success()) })
+            .await;
+    assert!(up, "the server at {base} did not start");
+}
+
+/// A free port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a port").port()
+}

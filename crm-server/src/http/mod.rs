@@ -13,8 +13,6 @@ pub mod imports;
 pub mod integrations;
 pub mod pipelines;
 
-use std::sync::Arc;
-
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
@@ -916,14 +914,10 @@ fn pipeline_endpoints() -> Vec<Endpoint> {
     ]
 }
 
-pub fn routes(metrics: &Arc<crate::metrics::Metrics>) -> Router<AppState> {
+pub fn routes() -> Router<AppState> {
     endpoints()
         .into_iter()
-        .enumerate()
-        .fold(Router::new(), |router, (endpoint, e)| {
-            let observe = crate::metrics::Observe { metrics: Arc::clone(metrics), endpoint };
-            router.route(&e.path, e.handler.layer(observe))
-        })
+        .fold(Router::new(), |router, e| router.route(&e.path, e.handler))
         .fallback(|| async { ApiError::NotFound("no such endpoint".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
 }

@@ -69,6 +69,8 @@ pub fn backup(url: &str, dest: &Path) -> anyhow::Result<u64> {
     name.push(".partial");
     let partial = dest.with_file_name(name);
     let _ = std::fs::remove_file(&partial);
+    // Readable by its owner only: pg_dump writes into it.
+    crate::config::write_private(&partial, b"")?;
     let done = run(
         "pg_dump",
         url,

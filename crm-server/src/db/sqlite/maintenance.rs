@@ -46,6 +46,8 @@ pub fn backup(db: &Path, dest: &Path) -> anyhow::Result<u64> {
     let partial = partial_of(dest);
     let _ = std::fs::remove_file(&partial);
     let source = read_only(db)?;
+    // Empty, readable by its owner only: VACUUM INTO fills it.
+    crate::config::write_private(&partial, b"")?;
     let target = partial.to_str().with_context(|| format!("{} is not a UTF-8 path", partial.display()))?;
     let copied = source.execute("VACUUM INTO ?1", [target]).context("copying the database");
     drop(source);
@@ -123,6 +125,9 @@ pub fn restore(db: &Path, src: &Path) -> anyhow::Result<()> {
     }
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    if !db.exists() {
+        crate::config::write_private(db, b"")?;
     }
     let mut target = open(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
     target.pragma_update(None, "journal_mode", "WAL").context("setting WAL mode")?;
@@ -226,6 +231,12 @@ mod tests {
         let dest = dir.path().join("backup.db");
         assert!(backup(&db, &dest).expect("backup") > 0);
         assert!(!partial_of(&dest).exists(), "the partial file is renamed");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&dest).expect("backup").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "a backup is readable by its owner only");
+        }
         assert_eq!(count(&dest), 100);
         assert!(backup(&db, &dest).is_err(), "an existing file is not overwritten");
         Connection::open(&db).expect("open").execute("DELETE FROM t WHERE id > 10", []).expect("delete");

@@ -69,6 +69,10 @@ pub fn open(url: &str, fts_tables: &[&'static str]) -> anyhow::Result<(Arc<ReadP
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating the directory {}", dir.display()))?;
     }
+    if !path.exists() {
+        // Readable by its owner only (SQLite gives its log and shared-memory files the same mode).
+        crate::config::write_private(&path, b"")?;
+    }
     {
         // Created here; WAL mode is a property of the file, kept by every later connection.
         let create = rusqlite::Connection::open(&path).with_context(|| format!("opening the SQLite database {url}"))?;
