@@ -171,3 +171,25 @@ fn metrics_on_their_own_address_leave_the_apis_metrics_404() {
     assert!(api.starts_with("HTTP/1.1 404"), "{api}");
     drop(server);
 }
+
+#[test]
+fn an_argument_it_does_not_know_is_refused_and_starts_nothing() {
+    for args in
+        [&["db", "frobnicate"][..], &["db", "backup"], &["db", "verify", "now"], &["--port", "4000"], &["serve"]]
+    {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env_clear()
+            .env("CRM_BIND", format!("127.0.0.1:{}", free_port()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run");
+        assert!(!out.status.success(), "{args:?} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("usage: crm-server"), "{args:?} says how to call it: {err}");
+        assert!(!dir.path().join("data").exists(), "{args:?} opened a database");
+    }
+}
