@@ -123,16 +123,23 @@ async fn serve() -> anyhow::Result<()> {
             }
         });
     }
+    // On the signal, no sync run starts any more and those under way end at their next page,
+    // while the requests in flight are answered.
+    let sync = std::sync::Arc::clone(&running.sync);
+    let stopping = async move {
+        shutdown_signal().await;
+        sync.stop_starting();
+    };
     match tls {
         None => {
             tracing::info!(addr = %listener.local_addr()?, "listening");
-            crm_server::serve(listener, router, shutdown_signal()).await?;
+            crm_server::serve(listener, router, stopping).await?;
         }
         Some(certs) => {
             crm_server::tls::reload_on_sighup(std::sync::Arc::clone(&certs))
                 .map_err(|e| anyhow::anyhow!("cannot handle SIGHUP (reloading the TLS certificate): {e}"))?;
             tracing::info!(addr = %listener.local_addr()?, "listening (HTTPS)");
-            crm_server::tls::serve(listener, router, certs, shutdown_signal()).await?;
+            crm_server::tls::serve(listener, router, certs, stopping).await?;
         }
     }
     running.close().await;

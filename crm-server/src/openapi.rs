@@ -232,8 +232,10 @@ fn operation(method: &str, path: &str, doc: &Doc, schemas: &mut Map<String, Json
         responses.insert("429".into(), limited);
     }
     // Every request: as many in flight as the server takes, a request over its time, the database busy.
-    let mut busy =
-        problem_response("The server is saturated or the request took too long; retry after the given seconds");
+    let mut busy = problem_response(
+        "The server is saturated, the request took too long, or the database cannot be reached; \
+             retry after the given seconds",
+    );
     busy["headers"] = retry_after;
     responses.insert("503".into(), busy);
     if method != "get" {

@@ -73,6 +73,11 @@ pub async fn run(config: &Config, command: &DbCommand, out: &mut impl Write) -> 
             // A backup of an older server is brought to this one's schema.
             let version = migrate(config).await?;
             writeln!(out, "crm-server: restored {} (schema version {version})", src.display())?;
+            writeln!(
+                out,
+                "crm-server: restart the servers: a running one keeps the sessions it has checked, \
+                 and ids of accounts made after the backup will be given again"
+            )?;
         }
         DbCommand::Vacuum => {
             let (before, after) = match &file {

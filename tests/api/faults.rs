@@ -318,6 +318,22 @@ async fn a_full_disk_answers_507_writes_nothing_half_and_recovers_when_space_ret
             acked += 1;
         }
     }
+    // Writes at once, committed together by the writer: each refused cleanly, never a 500.
+    let mut at_once = Vec::new();
+    for i in 0..8 {
+        let (u, notes) = (u.clone(), notes.clone());
+        at_once.push(tokio::spawn(async move {
+            let body = json!({"name": format!("At once {i}"), "notes": notes});
+            u.request(Method::POST, "/api/crm/contacts").json(&body).send().await.expect("send").status().as_u16()
+        }));
+    }
+    for t in at_once {
+        let status = t.await.expect("a writer");
+        assert!(matches!(status, 201 | 503 | 507), "a write while full answered {status}");
+        if status == 201 {
+            acked += 1;
+        }
+    }
     assert_eq!(total(&u).await, acked, "exactly the acknowledged rows, while full");
 
     // Space returns: writes succeed again, without a restart.

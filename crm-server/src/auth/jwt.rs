@@ -58,8 +58,13 @@ impl JwtKeys {
         found.filter(|&(_, exp)| now < exp).map(|(user, _)| user)
     }
 
-    /// Checks a token in full: its user id and expiry, or why it is not valid.
+    /// Checks a token in full: its user id, expiry and time of issue, or why it is not valid.
     pub fn check(&self, token: &str) -> Result<(i64, i64), String> {
+        self.check_issued(token).map(|(user, exp, _)| (user, exp))
+    }
+
+    /// [`JwtKeys::check`], with the token's time of issue (seconds).
+    pub fn check_issued(&self, token: &str) -> Result<(i64, i64, i64), String> {
         use jsonwebtoken::errors::ErrorKind;
         let data = decode::<Claims>(token, &self.decoding, &self.validation).map_err(|e| match e.kind() {
             ErrorKind::ExpiredSignature => "the token has expired".to_string(),
@@ -73,7 +78,7 @@ impl JwtKeys {
             return Err("the token was issued in the future".to_string());
         }
         let user = data.claims.sub.parse().map_err(|_| "the token's subject is invalid".to_string())?;
-        Ok((user, data.claims.exp))
+        Ok((user, data.claims.exp, data.claims.iat))
     }
 
     /// Remembers a token that checked, and whose user exists, until its expiry.

@@ -52,10 +52,15 @@ impl FromRequestParts<AppState> for AuthUser {
         } else if let Some(user_id) = state.jwt.remembered(token) {
             Actor { user_id }
         } else {
-            let (user_id, exp) = state.jwt.check(token).map_err(|why| refused(&why))?;
+            let (user_id, exp, iat) = state.jwt.check_issued(token).map_err(|why| refused(&why))?;
             // A signature that holds does not make an account (one removed since, or a token
-            // signed with the same secret for another database): looked up once a token.
-            accounts::me(&state.db, Actor { user_id }).await.map_err(refused_if_unauthorized)?;
+            // signed with the same secret for another database): looked up once a token. Nor
+            // is a token issued before its account was made one of it: after a restore, an id
+            // can be given again to someone else.
+            let user = accounts::me(&state.db, Actor { user_id }).await.map_err(refused_if_unauthorized)?;
+            if iat < user.created_at.timestamp() {
+                return Err(refused("the token was issued before its account was made"));
+            }
             state.jwt.remember(token, user_id, exp);
             Actor { user_id }
         };

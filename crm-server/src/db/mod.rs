@@ -99,7 +99,7 @@ impl Db {
                 }
             }
             Db::Postgres(pg) => DbStats {
-                up: pg.health().check().is_ok(),
+                up: !pg.health().is_down(),
                 pool_size: Some(u64::from(pg.pool().size())),
                 pool_idle: Some(pg.pool().num_idle() as u64),
                 ..DbStats::default()

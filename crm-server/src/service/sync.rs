@@ -121,7 +121,7 @@ impl Syncer {
     /// its lease freed, so that the next sync, here or on another replica, goes on at once.
     /// Waits at most `grace` for them.
     pub async fn shutdown(&self, grace: std::time::Duration) {
-        self.stopping.store(true, Ordering::Release);
+        self.stop_starting();
         let deadline = tokio::time::Instant::now() + grace;
         loop {
             let ended = self.ended.notified();
@@ -134,6 +134,13 @@ impl Syncer {
                 return;
             }
         }
+    }
+
+    /// The server is stopping: no run starts from now on, and each under way ends at its next
+    /// page (called on the signal, before the requests in flight are answered: one waiting for
+    /// its run then gets it sooner).
+    pub fn stop_starting(&self) {
+        self.stopping.store(true, Ordering::Release);
     }
 
     fn stopping(&self) -> bool {
@@ -192,10 +199,14 @@ impl Syncer {
             };
             let source = account.source;
             let lease = self.lease_micros();
+            // Counted before the run exists: a shutdown from now on waits for it.
+            let active = Active::new(self);
+            if self.stopping() {
+                return Err(ApiError::Unavailable("the server is stopping; retry on another replica or later".into()));
+            }
             match self.db.write(async move |c| store::start_run(c, actor, source, trigger, lease).await).await? {
                 Ok(run) => {
                     let me = Arc::clone(self);
-                    let active = Active::new(self);
                     let task = tokio::spawn(async move {
                         let _active = active;
                         match credentials {

@@ -16,8 +16,22 @@ pub struct Finding {
     pub problems: Vec<String>,
 }
 
-/// Every check of this module, in order.
+/// Every check of this module, in order, on one snapshot of the database (servers writing
+/// meanwhile change nothing of what is compared).
 pub async fn all<C: Conn>(c: &mut C) -> ApiResult<Vec<Finding>> {
+    let begin = match c.dialect() {
+        Dialect::Sqlite => "BEGIN",
+        Dialect::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    };
+    c.execute(begin, &[]).await?;
+    let found = checks(c).await;
+    let ended = c.execute(if found.is_ok() { "COMMIT" } else { "ROLLBACK" }, &[]).await;
+    let found = found?;
+    ended?;
+    Ok(found)
+}
+
+async fn checks<C: Conn>(c: &mut C) -> ApiResult<Vec<Finding>> {
     Ok(vec![
         Finding { check: "every row has an owner", problems: owners(c).await? },
         Finding { check: "links stay within one user", problems: links(c).await? },

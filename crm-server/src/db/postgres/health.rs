@@ -3,11 +3,12 @@
 //! Without this, a request during an outage waits on the pool for its whole acquire timeout
 //! (sqlx retries refused connections until then), and after a restart every pooled connection
 //! fails once before the pool drops it. Instead, the first error that says the database cannot
-//! be reached marks it down: requests are answered 503 at once, waits for a connection are cut
-//! short, and a probe connects every [`PROBE_EVERY`] until the database answers again. Pooled
-//! connections opened before the outage are then dropped unused (`before_acquire`). A wait for
-//! a connection longer than [`SUSPECT_AFTER`] starts the probe too: the pool's own connection
-//! attempts report no error while they retry.
+//! be reached starts a probe, which marks the database down when it cannot connect either:
+//! requests are then answered 503 at once, waits for a connection are cut short, and the probe
+//! connects every [`PROBE_EVERY`] until the database answers again. Pooled connections opened
+//! before the error are dropped unused (`before_acquire`). A wait for a connection longer than
+//! [`SUSPECT_AFTER`] starts the probe too: the pool's own connection attempts report no error
+//! while they retry.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -56,30 +57,36 @@ impl Health {
         DbError::Unavailable("PostgreSQL cannot be reached".into())
     }
 
-    /// `Err` at once while the database is down.
-    pub fn check(&self) -> Result<(), DbError> {
-        if self.down.load(Ordering::Acquire) { Err(Self::unavailable()) } else { Ok(()) }
+    /// `Err` at once while the database is down (and the probe running, whatever raced).
+    pub fn check(self: &Arc<Self>) -> Result<(), DbError> {
+        if self.down.load(Ordering::Acquire) {
+            self.probe();
+            return Err(Self::unavailable());
+        }
+        Ok(())
     }
 
-    /// Passes `result` on, marking the database down when it says it cannot be reached.
+    /// Whether the database is found down.
+    pub fn is_down(&self) -> bool {
+        self.down.load(Ordering::Acquire)
+    }
+
+    /// Passes `result` on; when it says the database cannot be reached, the connections opened
+    /// until now are dropped unused and the probe starts: it marks the database down if it
+    /// cannot connect either (one connection lost, say to an idle timeout, is not an outage).
     pub fn watch<T>(self: &Arc<Self>, result: Result<T, DbError>) -> Result<T, DbError> {
         if let Err(e) = &result
             && e.is_unavailable()
         {
-            self.trip();
+            self.mark_outage();
+            self.probe();
         }
         result
     }
 
-    /// Marks the database down and starts the probe.
-    fn trip(self: &Arc<Self>) {
+    fn mark_outage(&self) {
         let now = u64::try_from(self.epoch.elapsed().as_micros()).unwrap_or(u64::MAX).max(1);
         self.outage_at.store(now, Ordering::Release);
-        if !self.down.swap(true, Ordering::AcqRel) {
-            tracing::warn!("PostgreSQL cannot be reached: answering 503 until it can");
-        }
-        self.tripped.notify_waiters();
-        self.probe();
     }
 
     /// Starts the probe unless it runs: it connects until the database answers, and marks it
@@ -100,21 +107,22 @@ impl Health {
                 .map(|r| r.map_err(DbError::from));
                 match answered {
                     Ok(Ok(())) => {
+                        // `probing` first: a trip from now on starts a probe of its own.
+                        health.probing.store(false, Ordering::Release);
                         if health.down.swap(false, Ordering::AcqRel) {
                             tracing::info!("PostgreSQL answers again");
                         }
-                        health.probing.store(false, Ordering::Release);
                         return;
                     }
                     Ok(Err(e)) if !e.is_unavailable() => {
                         // It answered, with an error of another kind: it is up.
-                        health.down.store(false, Ordering::Release);
                         health.probing.store(false, Ordering::Release);
+                        health.down.store(false, Ordering::Release);
                         return;
                     }
                     _ => {
                         if !health.down.load(Ordering::Acquire) {
-                            health.trip_quietly();
+                            health.trip();
                         }
                         tokio::time::sleep(PROBE_EVERY).await;
                     }
@@ -123,10 +131,10 @@ impl Health {
         });
     }
 
-    /// [`Health::trip`] from inside the probe (which is already running).
-    fn trip_quietly(&self) {
-        let now = u64::try_from(self.epoch.elapsed().as_micros()).unwrap_or(u64::MAX).max(1);
-        self.outage_at.store(now, Ordering::Release);
+    /// Marks the database down (from the probe, which goes on until it answers): requests and
+    /// waits for a connection are answered 503 at once.
+    fn trip(&self) {
+        self.mark_outage();
         self.down.store(true, Ordering::Release);
         tracing::warn!("PostgreSQL cannot be reached: answering 503 until it can");
         self.tripped.notify_waiters();

@@ -199,6 +199,11 @@ impl SqliteConn {
         self.conn.total_changes()
     }
 
+    /// Whether a transaction is open on the connection.
+    pub fn in_transaction(&self) -> bool {
+        !self.conn.is_autocommit()
+    }
+
     /// Runs a statement to its end and returns the number of rows it changed.
     pub fn execute_now(&mut self, sql: &str, binds: &[SqlValue]) -> Result<u64, DbError> {
         let changed = self.with_statement(sql, binds, |stmt| {

@@ -243,8 +243,10 @@ async fn commit_group(
         return (Some(e), done);
     }
     let mut broken: Option<DbError> = None;
-    for job in jobs {
+    let mut jobs = jobs.into_iter();
+    for job in jobs.by_ref() {
         if let Err(e) = exec(conn, "SAVEPOINT w") {
+            job(Err(e.clone())).await;
             broken = Some(e);
             break;
         }
@@ -252,7 +254,12 @@ async fn commit_group(
         // which answers it with an error); the writer goes on with the others.
         let d = AssertUnwindSafe(job(Ok(conn))).catch_unwind().await.ok();
         let ok = d.as_ref().is_some_and(|d| d.ok);
-        let end = if ok {
+        // A failure SQLite answers by rolling the whole transaction back (a full disk, an I/O
+        // error) leaves no savepoint: the group is lost, and its other writes are told to retry.
+        let lost = !ok && !conn.in_transaction();
+        let end = if lost {
+            Err(DbError::Unavailable("the database rolled the write back (out of space or an I/O error)".into()))
+        } else if ok {
             exec(conn, "RELEASE w")
         } else {
             exec(conn, "ROLLBACK TO w").and_then(|()| exec(conn, "RELEASE w"))
@@ -261,6 +268,12 @@ async fn commit_group(
         if let Err(e) = end {
             broken = Some(e);
             break;
+        }
+    }
+    // Writes not run: answered with why the group failed, rather than dropped.
+    if let Some(e) = &broken {
+        for job in jobs {
+            job(Err(e.clone())).await;
         }
     }
     if broken.is_none()
