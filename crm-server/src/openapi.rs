@@ -124,7 +124,7 @@ fn problem_response(description: &str) -> Json {
     json!({ "description": description, "content": { crm_api::error::PROBLEM_JSON: { "schema": schema_ref("Problem") } } })
 }
 
-fn operation(method: &str, path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
+fn operation(path: &str, doc: &Doc, schemas: &mut Map<String, Json>) -> Json {
     let mut params: Vec<Json> = Vec::new();
     if path.contains("{id}") {
         params.push(json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64", "minimum": 1 } }));
@@ -238,12 +238,11 @@ fn operation(method: &str, path: &str, doc: &Doc, schemas: &mut Map<String, Json
     );
     busy["headers"] = retry_after;
     responses.insert("503".into(), busy);
-    if method != "get" {
-        responses.insert(
-            "507".into(),
-            problem_response("The disk holding the database is full; nothing of the request was written"),
-        );
-    }
+    // A write's rows, or a read's sort spilling to disk (PostgreSQL), on a full disk.
+    responses.insert(
+        "507".into(),
+        problem_response("The disk holding the database is full; nothing of the request was written"),
+    );
     let mut op = json!({
         "operationId": doc.operation_id,
         "summary": doc.summary,
@@ -265,7 +264,7 @@ fn build() -> Json {
     let mut schemas = component_schemas();
     let mut paths = Map::new();
     for e in endpoints() {
-        let op = operation(e.method, &e.path, &e.doc, &mut schemas);
+        let op = operation(&e.path, &e.doc, &mut schemas);
         let item = paths.entry(e.path.clone()).or_insert_with(|| json!({}));
         item[e.method] = op;
     }

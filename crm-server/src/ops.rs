@@ -68,7 +68,7 @@ pub async fn run(config: &Config, command: &DbCommand, out: &mut impl Write) -> 
                     let (db, src) = (db.clone(), src.clone());
                     tokio::task::spawn_blocking(move || lite::restore(&db, &src)).await??;
                 }
-                None => pg::restore(url, src)?,
+                None => pg::restore(url, src, crate::db::postgres::newest_migration())?,
             }
             // A backup of an older server is brought to this one's schema.
             let version = migrate(config).await?;

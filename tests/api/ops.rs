@@ -148,6 +148,17 @@ async fn damage(url: &str, sql: &str) {
     db.close().await;
 }
 
+/// Runs one statement on the database without opening it as a server does (no migrations).
+async fn raw(url: &str, sql: &str) {
+    if url.starts_with("sqlite:") {
+        let path = crm_server::db::sqlite::path_of(url).expect("path");
+        rusqlite::Connection::open(path).expect("open").execute_batch(sql).expect("statement");
+    } else {
+        let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(url).await.expect("connect");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string())).execute(&mut c).await.expect("statement");
+    }
+}
+
 async fn verify_names_each_kind_of_damage(b: Backend) {
     let (s, _sim) = server_and_sim(b).await;
     let u = seed(&s, "owner").await;
@@ -269,10 +280,22 @@ async fn a_backup_taken_while_writes_go_on_restores_exactly_what_it_held(b: Back
     let mut sink = Vec::new();
     assert!(ops::run(&config, &DbCommand::Backup(file.clone()), &mut sink).await.is_err());
 
+    // A table the backup does not have, which a later migration might have made, with rows
+    // tied to the users: the restore replaces the whole schema all the same.
+    raw(
+        &s.database_url,
+        "CREATE TABLE later_feature (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id))",
+    )
+    .await;
+    raw(&s.database_url, "INSERT INTO later_feature (id, user_id) SELECT 1, min(id) FROM users").await;
+
     // Restored into the running server's database: exactly the backup's state, consistent.
     let (passed, out) = db(&s.database_url, DbCommand::Restore(file.clone())).await;
     assert!(passed && out.contains("restored"), "{out}");
     let restored = total::<Contacts>(&u).await;
+    // The table the backup did not have is gone (made again without a clash).
+    raw(&s.database_url, "CREATE TABLE later_feature (id INTEGER PRIMARY KEY)").await;
+    raw(&s.database_url, "DROP TABLE later_feature").await;
     assert!(
         restored >= before + at_start && restored <= before + at_end,
         "the backup holds the writes acknowledged before it began and none after it ended: \
@@ -283,6 +306,22 @@ async fn a_backup_taken_while_writes_go_on_restores_exactly_what_it_held(b: Back
     // The server goes on writing on the restored database.
     post(&u, "/api/crm/contacts", json!({"name": "After", "email": "after@restore.example"})).await;
     assert_eq!(total::<Contacts>(&u).await, restored + 1);
+
+    // A backup of a newer server is refused and leaves the database as it was.
+    let checksum = if b == Backend::Sqlite { "X'00'" } else { "'\\x00'::bytea" };
+    let future = format!(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (999999, 'future', true, {checksum}, 0)"
+    );
+    raw(&s.database_url, &future).await;
+    let newer = dir.path().join("newer.db");
+    let (passed, out) = db(&s.database_url, DbCommand::Backup(newer.clone())).await;
+    assert!(passed, "{out}");
+    raw(&s.database_url, "DELETE FROM _sqlx_migrations WHERE version = 999999").await;
+    let refused = ops::run(&config, &DbCommand::Restore(newer), &mut sink).await;
+    let why = refused.expect_err("a newer server's backup").to_string();
+    assert!(why.contains("newer server"), "{why}");
+    assert_eq!(total::<Contacts>(&u).await, restored + 1, "nothing restored");
 
     // A damaged backup is refused and leaves the database as it was.
     if b == Backend::Sqlite {

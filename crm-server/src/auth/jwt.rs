@@ -28,6 +28,10 @@ const VERIFIED_MAX: usize = 10_000;
 /// How far the clocks of the servers that issue and check a token may disagree.
 const LEEWAY_SECS: u64 = 5;
 
+/// How long a checked token is taken on trust before it is checked again with its account: a
+/// user removed, or an id given again after a restore, is refused within this.
+const RECHECK_SECS: i64 = 60;
+
 impl JwtKeys {
     pub fn new(secret: &[u8], ttl_secs: i64) -> Self {
         let mut validation = Validation::new(Algorithm::HS256);
@@ -81,13 +85,15 @@ impl JwtKeys {
         Ok((user, data.claims.exp, data.claims.iat))
     }
 
-    /// Remembers a token that checked, and whose user exists, until its expiry.
+    /// Remembers a token that checked, and whose user exists, until its expiry or for
+    /// [`RECHECK_SECS`], whichever comes first.
     pub fn remember(&self, token: &str, user: i64, exp: i64) {
         if let Ok(mut verified) = self.verified.lock() {
             if verified.len() >= VERIFIED_MAX {
                 verified.clear();
             }
-            verified.insert(token.to_string(), (user, exp));
+            let until = exp.min(chrono::Utc::now().timestamp() + RECHECK_SECS);
+            verified.insert(token.to_string(), (user, until));
         }
     }
 }
@@ -120,6 +126,16 @@ mod tests {
         let mut tampered = t.clone();
         tampered.pop();
         assert!(verify(&keys, &tampered).is_err());
+    }
+
+    #[test]
+    fn a_token_is_taken_on_trust_for_a_minute_at_most() {
+        let keys = JwtKeys::new(b"a-test-secret-of-some-length-0123456789", 3600);
+        let t = keys.issue(9).expect("issue");
+        assert_eq!(verify(&keys, &t), Ok(9));
+        let until = keys.verified.lock().ok().and_then(|m| m.get(&t).copied()).map(|(_, until)| until);
+        let now = chrono::Utc::now().timestamp();
+        assert!(until.is_some_and(|u| u > now && u <= now + RECHECK_SECS), "{until:?}");
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn run(name: &str, url: &str, args: &[&std::ffi::OsStr]) -> anyhow::Result<()> {
 }
 
 /// Dumps the database at `url` to `dest` (pg_dump's custom format), written beside it and
-/// renamed once complete. Returns the dump's size.
+/// linked to `dest` once complete. Returns the dump's size.
 pub fn backup(url: &str, dest: &Path) -> anyhow::Result<u64> {
     if dest.exists() {
         bail!("{} already exists: name a new file (a backup never overwrites one)", dest.display());
@@ -78,32 +78,89 @@ pub fn backup(url: &str, dest: &Path) -> anyhow::Result<u64> {
     )
     .and_then(|()| {
         std::fs::File::open(&partial).and_then(|f| f.sync_all()).context("flushing the dump")?;
-        std::fs::rename(&partial, dest).with_context(|| format!("renaming the dump to {}", dest.display()))
+        // A link, not a rename: it fails rather than replace a file made at `dest` meanwhile.
+        std::fs::hard_link(&partial, dest).with_context(|| format!("naming the dump {}", dest.display()))
     });
-    if let Err(e) = done {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
-    }
+    let _ = std::fs::remove_file(&partial);
+    done?;
     Ok(std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0))
 }
 
-/// Replaces the database's tables with those of the dump at `src`, in one transaction.
-pub fn restore(url: &str, src: &Path) -> anyhow::Result<()> {
+/// The newest migration a dump records (its `_sqlx_migrations` rows), if it has that table.
+fn dump_version(src: &Path) -> anyhow::Result<Option<i64>> {
+    let out = Command::new(program("pg_restore")?)
+        .args(["--data-only", "--table=_sqlx_migrations", "--file=-"])
+        .arg(src)
+        .output()
+        .context("running pg_restore")?;
+    if !out.status.success() {
+        bail!("{} is not a dump pg_restore reads: {}", src.display(), String::from_utf8_lossy(&out.stderr).trim());
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut rows = text.lines().skip_while(|l| !l.starts_with("COPY ")).skip(1).take_while(|l| *l != "\\.");
+    Ok(rows
+        .try_fold(None::<i64>, |newest, row| {
+            let v: i64 = row.split('\t').next().unwrap_or_default().parse().ok()?;
+            Some(Some(newest.map_or(v, |n| n.max(v))))
+        })
+        .flatten())
+}
+
+/// Replaces the database's content with the dump at `src`, in one transaction: the schema is
+/// emptied and the dump's SQL (`pg_restore --file=-`) run by `psql --single-transaction`, so
+/// that tables a later migration added go too, and a failure changes nothing. A dump that is no
+/// CRM database's, or of a server newer than `known` (the newest migration this one knows), is
+/// refused first.
+pub fn restore(url: &str, src: &Path, known: i64) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    use std::process::Stdio;
     if !src.is_file() {
         bail!("{} does not exist", src.display());
     }
-    run(
-        "pg_restore",
-        url,
-        &[
-            "--clean".as_ref(),
-            "--if-exists".as_ref(),
-            "--no-owner".as_ref(),
-            "--single-transaction".as_ref(),
-            "--exit-on-error".as_ref(),
-            src.as_os_str(),
-        ],
-    )
+    match dump_version(src)? {
+        None => bail!("{} is not a CRM database's dump (it has no migrations)", src.display()),
+        Some(v) if v > known => {
+            bail!(
+                "{} was migrated to version {v} by a newer server; this one knows versions up to {known}",
+                src.display()
+            )
+        }
+        Some(_) => {}
+    }
+    let (url, password) = split_password(url);
+    let mut dump = Command::new(program("pg_restore")?)
+        .args(["--no-owner", "--file=-"])
+        .arg(src)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context("running pg_restore")?;
+    let mut psql = Command::new(program("psql")?);
+    psql.args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "--file=-"])
+        .arg(format!("--dbname={url}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some(p) = password {
+        psql.env("PGPASSWORD", p);
+    }
+    let mut psql = psql.spawn().context("running psql")?;
+    let fed = (|| -> anyhow::Result<()> {
+        let mut into = psql.stdin.take().context("psql's input")?;
+        let mut from = dump.stdout.take().context("pg_restore's output")?;
+        into.write_all(b"DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n")?;
+        std::io::copy(&mut from, &mut into)?;
+        Ok(())
+    })();
+    let dumped = dump.wait_with_output().context("pg_restore")?;
+    let applied = psql.wait_with_output().context("psql")?;
+    if !dumped.status.success() {
+        bail!("pg_restore failed ({}): {}", dumped.status, String::from_utf8_lossy(&dumped.stderr).trim());
+    }
+    if !applied.status.success() {
+        bail!("the restore was rolled back ({}): {}", applied.status, String::from_utf8_lossy(&applied.stderr).trim());
+    }
+    fed.context("handing the dump to psql")
 }
 
 /// VACUUM (ANALYZE) of the whole database. Returns its size before and after, bytes.

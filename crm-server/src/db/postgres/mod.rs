@@ -35,6 +35,11 @@ impl Pg {
     }
 }
 
+/// The newest migration this server applies.
+pub fn newest_migration() -> i64 {
+    sqlx::migrate!("../migrations/postgres").iter().map(|m| m.version).max().unwrap_or(0)
+}
+
 /// Connects a pool of `max_connections` to `url` and applies the migrations.
 pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Pg> {
     // No ping before each use (a round trip per request): a connection that died is dropped by

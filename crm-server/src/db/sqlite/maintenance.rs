@@ -37,7 +37,7 @@ pub fn size_of(path: &Path) -> u64 {
 
 /// Writes a consistent copy of the database at `db` to `dest` while writes go on: `VACUUM
 /// INTO` reads one snapshot (a read transaction, which holds no writer back) into a file beside
-/// `dest`, which is checked, flushed to disk and only then renamed to `dest`. A backup cut off
+/// `dest`, which is checked, flushed to disk and only then linked to `dest`. A backup cut off
 /// midway leaves no file at `dest`. Returns the backup's size.
 pub fn backup(db: &Path, dest: &Path) -> anyhow::Result<u64> {
     if dest.exists() {
@@ -55,7 +55,10 @@ pub fn backup(db: &Path, dest: &Path) -> anyhow::Result<u64> {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
     }
-    std::fs::rename(&partial, dest).with_context(|| format!("renaming the backup to {}", dest.display()))?;
+    // A link, not a rename: it fails rather than replace a file made at `dest` meanwhile.
+    let linked = std::fs::hard_link(&partial, dest).with_context(|| format!("naming the backup {}", dest.display()));
+    let _ = std::fs::remove_file(&partial);
+    linked?;
     sync_dir(dest);
     Ok(std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0))
 }
@@ -230,7 +233,7 @@ mod tests {
         let db = db_with(dir.path(), 100);
         let dest = dir.path().join("backup.db");
         assert!(backup(&db, &dest).expect("backup") > 0);
-        assert!(!partial_of(&dest).exists(), "the partial file is renamed");
+        assert!(!partial_of(&dest).exists(), "the partial file is gone");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
