@@ -87,10 +87,8 @@ pub async fn run(config: &Config, command: &DbCommand, out: &mut impl Write) -> 
                 }
                 None => {
                     let db = open(config).await?;
-                    let done = match &db {
-                        Db::Postgres(p) => pg::vacuum(p.pool()).await,
-                        Db::Sqlite { .. } => unreachable_sqlite(),
-                    };
+                    let Db::Postgres(p) = &db else { bail!("a postgres:// URL opened as SQLite") };
+                    let done = pg::vacuum(p.pool()).await;
                     db.close().await;
                     done?
                 }
@@ -104,10 +102,6 @@ pub async fn run(config: &Config, command: &DbCommand, out: &mut impl Write) -> 
         }
     }
     Ok(true)
-}
-
-fn unreachable_sqlite() -> anyhow::Result<(u64, u64)> {
-    bail!("a sqlite: URL opened as PostgreSQL")
 }
 
 /// The SQLite file of `url`, or `None` for PostgreSQL.

@@ -355,20 +355,9 @@ async fn a_full_disk_answers_507_writes_nothing_half_and_recovers_when_space_ret
     assert!(passed, "the database is whole after filling the disk:\n{out}");
 }
 
-/// The real server in a process of its own, on `database_url` at `port`.
+/// The real server in a process of its own, without rate limits.
 fn spawn(database_url: &str, port: u16) -> tokio::process::Child {
-    tokio::process::Command::new(crm_tests::server_binary())
-        .env("DATABASE_URL", database_url)
-        .env("CRM_BIND", format!("127.0.0.1:{port}"))
-        .env("JWT_SECRET", "fault-test-secret-fault-test-secret-0123")
-        .env("CRM_ENCRYPTION_KEY", crm_tests::TEST_ENCRYPTION_KEY)
-        .env("CRM_SYNC_TICK_SECS", "0")
-        .env("CRM_RATE_USER", "off")
-        .env("CRM_RATE_ADDRESS", "off")
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true)
-        .spawn()
-        .expect("starting crm-server")
+    crm_tests::spawn_server(database_url, port, &[("CRM_LIMITS", "off".into())])
 }
 
 crm_tests::backend_tests!(a_server_killed_mid_import_then_resumed_holds_exactly_the_file);

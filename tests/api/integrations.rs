@@ -524,18 +524,8 @@ fn spawn_server(database_url: &str, sim: &Sim, port: u16) -> tokio::process::Chi
 
 /// [`spawn_server`] with runs' leases of `lease_secs`.
 fn spawn_server_with(database_url: &str, sim: &Sim, port: u16, lease_secs: &str) -> tokio::process::Child {
-    tokio::process::Command::new(crm_tests::server_binary())
-        .env("DATABASE_URL", database_url)
-        .env("CRM_BIND", format!("127.0.0.1:{port}"))
-        .env("JWT_SECRET", "kill-test-secret-kill-test-secret-0123456")
-        .env("CRM_ENCRYPTION_KEY", crm_tests::TEST_ENCRYPTION_KEY)
-        .env("BRIVITY_BASE_URL", sim.brivity_url())
-        .env("CRM_SYNC_LEASE_SECS", lease_secs)
-        .env("CRM_SYNC_TICK_SECS", "0")
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true)
-        .spawn()
-        .expect("starting crm-server")
+    let env = [("BRIVITY_BASE_URL", sim.brivity_url()), ("CRM_SYNC_LEASE_SECS", lease_secs.to_string())];
+    crm_tests::spawn_server(database_url, port, &env)
 }
 
 /// A new user of the server at `base`, their Brivity account connected.

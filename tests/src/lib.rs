@@ -282,3 +282,19 @@ pub async fn wait_ready(base: &str) {
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a port").port()
 }
+
+/// The real server in a process of its own, on `database_url` at `port` (no scheduler, killed
+/// when dropped), with `env` besides.
+pub fn spawn_server(database_url: &str, port: u16, env: &[(&str, String)]) -> tokio::process::Child {
+    tokio::process::Command::new(server_binary())
+        .env("DATABASE_URL", database_url)
+        .env("CRM_BIND", format!("127.0.0.1:{port}"))
+        .env("JWT_SECRET", "process-test-secret-process-test-secret-01")
+        .env("CRM_ENCRYPTION_KEY", TEST_ENCRYPTION_KEY)
+        .env("CRM_SYNC_TICK_SECS", "0")
+        .env("RUST_LOG", "warn")
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .kill_on_drop(true)
+        .spawn()
+        .expect("starting crm-server")
+}

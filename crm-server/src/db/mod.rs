@@ -131,6 +131,19 @@ impl Db {
     }
 }
 
+/// A backup at `src` may be restored by a server whose newest migration is `known`: it is a
+/// CRM database's (`found`, its newest migration, is there) and not of a newer server.
+pub fn restorable(src: &std::path::Path, found: Option<i64>, known: i64) -> anyhow::Result<()> {
+    match found {
+        None => anyhow::bail!("{} is not a CRM database (it has no migrations)", src.display()),
+        Some(v) if v > known => anyhow::bail!(
+            "{} was migrated to version {v} by a newer server; this one knows versions up to {known}",
+            src.display()
+        ),
+        Some(_) => Ok(()),
+    }
+}
+
 /// A connection of either database, as store code is handed it by [`Db::read`] and
 /// [`Db::write`].
 pub enum DbConn<'a> {

@@ -52,7 +52,7 @@ pub struct Syncer {
     active: AtomicUsize,
     ended: tokio::sync::Notify,
     /// Runs ended in this process, by source and outcome (positions in their `ALL`).
-    outcomes: [[AtomicU64; 3]; 2],
+    outcomes: [[AtomicU64; RunOutcome::ALL.len()]; Source::ALL.len()],
 }
 
 /// Why a run stopped early when its server stopped.

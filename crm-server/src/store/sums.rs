@@ -126,6 +126,11 @@ pub fn day_of(micros: i64) -> i64 {
 }
 
 impl Sums {
+    /// Leaves out the cells whose values are all zero (a table keeps no such row).
+    pub fn drop_zeros(&mut self) {
+        self.0.retain(|_, v| v.iter().any(|x| *x != 0));
+    }
+
     fn add(&mut self, cell: Cell, values: Values, sign: i64) {
         let e = self.0.entry(cell).or_default();
         for (a, b) in e.iter_mut().zip(values) {
@@ -368,7 +373,7 @@ pub async fn expected<C: Conn>(c: &mut C, user: i64) -> ApiResult<Sums> {
         let cell = Cell::ActivityDay { day: day_of(r.req_int("created_at")?), kind: r.req_text("type")?.to_string() };
         s.add(cell, [1, 0, 0, 0, 0], 1);
     }
-    s.0.retain(|_, v| v.iter().any(|x| *x != 0));
+    s.drop_zeros();
     Ok(s)
 }
 
@@ -456,7 +461,7 @@ pub async fn stored<C: Conn>(c: &mut C, user: i64) -> ApiResult<Sums> {
             s.add(cell, v, 1);
         }
     }
-    s.0.retain(|_, v| v.iter().any(|x| *x != 0));
+    s.drop_zeros();
     Ok(s)
 }
 

@@ -117,16 +117,7 @@ pub fn restore(url: &str, src: &Path, known: i64) -> anyhow::Result<()> {
     if !src.is_file() {
         bail!("{} does not exist", src.display());
     }
-    match dump_version(src)? {
-        None => bail!("{} is not a CRM database's dump (it has no migrations)", src.display()),
-        Some(v) if v > known => {
-            bail!(
-                "{} was migrated to version {v} by a newer server; this one knows versions up to {known}",
-                src.display()
-            )
-        }
-        Some(_) => {}
-    }
+    crate::db::restorable(src, dump_version(src)?, known)?;
     let (url, password) = split_password(url);
     let mut dump = Command::new(program("pg_restore")?)
         .args(["--no-owner", "--file=-"])

@@ -115,17 +115,7 @@ pub fn restore(db: &Path, src: &Path) -> anyhow::Result<()> {
     if result != "ok" {
         bail!("{} is damaged: {result}", src.display());
     }
-    let known = MIGRATIONS.last().map_or(0, |m| m.version);
-    match migrated_to(&source)? {
-        None => bail!("{} is not a CRM database (it has no migrations)", src.display()),
-        Some(v) if v > known => {
-            bail!(
-                "{} was migrated to version {v} by a newer server; this one knows versions up to {known}",
-                src.display()
-            )
-        }
-        Some(_) => {}
-    }
+    crate::db::restorable(src, migrated_to(&source)?, MIGRATIONS.last().map_or(0, |m| m.version))?;
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
