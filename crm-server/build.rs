@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 
 fn main() {
     println!("cargo:rerun-if-changed=../migrations");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/sqlite");
+    // Read when the script runs, not when it is compiled: a script built for a copy of the
+    // workspace elsewhere must not read that copy's migrations.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR is set");
+    let dir = std::path::Path::new(&manifest).join("../migrations/sqlite");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("migrations/sqlite is readable")
         .filter_map(|e| e.ok().map(|e| e.path()))

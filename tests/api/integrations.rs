@@ -13,7 +13,7 @@ use crm_api::integrations::{
 use crm_api::params::AuditParams;
 use crm_api::resource::{Contacts, Deals};
 use crm_sim::{Faults, Mutation, Sim, SimConfig};
-use crm_tests::{Backend, TestServer, backend_tests, fresh_database};
+use crm_tests::{Backend, TestServer, backend_tests, db_command, fresh_database};
 use reqwest::Method;
 
 use crate::probe;
@@ -32,6 +32,8 @@ backend_tests!(
     a_server_killed_mid_sync_leaves_exactly_the_people_after_the_next_sync,
     a_server_stopped_mid_sync_ends_the_run_at_a_page_and_the_next_sync_goes_on_at_once,
     rotating_the_key_file_seals_every_secret_again,
+    people_of_one_email_on_two_pages_are_one_contact,
+    an_import_while_a_first_sync_writes_makes_no_second_contact_of_an_email,
 );
 
 /// A server whose connectors point at `sim`, retrying quickly.
@@ -702,4 +704,111 @@ async fn rotating_the_key_file_seals_every_secret_again(b: Backend) {
     let v = t.anon().with_token(token);
     assert_eq!(v.integration_accounts().await.expect("accounts")[0].credentials, Credentials::Stored);
     assert_eq!(sync(&v, Source::Brivity).await.outcome, RunOutcome::Succeeded);
+}
+
+/// The e-mails of every live contact of the user, lower-cased, with how many contacts have each.
+async fn contacts_per_email(u: &Client) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    let mut cursor = None;
+    loop {
+        let p = ListParams { limit: Some(1000), cursor: cursor.clone(), ..Default::default() };
+        let page = u.list::<Contacts>(&p).await.expect("list");
+        for c in &page.data {
+            if let Some(e) = &c.email {
+                *out.entry(e.trim().to_lowercase()).or_default() += 1;
+            }
+        }
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return out,
+        }
+    }
+}
+
+/// The last person of a page and the first of the next share an e-mail (in another case):
+/// pages of a first sync written side by side (PostgreSQL) would each create a contact of it.
+async fn people_of_one_email_on_two_pages_are_one_contact(b: Backend) {
+    let page = 500;
+    let sim = Sim::start(SimConfig { people: 4 * page, brivity_twins_every: Some(page), ..SimConfig::default() })
+        .await
+        .expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    let people = sim.brivity_people();
+    let twins = (1..4).map(|k| people[k * page]["email_address"].as_str().expect("an e-mail").to_lowercase());
+    let twins: Vec<String> = twins.collect();
+
+    let run = sync(&u, Source::Brivity).await;
+    assert_eq!(run.outcome, RunOutcome::Succeeded, "{run:?}");
+    assert_eq!(run.failed, 0, "{:?}", run.errors);
+    assert_eq!(total::<Contacts>(&u).await as usize, people_counts(&people));
+    let per_email = contacts_per_email(&u).await;
+    for e in &twins {
+        assert_eq!(per_email.get(e), Some(&1), "{e}: one contact for the people of two pages");
+    }
+    assert!(per_email.values().all(|n| *n == 1), "no e-mail has two contacts");
+    let (passed, out) = db_command(&s.database_url, crm_server::ops::DbCommand::Verify).await;
+    assert!(passed, "db verify after the sync:\n{out}");
+}
+
+/// Batches matching contacts on e-mail sent while a first sync writes its pages (side by side
+/// on PostgreSQL): whichever writes first, each e-mail ends as one contact, and the figures
+/// agree with the records.
+async fn an_import_while_a_first_sync_writes_makes_no_second_contact_of_an_email(b: Backend) {
+    let sim = Sim::start(SimConfig { people: 3000, ..SimConfig::default() }).await.expect("sim");
+    let s = server(b, &sim).await;
+    let u = s.user("agent").await;
+    connect_brivity(&u, &SimConfig::default().brivity_key).await;
+    let people = sim.brivity_people();
+    // Every tenth person with an e-mail, upper-cased, and 100 people the source does not have.
+    let mut records: Vec<serde_json::Value> = people
+        .iter()
+        .filter_map(|p| p["email_address"].as_str())
+        .step_by(10)
+        .map(|e| serde_json::json!({"name": "Imported", "email": e.to_uppercase(), "company": "Local"}))
+        .collect();
+    records
+        .extend((0..100).map(|i| serde_json::json!({"name": "Only here", "email": format!("only{i}@local.example")})));
+
+    // Each batch has e-mails of every page of the sync, and three are in flight at a time:
+    // any batch written while a page is has e-mails of that page.
+    let batches = 16;
+    let batches: Vec<Vec<serde_json::Value>> =
+        (0..batches).map(|j| records.iter().skip(j).step_by(batches).cloned().collect()).collect();
+    let started = u.sync_source(Source::Brivity, false).await.expect("sync starts");
+    let run_id = started.runs.first().expect("a run").id;
+    let senders: Vec<_> = (0..3)
+        .map(|k| {
+            let (u, mine) = (u.clone(), batches.iter().skip(k).step_by(3).cloned().collect::<Vec<_>>());
+            tokio::spawn(async move {
+                for records in mine {
+                    let req = crm_api::batch::BatchRequest { records, ..Default::default() };
+                    let answer = u.batch::<Contacts>(&req).await.expect("batch");
+                    assert_eq!(answer.failed, 0, "{answer:?}");
+                }
+            })
+        })
+        .collect();
+    for s in senders {
+        s.await.expect("the batches were sent");
+    }
+    let ended = crm_tests::eventually(|| async {
+        let status = u.sync_status().await.expect("status");
+        status.sources.iter().any(|x| x.source == Source::Brivity && x.running.is_none())
+    })
+    .await;
+    assert!(ended, "the sync ended");
+    let status = u.sync_status().await.expect("status");
+    let last = status.sources.iter().find(|x| x.source == Source::Brivity).and_then(|x| x.last_run.clone());
+    let last = last.expect("a last run");
+    assert_eq!((last.id, last.outcome), (run_id, RunOutcome::Succeeded), "{last:?}");
+    assert_eq!(last.failed, 0, "{:?}", last.errors);
+
+    let per_email = contacts_per_email(&u).await;
+    let twice: Vec<_> = per_email.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "e-mails with two contacts: {twice:?}");
+    assert_eq!(total::<Contacts>(&u).await as usize, people_counts(&people) + 100);
+    let (passed, out) = db_command(&s.database_url, crm_server::ops::DbCommand::Verify).await;
+    assert!(passed, "db verify after the sync and the import:\n{out}");
 }

@@ -26,7 +26,7 @@ use super::batch::{self, Upsert};
 use crate::connectors::brivity::Brivity;
 use crate::connectors::topproducer::TopProducer;
 use crate::connectors::{Connector, DealFields, Fields, Page, PersonFields, Remotes, StagePlace, Stream};
-use crate::db::{Col, Conn, Db, SqlValue};
+use crate::db::{Col, Conn, Db, Dialect, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::secrets::Keyring;
 use crate::store::integrations::{self as store, Counts, StoredAccount};
@@ -35,6 +35,9 @@ use crate::store::stages::UserStages;
 
 /// Most errors a run keeps.
 const MAX_ERRORS: usize = 50;
+
+/// Pages of a first sync written at once on PostgreSQL (see [`Syncer::write_round`]).
+const ROUND_WIDTH: usize = 2;
 
 /// What runs syncs: the database, the keys that open the credentials, and where the sources
 /// are.
@@ -270,6 +273,53 @@ impl Syncer {
         }
     }
 
+    /// Pages of a first sync written at once: on PostgreSQL, a transaction each, beside
+    /// each other; SQLite has one writer.
+    fn round_width(&self) -> usize {
+        match self.db.dialect() {
+            Dialect::Postgres => ROUND_WIDTH,
+            Dialect::Sqlite => 1,
+        }
+    }
+
+    /// Writes a round of pages, each in a transaction of its own, at once; answers for each in
+    /// order. Several pages are written under one hold of the user's bulk-write lock, taken by
+    /// a transaction that writes nothing, so that the pages wait neither for each other nor
+    /// on the network, while an import or another source's page waits for the round.
+    async fn write_round(&self, at: PageAt, round: Vec<(Page, bool)>) -> Vec<ApiResult<(Counts, Vec<String>)>> {
+        let alone = round.len() < 2;
+        let write_all = async move |db: Db, locked: bool| {
+            let tasks: Vec<_> = round
+                .into_iter()
+                .map(|(page, unknown)| {
+                    let db = db.clone();
+                    let at = PageAt { locked, ..at };
+                    tokio::spawn(async move { db.write(async move |c| write_page(c, at, page, unknown).await).await })
+                })
+                .collect();
+            let mut out = Vec::with_capacity(tasks.len());
+            for task in tasks {
+                out.push(
+                    task.await
+                        .unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}")))),
+                );
+            }
+            out
+        };
+        let db = self.db.clone();
+        if alone {
+            return write_all(db, false).await;
+        }
+        let held = self
+            .db
+            .write_keep(async move |c| {
+                batch::one_bulk_writer(c, at.actor).await?;
+                Ok::<_, ApiError>((write_all(db, true).await, false))
+            })
+            .await;
+        held.unwrap_or_else(|e| vec![Err(e)])
+    }
+
     fn lease_micros(&self) -> i64 {
         i64::try_from(self.lease.as_micros()).unwrap_or(i64::MAX)
     }
@@ -373,68 +423,103 @@ impl Syncer {
                 .map_err(failed_write)?;
             let mut seen = HashSet::new();
             let mut complete = true;
-            let mut fetched = connector.page(stream, since.as_deref(), None).await;
-            loop {
-                let page = match fetched {
-                    Ok(Some(p)) => p,
-                    // The account has no such stream (Brivity's deals feed is hypothetical).
-                    Ok(None) => {
-                        complete = false;
-                        break;
-                    }
-                    Err(e) => return Err(e.to_string()),
-                };
-                let unknown = knew_none && page.records.iter().all(|r| !seen.contains(&r.external_id));
-                for r in &page.records {
-                    seen.insert(r.external_id.clone());
-                    for (field, value) in &r.unmapped {
-                        *log.unmapped.entry((field, value.clone())).or_default() += 1;
+            // Pages are read ahead by `read` while `write` writes them, a round at a time.
+            let width = self.round_width();
+            let (pages, mut ahead) = tokio::sync::mpsc::channel(width);
+            let connector_here = &mut *connector;
+            let read = async move {
+                let connector = connector_here;
+                let mut next: Option<String> = None;
+                loop {
+                    let fetched = connector.page(stream, since.as_deref(), next.as_deref()).await;
+                    next = fetched.as_ref().ok().and_then(Option::as_ref).and_then(|p| p.next.clone());
+                    if pages.send(fetched).await.is_err() || next.is_none() {
+                        return;
                     }
                 }
-                let next = page.next.clone();
-                let lease = self.lease_micros();
-                // Written by a task of its own, so that reading the next page (and turning it
-                // into records) runs beside it rather than between its statements.
-                let db = self.db.clone();
-                let write = tokio::spawn(async move {
-                    db.write(async move |c| {
-                        write_page(c, PageAt { actor, source, stream, run, lease }, page, unknown).await
-                    })
-                    .await
-                });
-                let write = async move {
-                    write
-                        .await
-                        .unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}"))))
-                };
-                // The next page is read while this one is written (never inside its transaction).
-                let (written, following) = match &next {
-                    Some(n) => {
-                        let (w, f) = tokio::join!(write, connector.page(stream, since.as_deref(), Some(n)));
-                        (w, Some(f))
+            };
+            let (seen_here, complete_here, log_here) = (&mut seen, &mut complete, &mut *log);
+            let write = async move {
+                let (seen, complete, log) = (seen_here, complete_here, log_here);
+                let mut carried: Option<Page> = None;
+                loop {
+                    let first = match carried.take() {
+                        Some(p) => p,
+                        None => match ahead.recv().await {
+                            // The last page is written.
+                            None => return Ok(()),
+                            Some(Ok(Some(p))) => p,
+                            // The account has no such stream (Brivity's deals feed is hypothetical).
+                            Some(Ok(None)) => {
+                                *complete = false;
+                                return Ok(());
+                            }
+                            Some(Err(e)) => return Err(e.to_string()),
+                        },
+                    };
+                    // A round: the page, and in a first sync the pages after it that share no
+                    // record and no e-mail with it (written side by side, none can see
+                    // another's writes).
+                    let side_by_side = |p: &Page, seen: &HashSet<String>| {
+                        width > 1
+                            && knew_none
+                            && p.checkpoint.is_none()
+                            && p.records.iter().all(|r| !seen.contains(&r.external_id))
+                    };
+                    let mut emails = HashSet::new();
+                    let mut round = Vec::with_capacity(width);
+                    let mut failed = None;
+                    let mut page = Some(first);
+                    while let Some(p) = page.take() {
+                        let unknown = knew_none && p.records.iter().all(|r| !seen.contains(&r.external_id));
+                        for r in &p.records {
+                            seen.insert(r.external_id.clone());
+                            for (field, value) in &r.unmapped {
+                                *log.unmapped.entry((field, value.clone())).or_default() += 1;
+                            }
+                            if let Fields::Person(PersonFields { email: Some(e), .. }) = &r.fields {
+                                emails.insert(e.to_lowercase());
+                            }
+                        }
+                        let alone = !side_by_side(&p, &HashSet::new()) || !unknown;
+                        round.push((p, unknown));
+                        if alone || round.len() == width {
+                            break;
+                        }
+                        match ahead.recv().await {
+                            None => {}
+                            Some(Ok(Some(p))) if side_by_side(&p, seen) && !shares_email(&p, &emails) => page = Some(p),
+                            Some(Ok(Some(p))) => carried = Some(p),
+                            Some(Ok(None)) => *complete = false,
+                            Some(Err(e)) => failed = Some(e.to_string()),
+                        }
                     }
-                    None => (write.await, None),
-                };
-                let (counts, errors) = written.map_err(failed_write)?;
-                // The planner's statistics follow the tables as a sync fills them (PostgreSQL).
-                let written = usize::try_from(counts.created + counts.updated).unwrap_or(0);
-                let tables = match stream {
-                    Stream::People => vec!["contacts", "audit_log", "sync_records"],
-                    Stream::Deals => vec!["deals", "deal_stage_changes", "audit_log", "sync_records"],
-                };
-                self.db.wrote_in_bulk(tables, written);
-                for e in errors {
-                    log.error(e);
+                    let at = PageAt { actor, source, stream, run, lease: self.lease_micros(), locked: false };
+                    for written in self.write_round(at, round).await {
+                        let (counts, errors) = written.map_err(failed_write)?;
+                        // The planner's statistics follow the tables as a sync fills them
+                        // (PostgreSQL).
+                        let written = usize::try_from(counts.created + counts.updated).unwrap_or(0);
+                        let tables = match stream {
+                            Stream::People => vec!["contacts", "audit_log", "sync_records"],
+                            Stream::Deals => vec!["deals", "deal_stage_changes", "audit_log", "sync_records"],
+                        };
+                        self.db.wrote_in_bulk(tables, written);
+                        for e in errors {
+                            log.error(e);
+                        }
+                        log.counts.fetched += counts.fetched;
+                    }
+                    if let Some(e) = failed {
+                        return Err(e);
+                    }
+                    if self.stopping() {
+                        return Err(STOPPED.into());
+                    }
                 }
-                log.counts.fetched += counts.fetched;
-                if self.stopping() {
-                    return Err(STOPPED.into());
-                }
-                match following {
-                    Some(f) => fetched = f,
-                    None => break,
-                }
-            }
+            };
+            let ((), written) = tokio::join!(read, write);
+            written?;
             if connector.snapshots() && complete {
                 let kind = stream.kind();
                 let removed = self
@@ -451,6 +536,14 @@ impl Syncer {
         }
         Ok(())
     }
+}
+
+/// Whether a page has a person with one of these (lower-cased) e-mails.
+fn shares_email(page: &Page, emails: &HashSet<String>) -> bool {
+    page.records.iter().any(|r| match &r.fields {
+        Fields::Person(PersonFields { email: Some(e), .. }) => emails.contains(&e.to_lowercase()),
+        _ => false,
+    })
 }
 
 /// A write of the run that failed, in words for the run (the details go to the log).
@@ -508,20 +601,44 @@ struct PageAt {
     stream: Stream,
     run: i64,
     lease: i64,
+    /// The caller holds the user's bulk-write lock ([`batch::one_bulk_writer`]) for the page.
+    locked: bool,
 }
 
 /// Writes one page in the caller's transaction; returns its counts and the errors of the
 /// records the CRM refused. `unknown`: none of its records is known yet (no look-up).
-async fn write_page(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) -> ApiResult<(Counts, Vec<String>)> {
-    let PageAt { actor, source, stream, run, lease } = at;
-    batch::one_bulk_writer(c, actor).await?;
+async fn write_page(c: &mut impl Conn, at: PageAt, mut page: Page, unknown: bool) -> ApiResult<(Counts, Vec<String>)> {
+    let PageAt { actor, source, stream, run, lease, locked } = at;
+    if !locked {
+        batch::one_bulk_writer(c, actor).await?;
+    }
+    let checkpoint = page.checkpoint.take();
+    // The figures' sums are written after the records and their cache rows: pages written
+    // side by side wait for each other only from there (the sums' rows, then the run's lease
+    // and counts, always in that order).
+    let (counts, errors) =
+        crate::store::sums::deferred(c, actor.user_id, async |c| page_records(c, at, page, unknown).await).await?;
+    if !store::renew(c, actor, source, run, lease).await? {
+        return Err(ApiError::Conflict(format!("sync run {run} lost its lease (another took it over)")));
+    }
+    store::progress(c, run, &counts).await?;
+    if let Some(cp) = &checkpoint {
+        store::set_checkpoint(c, actor, source, stream.as_str(), cp).await?;
+    }
+    Ok((counts, errors))
+}
+
+/// The records of a page and their cache rows (see [`write_page`]).
+async fn page_records(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) -> ApiResult<(Counts, Vec<String>)> {
+    let PageAt { actor, source, stream, .. } = at;
     let kind = stream.kind();
     let table = match stream {
         Stream::People => "contacts",
         Stream::Deals => "deals",
     };
     let ids: Vec<&str> = page.records.iter().map(|r| r.external_id.as_str()).collect();
-    let known = if unknown { HashMap::new() } else { store::known(c, actor, source, kind, table, &ids).await? };
+    let of = store::Synced { actor, source, kind, table };
+    let known = if unknown { HashMap::new() } else { store::known(c, of, &ids).await? };
     let mut counts = Counts { fetched: page.records.len() as i64, ..Counts::default() };
     let mut remembered = Vec::with_capacity(page.records.len());
     let mut errors = Vec::new();
@@ -605,13 +722,6 @@ async fn write_page(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) ->
         });
     }
     store::remember(c, actor, source, kind, remembered).await?;
-    if !store::renew(c, actor, source, run, lease).await? {
-        return Err(ApiError::Conflict(format!("sync run {run} lost its lease (another took it over)")));
-    }
-    store::progress(c, run, &counts).await?;
-    if let Some(cp) = &page.checkpoint {
-        store::set_checkpoint(c, actor, source, stream.as_str(), cp).await?;
-    }
     Ok((counts, errors))
 }
 
@@ -796,8 +906,8 @@ async fn deal_context(c: &mut impl Conn, actor: Actor, source: Source, page: &Pa
             Fields::Person(_) => None,
         })
         .collect();
-    let known = store::known(c, actor, source, Stream::People.kind(), "contacts", &persons).await?;
-    let contacts = known.into_iter().filter_map(|(k, v)| v.local_id.map(|id| (k, id))).collect();
+    let people = store::Synced { actor, source, kind: Stream::People.kind(), table: "contacts" };
+    let contacts = store::local_ids(c, people, &persons).await?;
     let stages = UserStages::load(c, actor.user_id).await?;
     Ok(DealContext { contacts, stages })
 }

@@ -393,24 +393,77 @@ pub struct Known {
     pub removed: bool,
 }
 
-/// The known records of these external ids, by external id; `table` is the local records'.
+/// The records of one kind that a user's source sends, and the table of their local records.
+#[derive(Debug, Clone, Copy)]
+pub struct Synced<'a> {
+    pub actor: Actor,
+    pub source: Source,
+    pub kind: &'a str,
+    pub table: &'a str,
+}
+
+/// The known records of these external ids, by external id.
 pub async fn known<C: Conn>(
     c: &mut C,
-    actor: Actor,
-    source: Source,
-    kind: &str,
-    table: &str,
+    of: Synced<'_>,
     ids: &[&str],
 ) -> ApiResult<std::collections::HashMap<String, Known>> {
     const SHAPE: &Shape = &[
         ("external_id", Col::Text),
-        ("local_id", Col::Int),
         ("live", Col::Int),
+        ("local_id", Col::Int),
         ("hash", Col::Text),
         ("data", Col::Text),
         ("removed_at", Col::Int),
     ];
     let mut out = std::collections::HashMap::new();
+    let more = ", r.local_id, r.hash, r.data, r.removed_at";
+    for r in of_external_ids(c, of, ids, more, SHAPE).await? {
+        let local = r.int("local_id")?;
+        let live = r.int("live")?;
+        out.insert(
+            r.req_text("external_id")?.to_string(),
+            Known {
+                local_id: live,
+                deleted_here: local.is_some() && live.is_none(),
+                hash: r.text("hash")?.map(str::to_string),
+                data: r.text("data")?.map(str::to_string),
+                removed: r.int("removed_at")?.is_some(),
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// The live local records of these external ids, by external id.
+pub async fn local_ids<C: Conn>(
+    c: &mut C,
+    of: Synced<'_>,
+    ids: &[&str],
+) -> ApiResult<std::collections::HashMap<String, i64>> {
+    const SHAPE: &Shape = &[("external_id", Col::Text), ("live", Col::Int)];
+    let mut out = std::collections::HashMap::new();
+    for r in of_external_ids(c, of, ids, "", SHAPE).await? {
+        if let Some(id) = r.int("live")? {
+            out.insert(r.req_text("external_id")?.to_string(), id);
+        }
+    }
+    Ok(out)
+}
+
+/// The cache rows `r` of these external ids (each once): `external_id`, `live` (the id of
+/// their local record while it is the user's and not deleted), then the columns
+/// `more` names; a few hundred ids a statement.
+async fn of_external_ids<C: Conn>(
+    c: &mut C,
+    of: Synced<'_>,
+    ids: &[&str],
+    more: &str,
+    shape: &'static Shape,
+) -> ApiResult<Vec<Row>> {
+    let Synced { actor, source, kind, table } = of;
+    let ids: Vec<&str> = ids.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut rows = Vec::new();
     for chunk in ids.chunks(500) {
         let mut binds = vec![int(actor.user_id), text(source.as_str()), text(kind)];
         let list: Vec<String> = chunk
@@ -420,28 +473,19 @@ pub async fn known<C: Conn>(
                 format!("${}", binds.len())
             })
             .collect();
+        // The local record is joined on its id alone (its owner and deletion are tested after):
+        // while a sync fills the tables, PostgreSQL's statistics can still call them nearly
+        // empty, and with the owner in the join it read every contact of the user through
+        // another index for each cache row (most of a first sync's time on its deals).
         let sql = format!(
-            "SELECT r.external_id, r.local_id, t.id AS live, r.hash, r.data, r.removed_at FROM sync_records r \
-             LEFT JOIN {table} t ON t.id = r.local_id AND t.user_id = r.user_id AND t.deleted_at IS NULL \
+            "SELECT r.external_id, CASE WHEN t.user_id = r.user_id AND t.deleted_at IS NULL THEN t.id END AS live{more} \
+             FROM sync_records r LEFT JOIN {table} t ON t.id = r.local_id \
              WHERE r.user_id = $1 AND r.source = $2 AND r.kind = $3 AND r.external_id IN ({})",
             list.join(", ")
         );
-        for r in c.fetch(&sql, &binds, SHAPE).await? {
-            let local = r.int("local_id")?;
-            let live = r.int("live")?;
-            out.insert(
-                r.req_text("external_id")?.to_string(),
-                Known {
-                    local_id: live,
-                    deleted_here: local.is_some() && live.is_none(),
-                    hash: r.text("hash")?.map(str::to_string),
-                    data: r.text("data")?.map(str::to_string),
-                    removed: r.int("removed_at")?.is_some(),
-                },
-            );
-        }
+        rows.extend(c.fetch(&sql, &binds, shape).await?);
     }
-    Ok(out)
+    Ok(rows)
 }
 
 /// What the source sent of one record, to remember: its local record (none: keep the one
@@ -461,9 +505,12 @@ pub async fn remember<C: Conn>(
     actor: Actor,
     source: Source,
     kind: &str,
-    records: Vec<Remembered>,
+    mut records: Vec<Remembered>,
 ) -> ApiResult<()> {
     let now = now_micros();
+    // In one order for every writer: two pages written at once that share a record wait for
+    // each other rather than deadlock.
+    records.sort_unstable_by(|a, b| a.external_id.cmp(&b.external_id));
     for chunk in records.chunks(500) {
         let mut binds = vec![int(actor.user_id), text(source.as_str()), text(kind), int(now)];
         let rows: Vec<String> = chunk

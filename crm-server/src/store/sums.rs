@@ -239,8 +239,12 @@ tokio::task_local! {
     static PENDING: RefCell<Sums>;
 }
 
-/// Runs `f` with its sums collected rather than written, then writes them at once.
+/// Runs `f` with its sums collected rather than written, then writes them at once. Within a
+/// `deferred` already, the outer one writes them.
 pub async fn deferred<C: Conn, T>(c: &mut C, user: i64, f: impl AsyncFnOnce(&mut C) -> ApiResult<T>) -> ApiResult<T> {
+    if PENDING.try_with(|_| ()).is_ok() {
+        return f(c).await;
+    }
     let (out, sums) = PENDING
         .scope(RefCell::new(Sums::default()), async {
             let out = f(c).await;

@@ -23,11 +23,15 @@ pub struct SimConfig {
     pub faults: Faults,
     /// Deals per person, in each source: `round(deals_per_person * people)` transactions.
     pub deals_per_person: f64,
+    /// Every n-th Brivity person (the n-th, the 2n-th...) has the e-mail address of the
+    /// person before it, in another case: with n the page size, the last person of a page and
+    /// the first of the next are one person to the CRM.
+    pub brivity_twins_every: Option<usize>,
 }
 
 impl Default for SimConfig {
     /// 100 people, seed 1, key `brivity-test-key`, client `tp-client` / `tp-secret`, no faults,
-    /// 0.3 deals per person.
+    /// 0.3 deals per person, no twins.
     fn default() -> Self {
         SimConfig {
             people: 100,
@@ -37,6 +41,7 @@ impl Default for SimConfig {
             tp_client_secret: "tp-secret".into(),
             faults: Faults::default(),
             deals_per_person: 0.3,
+            brivity_twins_every: None,
         }
     }
 }
@@ -52,6 +57,7 @@ impl fmt::Debug for SimConfig {
             .field("tp_client_secret", &"<redacted>")
             .field("faults", &self.faults)
             .field("deals_per_person", &self.deals_per_person)
+            .field("brivity_twins_every", &self.brivity_twins_every)
             .finish()
     }
 }

@@ -31,8 +31,15 @@ mod stream {
 pub(crate) fn world(config: &SimConfig) -> World {
     let n = config.people as u64;
     let mut rng = Rng::new(config.seed, stream::BRIVITY_PEOPLE);
-    let people: Vec<BrivityPerson> =
+    let mut people: Vec<BrivityPerson> =
         (0..n).map(|i| brivity_person(&mut rng, FIRST_PERSON_ID + i, FIRST_LEAD_ID + i)).collect();
+    if let Some(every) = config.brivity_twins_every.filter(|e| *e > 0) {
+        for i in (every..people.len()).step_by(every) {
+            let before = people[i - 1].email_address.clone().unwrap_or_else(|| format!("twin{i}@homes.example"));
+            people[i - 1].email_address = Some(before.clone());
+            people[i].email_address = Some(other_case(&before));
+        }
+    }
 
     let deals = config.deals() as u64;
     let mut rng = Rng::new(config.seed, stream::BRIVITY_TRANSACTIONS);

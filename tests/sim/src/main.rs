@@ -27,6 +27,10 @@ struct Args {
     /// Deals per person, in each source.
     #[arg(long, default_value_t = 0.3)]
     deals_per_person: f64,
+    /// Every n-th Brivity person has the e-mail address of the person before it (in another
+    /// case): with n the page size, people of one address on two pages.
+    #[arg(long)]
+    brivity_twins_every: Option<usize>,
     /// The Brivity API key accepted (`Authorization: Token token=<key>`).
     #[arg(long, env = "CRM_SIM_BRIVITY_KEY", default_value = "brivity-test-key", hide_env_values = true)]
     brivity_key: String,
@@ -90,6 +94,7 @@ impl Args {
             tp_client_secret: self.tp_client_secret,
             faults,
             deals_per_person: self.deals_per_person,
+            brivity_twins_every: self.brivity_twins_every,
         };
         (self.bind, config)
     }

@@ -16,6 +16,23 @@ use crate::db::{Col, Conn, Db, SqlValue};
 /// Changes below which a table is never analysed from here.
 const LEAST_CHANGES: i64 = 1000;
 
+/// The statistics target of these analyses: a sample of 3,000 rows (PostgreSQL's default of
+/// 100 samples 30,000). It tells the planner a table's size and the spread of its values well
+/// enough for the CRM's queries, at a tenth of the cost of a full analysis, which a table
+/// growing by a sync or an import would otherwise pay about ten times (a sixth of the
+/// database's work in a first sync of 100,000 people). Autovacuum's analyses use the default.
+const SAMPLE_TARGET: i64 = 10;
+
+/// Analyses `table` with a sample of [`SAMPLE_TARGET`].
+async fn sample(pool: &sqlx::PgPool, table: &str) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL default_statistics_target = {SAMPLE_TARGET}")))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!("ANALYZE (SKIP_LOCKED) {table}"))).execute(&mut *tx).await?;
+    tx.commit().await
+}
+
 /// Tables being analysed by this process: a second batch does not start the same analysis.
 static ANALYSING: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
 
@@ -73,9 +90,10 @@ pub fn refresh(db: &Db, tables: Vec<&'static str>, written: usize) {
             }
             let _analysing = Analysing(table);
             let started = std::time::Instant::now();
-            let sql = format!("ANALYZE (SKIP_LOCKED) {table}");
-            match sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await {
-                Ok(_) => tracing::info!(table, ms = started.elapsed().as_millis() as u64, "analysed after bulk writes"),
+            match sample(&pool, table).await {
+                Ok(()) => {
+                    tracing::info!(table, ms = started.elapsed().as_millis() as u64, "analysed after bulk writes")
+                }
                 Err(e) => tracing::warn!(table, error = %e, "analysing a table failed"),
             }
         }
