@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 pub use conn::Conn;
 pub use error::DbError;
-pub use value::{Col, Params, Row, Shape, SqlValue, now_micros, time_of};
+pub use value::{Col, List, Params, Row, Shape, SqlValue, insert_rows, now_micros, time_of};
 
 #[derive(Clone, Debug)]
 pub enum Db {

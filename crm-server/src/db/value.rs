@@ -11,6 +11,97 @@ pub enum SqlValue {
     Text(Option<String>),
     Bool(Option<bool>),
     Date(Option<NaiveDate>),
+    /// A column of values bound as one array: PostgreSQL only (see [`insert_rows`]).
+    List(List),
+}
+
+/// The values of one column of many rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum List {
+    Int(Vec<Option<i64>>),
+    Text(Vec<Option<String>>),
+    Bool(Vec<Option<bool>>),
+    Date(Vec<Option<NaiveDate>>),
+}
+
+impl List {
+    /// An empty list of the type of `v`.
+    fn of(v: &SqlValue) -> Option<List> {
+        Some(match v {
+            SqlValue::Int(_) => List::Int(Vec::new()),
+            SqlValue::Text(_) => List::Text(Vec::new()),
+            SqlValue::Bool(_) => List::Bool(Vec::new()),
+            SqlValue::Date(_) => List::Date(Vec::new()),
+            SqlValue::List(_) => return None,
+        })
+    }
+
+    /// Adds `v`; false when it is not of the list's type.
+    fn push(&mut self, v: SqlValue) -> bool {
+        match (self, v) {
+            (List::Int(l), SqlValue::Int(x)) => l.push(x),
+            (List::Text(l), SqlValue::Text(x)) => l.push(x),
+            (List::Bool(l), SqlValue::Bool(x)) => l.push(x),
+            (List::Date(l), SqlValue::Date(x)) => l.push(x),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The PostgreSQL type of the array.
+    fn array_type(&self) -> &'static str {
+        match self {
+            List::Int(_) => "bigint[]",
+            List::Text(_) => "text[]",
+            List::Bool(_) => "boolean[]",
+            List::Date(_) => "date[]",
+        }
+    }
+}
+
+/// `head` (`INSERT INTO t (a, b)`) with `rows` (each a value per column, of the same types row
+/// after row), then `tail` (`RETURNING ...`, `ON CONFLICT ...`), and its binds. On SQLite a
+/// tuple of anonymous parameters per row (see [`Params`]); on PostgreSQL an array per column,
+/// `SELECT * FROM unnest(...)`: one statement whatever the number of rows, whose values the
+/// server reads without parsing, planning and setting up an expression for each. The rows are
+/// inserted in order.
+pub fn insert_rows(
+    dialect: Dialect,
+    head: &str,
+    rows: Vec<Vec<SqlValue>>,
+    tail: &str,
+) -> Result<(String, Vec<SqlValue>), DbError> {
+    let width = rows.first().map_or(0, Vec::len);
+    if rows.iter().any(|r| r.len() != width) {
+        return Err(DbError::decode("*", "rows of an insert differ in their number of values"));
+    }
+    match dialect {
+        Dialect::Sqlite => {
+            let tuple = format!("({})", vec!["?"; width].join(", "));
+            let sql = format!("{head} VALUES {} {tail}", vec![tuple.as_str(); rows.len()].join(", "));
+            Ok((sql, rows.into_iter().flatten().collect()))
+        }
+        Dialect::Postgres => {
+            let mut columns: Vec<List> = match rows.first() {
+                Some(first) => first
+                    .iter()
+                    .map(|v| List::of(v).ok_or_else(|| DbError::decode("*", "a list inside a row of an insert")))
+                    .collect::<Result<_, _>>()?,
+                None => Vec::new(),
+            };
+            for row in rows {
+                for (list, v) in columns.iter_mut().zip(row) {
+                    if !list.push(v) {
+                        return Err(DbError::decode("*", "rows of an insert differ in the types of a column"));
+                    }
+                }
+            }
+            let arrays: Vec<String> =
+                columns.iter().enumerate().map(|(i, l)| format!("${}::{}", i + 1, l.array_type())).collect();
+            let sql = format!("{head} SELECT * FROM unnest({}) {tail}", arrays.join(", "));
+            Ok((sql, columns.into_iter().map(SqlValue::List).collect()))
+        }
+    }
 }
 
 impl SqlValue {
@@ -155,6 +246,34 @@ mod tests {
         assert!(row.req_text("email").is_err(), "a NULL where a value is required is an error");
         assert!(row.int("email").is_err(), "text read as an integer is an error");
         assert!(row.int("phone").is_err(), "a column the query does not return is an error");
+    }
+
+    #[test]
+    fn rows_insert_as_tuples_or_arrays() {
+        let rows = || {
+            vec![
+                vec![SqlValue::Int(Some(1)), SqlValue::Text(Some("a".into()))],
+                vec![SqlValue::Int(Some(2)), SqlValue::Text(None)],
+            ]
+        };
+        let (sql, binds) = insert_rows(Dialect::Sqlite, "INSERT INTO t (n, s)", rows(), "RETURNING id").expect("sql");
+        assert_eq!(sql, "INSERT INTO t (n, s) VALUES (?, ?), (?, ?) RETURNING id");
+        assert_eq!(binds.len(), 4);
+        let (sql, binds) = insert_rows(Dialect::Postgres, "INSERT INTO t (n, s)", rows(), "").expect("sql");
+        assert_eq!(sql.trim_end(), "INSERT INTO t (n, s) SELECT * FROM unnest($1::bigint[], $2::text[])");
+        assert_eq!(
+            binds,
+            [
+                SqlValue::List(List::Int(vec![Some(1), Some(2)])),
+                SqlValue::List(List::Text(vec![Some("a".into()), None]))
+            ]
+        );
+        let mut mixed = rows();
+        mixed[1][1] = SqlValue::Int(Some(3));
+        assert!(insert_rows(Dialect::Postgres, "INSERT INTO t (n, s)", mixed, "").is_err());
+        let mut short = rows();
+        short[1].pop();
+        assert!(insert_rows(Dialect::Sqlite, "INSERT INTO t (n, s)", short, "").is_err());
     }
 
     #[test]

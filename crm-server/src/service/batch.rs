@@ -204,8 +204,10 @@ async fn write_batch<E: Entity, R: Incoming<E>>(
     }
     // The figures' sums of the whole batch are written once, at its end.
     let results = crate::store::sums::deferred(c, actor.user_id, async |c| match import {
-        Some((import_id, _)) => IMPORT_ID.scope(import_id, apply_records::<E, R>(c, actor, records, match_on)).await,
-        None => apply_records::<E, R>(c, actor, records, match_on).await,
+        Some((import_id, _)) => {
+            IMPORT_ID.scope(import_id, apply_records::<E, R>(c, actor, records, match_on, false)).await
+        }
+        None => apply_records::<E, R>(c, actor, records, match_on, false).await,
     })
     .await?;
     let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
@@ -228,10 +230,13 @@ async fn write_batch<E: Entity, R: Incoming<E>>(
 
 /// Applies typed records in the caller's transaction (a sync writes its page, its cache and
 /// its checkpoint in one): as [`apply`] does, sums included, without its import handling.
+/// `matched`: the caller has found the stored records its records update (under the user's
+/// bulk-write lock), so that e-mails are matched only among the records themselves.
 pub async fn write_in<E: Entity, R: Incoming<E>>(
     c: &mut impl Conn,
     actor: Actor,
     match_on: MatchOn,
+    matched: bool,
     records: Vec<R>,
 ) -> ApiResult<Vec<BatchItem>> {
     let now = crate::db::now_micros();
@@ -242,8 +247,10 @@ pub async fn write_in<E: Entity, R: Incoming<E>>(
             (r, new)
         })
         .collect();
-    crate::store::sums::deferred(c, actor.user_id, async |c| apply_records::<E, R>(c, actor, records, match_on).await)
-        .await
+    crate::store::sums::deferred(c, actor.user_id, async |c| {
+        apply_records::<E, R>(c, actor, records, match_on, matched).await
+    })
+    .await
 }
 
 /// Makes the user's bulk writes that take it run one at a time until the transaction ends, on
@@ -396,16 +403,17 @@ fn new_row<E: Entity, R: Incoming<E>>(actor: Actor, record: &R, now: i64) -> Api
 }
 
 /// Applies the records in order. New records are written together (see [`bulk`]); a record
-/// that matches a stored one is updated on its own.
+/// that matches a stored one is updated on its own. `matched`: see [`write_in`].
 async fn apply_records<E: Entity, R: Incoming<E>>(
     c: &mut impl Conn,
     actor: Actor,
     records: Vec<(R, Option<ApiResult<bulk::NewRow>>)>,
     match_on: MatchOn,
+    matched: bool,
 ) -> ApiResult<Vec<BatchItem>> {
     let now = crate::db::now_micros();
     let spec = E::spec();
-    let mut by_email = if match_on == MatchOn::Email {
+    let mut by_email = if match_on == MatchOn::Email && !matched {
         // As written (trimmed): the database lower-cases both sides, as single writes do.
         let emails: Vec<String> = records.iter().filter_map(|(r, _)| r.email()).map(str::to_string).collect();
         contacts_by_email(c, actor, &emails).await?

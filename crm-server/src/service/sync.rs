@@ -36,7 +36,7 @@ use crate::store::stages::UserStages;
 /// Most errors a run keeps.
 const MAX_ERRORS: usize = 50;
 
-/// Pages of a first sync written at once on PostgreSQL (see [`Syncer::write_round`]).
+/// Pages of a first sync written at once on PostgreSQL (see [`Syncer::write_window`]).
 const ROUND_WIDTH: usize = 2;
 
 /// What runs syncs: the database, the keys that open the credentials, and where the sources
@@ -282,42 +282,74 @@ impl Syncer {
         }
     }
 
-    /// Writes a round of pages, each in a transaction of its own, at once; answers for each in
-    /// order. Several pages are written under one hold of the user's bulk-write lock, taken by
-    /// a transaction that writes nothing, so that the pages wait neither for each other nor
-    /// on the network, while an import or another source's page waits for the round.
-    async fn write_round(&self, at: PageAt, round: Vec<(Page, bool)>) -> Vec<ApiResult<(Counts, Vec<String>)>> {
-        let alone = round.len() < 2;
-        let write_all = async move |db: Db, locked: bool| {
-            let tasks: Vec<_> = round
-                .into_iter()
-                .map(|(page, unknown)| {
-                    let db = db.clone();
-                    let at = PageAt { locked, ..at };
-                    tokio::spawn(async move { db.write(async move |c| write_page(c, at, page, unknown).await).await })
-                })
-                .collect();
-            let mut out = Vec::with_capacity(tasks.len());
-            for task in tasks {
-                out.push(
-                    task.await
-                        .unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}")))),
-                );
-            }
-            out
-        };
+    /// Writes one page in a transaction of its own.
+    fn spawn_page(&self, at: PageAt, a: Admitted) -> tokio::task::JoinHandle<PageWritten> {
         let db = self.db.clone();
-        if alone {
-            return write_all(db, false).await;
+        tokio::spawn(async move { db.write(async move |c| write_page(c, at, a.page, a.unknown).await).await })
+    }
+
+    /// Writes `first` and the pages after it that are ready, up to [`WINDOW_PAGES`], two at a
+    /// time (a transaction each), under one hold of the user's bulk-write lock: an import or
+    /// another source's page waits for the window and never sees half of it. A page that
+    /// shares a record or an e-mail with one being written, or that is not of a first sync,
+    /// ends the window and is handed back. The lock is never held while waiting on the network:
+    /// when no page is ready and none is being written, the window ends.
+    async fn write_window(&self, at: PageAt, first: Admitted, ahead: &mut Ahead, st: &mut StreamState<'_>) -> Window {
+        let mut out = Window::default();
+        let held = match Held::take(&self.db, at.actor).await {
+            Ok(h) => h,
+            Err(e) => {
+                out.written.push(Err(e));
+                return out;
+            }
+        };
+        let at = PageAt { locked: true, ..at };
+        let mut flying = std::collections::VecDeque::new();
+        flying.push_back((first.keys.clone(), self.spawn_page(at, first)));
+        let mut started = 1;
+        loop {
+            let room = flying.len() < self.round_width() && started < WINDOW_PAGES && out.is_open();
+            let got = if !room {
+                None
+            } else if flying.is_empty() {
+                match ahead.try_recv() {
+                    Ok(got) => Some(Some(got)),
+                    Err(tokio::sync::mpsc::error::TryRecvError::Empty) => break,
+                    Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => Some(None),
+                }
+            } else {
+                let Some((_, oldest)) = flying.front_mut() else { break };
+                tokio::select! {
+                    biased;
+                    done = oldest => {
+                        flying.pop_front();
+                        out.written.push(joined(done));
+                        continue;
+                    }
+                    got = ahead.recv() => Some(got),
+                }
+            };
+            match got {
+                Some(got) => match st.arrived(got, &mut out) {
+                    Some(page) if st.side_by_side(&page) && flying.iter().all(|(k, _)| !shares(k, &page)) => {
+                        let a = st.admit(page);
+                        flying.push_back((a.keys.clone(), self.spawn_page(at, a)));
+                        started += 1;
+                    }
+                    Some(page) => out.carried = Some(page),
+                    None => {}
+                },
+                None => match flying.pop_front() {
+                    Some((_, task)) => out.written.push(joined(task.await)),
+                    None => break,
+                },
+            }
         }
-        let held = self
-            .db
-            .write_keep(async move |c| {
-                batch::one_bulk_writer(c, at.actor).await?;
-                Ok::<_, ApiError>((write_all(db, true).await, false))
-            })
-            .await;
-        held.unwrap_or_else(|e| vec![Err(e)])
+        for (_, task) in flying {
+            out.written.push(joined(task.await));
+        }
+        held.release().await;
+        out
     }
 
     fn lease_micros(&self) -> i64 {
@@ -423,9 +455,9 @@ impl Syncer {
                 .map_err(failed_write)?;
             let mut seen = HashSet::new();
             let mut complete = true;
-            // Pages are read ahead by `read` while `write` writes them, a round at a time.
+            // Pages are read ahead by `read` (a few) while `write` writes them.
             let width = self.round_width();
-            let (pages, mut ahead) = tokio::sync::mpsc::channel(width);
+            let (pages, mut ahead) = tokio::sync::mpsc::channel(2 * width);
             let connector_here = &mut *connector;
             let read = async move {
                 let connector = connector_here;
@@ -440,62 +472,34 @@ impl Syncer {
             };
             let (seen_here, complete_here, log_here) = (&mut seen, &mut complete, &mut *log);
             let write = async move {
-                let (seen, complete, log) = (seen_here, complete_here, log_here);
+                let mut st = StreamState { seen: seen_here, log: log_here, knew_none, width };
                 let mut carried: Option<Page> = None;
+                let at = PageAt { actor, source, stream, run, lease: self.lease_micros(), locked: false };
                 loop {
-                    let first = match carried.take() {
+                    let page = match carried.take() {
                         Some(p) => p,
-                        None => match ahead.recv().await {
-                            // The last page is written.
-                            None => return Ok(()),
-                            Some(Ok(Some(p))) => p,
-                            // The account has no such stream (Brivity's deals feed is hypothetical).
-                            Some(Ok(None)) => {
-                                *complete = false;
-                                return Ok(());
+                        None => {
+                            let mut w = Window::default();
+                            let page = st.arrived(ahead.recv().await, &mut w);
+                            match (page, w.end) {
+                                (Some(p), _) => p,
+                                (None, Some(End::NoStream)) => {
+                                    *complete_here = false;
+                                    return Ok(());
+                                }
+                                (None, Some(End::Failed(e))) => return Err(e),
+                                (None, _) => return Ok(()),
                             }
-                            Some(Err(e)) => return Err(e.to_string()),
-                        },
+                        }
                     };
-                    // A round: the page, and in a first sync the pages after it that share no
-                    // record and no e-mail with it (written side by side, none can see
-                    // another's writes).
-                    let side_by_side = |p: &Page, seen: &HashSet<String>| {
-                        width > 1
-                            && knew_none
-                            && p.checkpoint.is_none()
-                            && p.records.iter().all(|r| !seen.contains(&r.external_id))
+                    let window = if st.side_by_side(&page) {
+                        let first = st.admit(page);
+                        self.write_window(at, first, &mut ahead, &mut st).await
+                    } else {
+                        let a = st.admit(page);
+                        Window { written: vec![joined(self.spawn_page(at, a).await)], ..Window::default() }
                     };
-                    let mut emails = HashSet::new();
-                    let mut round = Vec::with_capacity(width);
-                    let mut failed = None;
-                    let mut page = Some(first);
-                    while let Some(p) = page.take() {
-                        let unknown = knew_none && p.records.iter().all(|r| !seen.contains(&r.external_id));
-                        for r in &p.records {
-                            seen.insert(r.external_id.clone());
-                            for (field, value) in &r.unmapped {
-                                *log.unmapped.entry((field, value.clone())).or_default() += 1;
-                            }
-                            if let Fields::Person(PersonFields { email: Some(e), .. }) = &r.fields {
-                                emails.insert(e.to_lowercase());
-                            }
-                        }
-                        let alone = !side_by_side(&p, &HashSet::new()) || !unknown;
-                        round.push((p, unknown));
-                        if alone || round.len() == width {
-                            break;
-                        }
-                        match ahead.recv().await {
-                            None => {}
-                            Some(Ok(Some(p))) if side_by_side(&p, seen) && !shares_email(&p, &emails) => page = Some(p),
-                            Some(Ok(Some(p))) => carried = Some(p),
-                            Some(Ok(None)) => *complete = false,
-                            Some(Err(e)) => failed = Some(e.to_string()),
-                        }
-                    }
-                    let at = PageAt { actor, source, stream, run, lease: self.lease_micros(), locked: false };
-                    for written in self.write_round(at, round).await {
+                    for written in window.written {
                         let (counts, errors) = written.map_err(failed_write)?;
                         // The planner's statistics follow the tables as a sync fills them
                         // (PostgreSQL).
@@ -506,15 +510,22 @@ impl Syncer {
                         };
                         self.db.wrote_in_bulk(tables, written);
                         for e in errors {
-                            log.error(e);
+                            st.log.error(e);
                         }
-                        log.counts.fetched += counts.fetched;
+                        st.log.counts.fetched += counts.fetched;
                     }
-                    if let Some(e) = failed {
-                        return Err(e);
+                    let ended = window.end.is_some();
+                    match window.end {
+                        Some(End::Failed(e)) => return Err(e),
+                        Some(End::NoStream) => *complete_here = false,
+                        _ => {}
                     }
                     if self.stopping() {
                         return Err(STOPPED.into());
+                    }
+                    carried = window.carried;
+                    if carried.is_none() && ended {
+                        return Ok(());
                     }
                 }
             };
@@ -538,12 +549,162 @@ impl Syncer {
     }
 }
 
-/// Whether a page has a person with one of these (lower-cased) e-mails.
-fn shares_email(page: &Page, emails: &HashSet<String>) -> bool {
-    page.records.iter().any(|r| match &r.fields {
-        Fields::Person(PersonFields { email: Some(e), .. }) => emails.contains(&e.to_lowercase()),
-        _ => false,
-    })
+/// Pages of a first sync written under one hold of the user's bulk-write lock, at most (an
+/// import of the user waits for them: a few hundred milliseconds).
+const WINDOW_PAGES: usize = 8;
+
+/// A page as its connector read it.
+type Fetched = Result<Option<Page>, crate::connectors::FetchError>;
+/// The pages read ahead of the writes.
+type Ahead = tokio::sync::mpsc::Receiver<Fetched>;
+/// A page's counts and the errors of its records, once written.
+type PageWritten = ApiResult<(Counts, Vec<String>)>;
+
+/// A page on its way to be written.
+struct Admitted {
+    page: Page,
+    /// None of its records is known (a first sync that has not met them yet): nothing to look up.
+    unknown: bool,
+    /// What a page written beside it may not have: its records and e-mails ([`keys`]).
+    keys: HashSet<String>,
+}
+
+/// What a window of pages came to: each page's write, the page that ended it (to write next),
+/// and how the stream ended when it did.
+#[derive(Default)]
+struct Window {
+    written: Vec<PageWritten>,
+    carried: Option<Page>,
+    end: Option<End>,
+}
+
+impl Window {
+    /// Whether pages may still join it.
+    fn is_open(&self) -> bool {
+        self.carried.is_none() && self.end.is_none() && self.written.iter().all(Result::is_ok)
+    }
+}
+
+/// How a stream's reading ended.
+enum End {
+    /// After its last page.
+    Last,
+    /// The account has no such stream (Brivity's deals feed is hypothetical).
+    NoStream,
+    /// A fetch failed.
+    Failed(String),
+}
+
+/// A stream's pages as they go to be written.
+struct StreamState<'a> {
+    /// The external ids of the records met so far in this run.
+    seen: &'a mut HashSet<String>,
+    log: &'a mut RunLog,
+    /// Nothing of the stream was known when the run began (a first sync).
+    knew_none: bool,
+    /// Pages written at once ([`Syncer::round_width`]).
+    width: usize,
+}
+
+impl StreamState<'_> {
+    /// The page that arrived from the reader, or else how the stream ended (in `w`).
+    fn arrived(&mut self, got: Option<Fetched>, w: &mut Window) -> Option<Page> {
+        match got {
+            Some(Ok(Some(page))) => return Some(page),
+            None => w.end = Some(End::Last),
+            Some(Ok(None)) => w.end = Some(End::NoStream),
+            Some(Err(e)) => w.end = Some(End::Failed(e.to_string())),
+        }
+        None
+    }
+
+    /// Whether the page may be written beside others: a first sync's, none of whose records
+    /// this run has met, with no checkpoint to keep in order.
+    fn side_by_side(&self, page: &Page) -> bool {
+        self.width > 1
+            && self.knew_none
+            && page.checkpoint.is_none()
+            && page.records.iter().all(|r| !self.seen.contains(&r.external_id))
+    }
+
+    /// Takes the page in: its records are met, their unmapped values counted.
+    fn admit(&mut self, page: Page) -> Admitted {
+        let unknown = self.knew_none && page.records.iter().all(|r| !self.seen.contains(&r.external_id));
+        for r in &page.records {
+            self.seen.insert(r.external_id.clone());
+            for (field, value) in &r.unmapped {
+                *self.log.unmapped.entry((field, value.clone())).or_default() += 1;
+            }
+        }
+        let keys = page.records.iter().flat_map(keys).collect();
+        Admitted { page, unknown, keys }
+    }
+}
+
+/// What two pages written at once may not both have: a record (its external id) or an e-mail
+/// (lower-cased): each would create its contact without seeing the other's.
+fn keys(r: &crate::connectors::RemoteRecord) -> impl Iterator<Item = String> + '_ {
+    let email = match &r.fields {
+        Fields::Person(PersonFields { email: Some(e), .. }) => Some(format!("@{}", e.trim().to_lowercase())),
+        _ => None,
+    };
+    std::iter::once(format!("#{}", r.external_id)).chain(email)
+}
+
+/// Whether the page has any of `taken`'s keys.
+fn shares(taken: &HashSet<String>, page: &Page) -> bool {
+    page.records.iter().flat_map(keys).any(|k| taken.contains(&k))
+}
+
+/// A page's write, however its task ended.
+fn joined(done: Result<PageWritten, tokio::task::JoinError>) -> PageWritten {
+    done.unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}"))))
+}
+
+/// The user's bulk-write lock ([`batch::one_bulk_writer`]), held by a transaction of its own
+/// that writes nothing, until released (PostgreSQL; SQLite's one writer needs none).
+struct Held(Option<(tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>)>);
+
+impl Held {
+    async fn take(db: &Db, actor: Actor) -> ApiResult<Held> {
+        if db.dialect() == Dialect::Sqlite {
+            return Ok(Held(None));
+        }
+        let (taken, is_taken) = tokio::sync::oneshot::channel::<ApiResult<()>>();
+        let (release, released) = tokio::sync::oneshot::channel::<()>();
+        let taken = Arc::new(std::sync::Mutex::new(Some(taken)));
+        let tell = Arc::clone(&taken);
+        let db = db.clone();
+        let task = tokio::spawn(async move {
+            let held = db
+                .write_keep(async move |c| {
+                    batch::one_bulk_writer(c, actor).await?;
+                    if let Some(t) = tell.lock().ok().and_then(|mut t| t.take()) {
+                        let _ = t.send(Ok(()));
+                    }
+                    // Until released, or dropped.
+                    let _ = released.await;
+                    Ok::<_, ApiError>(((), false))
+                })
+                .await;
+            if let (Err(e), Some(t)) = (held, taken.lock().ok().and_then(|mut t| t.take())) {
+                let _ = t.send(Err(e));
+            }
+        });
+        match is_taken.await {
+            Ok(Ok(())) => Ok(Held(Some((release, task)))),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(ApiError::Internal(anyhow::anyhow!("the bulk-write lock's transaction ended"))),
+        }
+    }
+
+    /// Ends the transaction, which frees the lock.
+    async fn release(self) {
+        if let Some((release, task)) = self.0 {
+            let _ = release.send(());
+            let _ = task.await;
+        }
+    }
 }
 
 /// A write of the run that failed, in words for the run (the details go to the log).
@@ -646,15 +807,29 @@ async fn page_records(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) 
     let mut todo: Vec<(usize, String, String)> = Vec::new();
     let mut people: Vec<Upsert<Contacts>> = Vec::new();
     let mut deals: Vec<Upsert<Deals>> = Vec::new();
+    let hashes: Vec<String> = page.records.iter().map(|r| hash(&r.raw)).collect();
+    let same = |i: usize, r: &crate::connectors::RemoteRecord| {
+        let k = known.get(&r.external_id);
+        k.is_some_and(|k| k.hash.as_deref() == Some(hashes[i].as_str()) && k.removed == r.removed)
+    };
+    // What the source sent last time of the records that changed (the fields it changed since).
+    let changed: Vec<&str> = page
+        .records
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| !same(*i, r) && !r.removed && known.get(&r.external_id).is_some_and(|k| k.local_id.is_some()))
+        .map(|(_, r)| r.external_id.as_str())
+        .collect();
+    let before = if changed.is_empty() { HashMap::new() } else { store::sent_before(c, of, &changed).await? };
     let context = match stream {
         Stream::People => PageContext::People(matches_by_email(c, actor, &page, &known).await?),
         Stream::Deals => PageContext::Deals(deal_context(c, actor, source, &page).await?),
     };
     for (i, r) in page.records.iter().enumerate() {
         let data = r.raw.clone();
-        let new_hash = hash(&data);
+        let new_hash = hashes[i].clone();
         let k = known.get(&r.external_id);
-        if k.is_some_and(|k| k.hash.as_deref() == Some(new_hash.as_str()) && k.removed == r.removed) {
+        if same(i, r) {
             counts.unchanged += 1;
             continue;
         }
@@ -674,7 +849,7 @@ async fn page_records(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) 
             });
             continue;
         }
-        let old: Option<Json> = k.and_then(|k| k.data.as_deref()).and_then(|d| serde_json::from_str(d).ok());
+        let old: Option<Json> = before.get(&r.external_id).and_then(|d| serde_json::from_str(d).ok());
         let local = k.and_then(|k| k.local_id);
         match (&r.fields, &context) {
             (Fields::Person(p), PageContext::People(by_email)) => {
@@ -697,8 +872,15 @@ async fn page_records(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) 
         todo.push((i, new_hash, data));
     }
     let results = match stream {
-        Stream::People => batch::write_in::<Contacts, _>(c, actor, MatchOn::Email, people).await?,
-        Stream::Deals => batch::write_in::<Deals, _>(c, actor, MatchOn::None, deals).await?,
+        // On PostgreSQL, each person was matched above to the contacts of its e-mail exactly
+        // as the batch would (under the user's bulk-write lock): e-mails match only within the
+        // page. SQLite's `lower` folds only ASCII letters, and the batch's look-up in place
+        // costs little: it looks again.
+        Stream::People => {
+            let matched = c.dialect() == Dialect::Postgres;
+            batch::write_in::<Contacts, _>(c, actor, MatchOn::Email, matched, people).await?
+        }
+        Stream::Deals => batch::write_in::<Deals, _>(c, actor, MatchOn::None, true, deals).await?,
     };
     for ((i, new_hash, data), item) in todo.into_iter().zip(results) {
         let r = &page.records[i];
@@ -721,7 +903,9 @@ async fn page_records(c: &mut impl Conn, at: PageAt, page: Page, unknown: bool) 
             removed: false,
         });
     }
-    store::remember(c, actor, source, kind, remembered).await?;
+    // An unknown page's records have no cache row yet (nothing of the stream was known when
+    // the run began, the run has not met them, and no other run of the source runs).
+    store::remember(c, actor, source, kind, remembered, unknown).await?;
     Ok((counts, errors))
 }
 
@@ -749,24 +933,27 @@ async fn matches_by_email(
         .iter()
         .filter(|r| known.get(&r.external_id).and_then(|k| k.local_id).is_none())
         .filter_map(|r| match &r.fields {
-            Fields::Person(p) => p.email.as_ref().map(|e| e.to_lowercase()),
+            Fields::Person(p) => p.email.as_ref().map(|e| e.trim().to_string()),
             Fields::Deal(_) => None,
         })
         .collect();
     let mut out: HashMap<String, (i64, PersonFields)> = HashMap::new();
     for chunk in emails.chunks(500) {
+        let postgres = c.dialect() == Dialect::Postgres;
         let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
         let list: Vec<String> = chunk
             .iter()
             .map(|e| {
-                binds.push(SqlValue::Text(Some(e.clone())));
+                // Lower-cased by PostgreSQL, as the batch's own look-up does (which a page on
+                // PostgreSQL relies on: see `write_page`).
+                binds.push(SqlValue::Text(Some(if postgres { e.clone() } else { e.to_lowercase() })));
                 format!("${}", binds.len())
             })
             .collect();
         const COLUMNS: &str = "id, name, email, phone, company, job_title, source, notes";
         let sql = match c.dialect() {
             crate::db::Dialect::Postgres => {
-                let values: Vec<String> = list.iter().map(|b| format!("({b})")).collect();
+                let values: Vec<String> = list.iter().map(|b| format!("(lower({b}))")).collect();
                 format!(
                     "SELECT c.* FROM (VALUES {}) AS e (email) {}",
                     values.join(", "),
@@ -790,7 +977,7 @@ async fn matches_by_email(
         ];
         for r in c.fetch(&sql, &binds, shape).await? {
             let t = |n: &str| r.text(n).ok().flatten().map(str::to_string);
-            let key = t("email").unwrap_or_default().to_lowercase();
+            let key = t("email").unwrap_or_default().trim().to_lowercase();
             let fields = PersonFields {
                 name: t("name").unwrap_or_default(),
                 email: t("email"),
@@ -868,7 +1055,7 @@ fn person_upsert(
         };
         return Upsert { id: Some(id), email: None, new, patch };
     }
-    let found = p.email.as_ref().and_then(|e| by_email.get(&e.to_lowercase()));
+    let found = p.email.as_ref().and_then(|e| by_email.get(&e.trim().to_lowercase()));
     if let Some((id, mine)) = found {
         let fill = |theirs: &Option<String>, mine: &Option<String>| match mine {
             Some(_) => None,

@@ -231,26 +231,23 @@ pub async fn insert_many<C: Conn>(
         }
     }
     let names: Vec<&str> = columns(spec).iter().map(|f| f.name).collect();
-    let per_row = names.len() + 4;
+    let per_row = names.len() + 5;
+    let head =
+        format!("INSERT INTO {} (user_id, search, {}, version, created_at, updated_at)", spec.table, names.join(", "));
     let mut left = ok.len();
     let mut rest = ok.into_iter();
     while left > 0 {
         let chunk_rows = chunk_len(c.dialect(), left, per_row);
         left -= chunk_rows;
-        let mut values = Vec::with_capacity(chunk_rows * per_row);
+        let mut values = Vec::with_capacity(chunk_rows);
         let mut chunk = Vec::with_capacity(chunk_rows);
         for (i, mut row) in rest.by_ref().take(chunk_rows) {
-            values.append(&mut row.binds);
-            values.push(SqlValue::Int(Some(row.created)));
-            values.push(SqlValue::Int(Some(row.now)));
+            let mut v = std::mem::take(&mut row.binds);
+            v.extend([SqlValue::Int(Some(1)), SqlValue::Int(Some(row.created)), SqlValue::Int(Some(row.now))]);
+            values.push(v);
             chunk.push((i, row));
         }
-        let sql = format!(
-            "INSERT INTO {} (user_id, search, {}, version, created_at, updated_at) VALUES {} RETURNING id",
-            spec.table,
-            names.join(", "),
-            tuples(c.dialect(), chunk.len(), per_row)
-        );
+        let (sql, values) = crate::db::insert_rows(c.dialect(), &head, values, "RETURNING id")?;
         let mut ids: Vec<i64> = c
             .fetch(&sql, &values, &[("id", Col::Int)])
             .await?
@@ -285,46 +282,15 @@ pub async fn insert_many<C: Conn>(
     Ok(answers.into_iter().map(|a| a.unwrap_or_else(|| Err(vec![FieldError::new("record", "not written")]))).collect())
 }
 
-/// Rows in the next statement, `left` rows to go: as many as fit on PostgreSQL; on SQLite
-/// one of a few sizes, so that a batch of 1,000 rows takes two statements and others a few
-/// more, all kept prepared.
+/// Rows in the next statement, `left` rows to go: all of them on PostgreSQL (an array per
+/// column); on SQLite one of a few sizes, so that a batch of 1,000 rows takes two statements
+/// and others a few more, all kept prepared.
 fn chunk_len(dialect: Dialect, left: usize, per_row: usize) -> usize {
     match dialect {
-        Dialect::Postgres => (MAX_BINDS / per_row).clamp(1, left.max(1)),
+        Dialect::Postgres => left.max(1),
         // Within SQLite's 32,766 parameters a statement.
         Dialect::Sqlite => [500, 100, 20, 5, 1].into_iter().find(|n| *n <= left && n * per_row <= 32_000).unwrap_or(1),
     }
-}
-
-/// `rows` value tuples of `n` parameters each, with the literal `1` (the version) before the
-/// last two: `(?, ..., ?, 1, ?, ?)`; numbered `$n` on PostgreSQL (see [`Params`]).
-fn tuples(dialect: crate::db::Dialect, rows: usize, n: usize) -> String {
-    let mut out = String::with_capacity(rows * n * 4);
-    let mut k = 0;
-    for r in 0..rows {
-        if r > 0 {
-            out.push_str(", ");
-        }
-        out.push('(');
-        for i in 0..n {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            if i == n - 2 {
-                out.push_str("1, ");
-            }
-            k += 1;
-            match dialect {
-                crate::db::Dialect::Sqlite => out.push('?'),
-                crate::db::Dialect::Postgres => {
-                    out.push('$');
-                    out.push_str(&k.to_string());
-                }
-            }
-        }
-        out.push(')');
-    }
-    out
 }
 
 /// A typed NULL: PostgreSQL wants to know what a bound NULL is.
@@ -357,48 +323,43 @@ async fn touch_deals_of<C: Conn>(c: &mut C, actor: Actor, written: &[(&NewRow, i
 async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, written: &[(&NewRow, i64)]) -> ApiResult<()> {
     let import = audit::IMPORT_ID.try_with(|id| *id).ok();
     let request = crate::error::request_id();
-    let mut p = Params::new(c.dialect());
-    let mut tuples = Vec::with_capacity(written.len());
-    for (row, id) in written {
-        let marks = [
-            p.push(SqlValue::Int(Some(actor.user_id))),
-            p.push(SqlValue::Text(Some(spec.entity.to_string()))),
-            p.push(SqlValue::Int(Some(*id))),
-            p.push(SqlValue::Text(Some(Action::Create.as_str().to_string()))),
-            p.push(SqlValue::Text(Some(row.changes.clone()))),
-            p.push(SqlValue::Text(request.clone())),
-            p.push(SqlValue::Int(Some(row.now))),
-            p.push(SqlValue::Int(import)),
-        ];
-        tuples.push(format!("({})", marks.join(", ")));
-    }
-    let sql = format!(
-        "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, request_id, created_at, import_id) VALUES {}",
-        tuples.join(", ")
-    );
-    c.execute(&sql, &p.values).await?;
+    let rows = written
+        .iter()
+        .map(|(row, id)| {
+            vec![
+                SqlValue::Int(Some(actor.user_id)),
+                SqlValue::Text(Some(spec.entity.to_string())),
+                SqlValue::Int(Some(*id)),
+                SqlValue::Text(Some(Action::Create.as_str().to_string())),
+                SqlValue::Text(Some(row.changes.clone())),
+                SqlValue::Text(request.clone()),
+                SqlValue::Int(Some(row.now)),
+                SqlValue::Int(import),
+            ]
+        })
+        .collect();
+    let head = "INSERT INTO audit_log (user_id, entity, entity_id, action, changes, request_id, created_at, import_id)";
+    let (sql, binds) = crate::db::insert_rows(c.dialect(), head, rows, "")?;
+    c.execute(&sql, &binds).await?;
     if let Some(history) = spec.hooks.stages {
-        let mut p = Params::new(c.dialect());
-        let mut tuples = Vec::with_capacity(written.len());
-        for (row, id) in written {
-            let Some(m) = &row.moved else { continue };
-            let marks = [
-                p.push(SqlValue::Int(Some(actor.user_id))),
-                p.push(SqlValue::Int(Some(*id))),
-                p.push(SqlValue::Text(Some(m.to.1.clone()))),
-                p.push(SqlValue::Int(Some(m.to.0))),
-                p.push(SqlValue::Int(Some(row.created))),
-            ];
-            tuples.push(format!("({})", marks.join(", ")));
-        }
-        if !tuples.is_empty() {
-            let sql = format!(
-                "INSERT INTO {} (user_id, {}, to_stage, to_stage_id, changed_at) VALUES {}",
-                history.table,
-                history.key,
-                tuples.join(", ")
-            );
-            c.execute(&sql, &p.values).await?;
+        let rows: Vec<Vec<SqlValue>> = written
+            .iter()
+            .filter_map(|(row, id)| {
+                let m = row.moved.as_ref()?;
+                Some(vec![
+                    SqlValue::Int(Some(actor.user_id)),
+                    SqlValue::Int(Some(*id)),
+                    SqlValue::Text(Some(m.to.1.clone())),
+                    SqlValue::Int(Some(m.to.0)),
+                    SqlValue::Int(Some(row.created)),
+                ])
+            })
+            .collect();
+        if !rows.is_empty() {
+            let head =
+                format!("INSERT INTO {} (user_id, {}, to_stage, to_stage_id, changed_at)", history.table, history.key);
+            let (sql, binds) = crate::db::insert_rows(c.dialect(), &head, rows, "")?;
+            c.execute(&sql, &binds).await?;
         }
     }
     Ok(())
@@ -406,7 +367,7 @@ async fn audit_and_history<C: Conn>(c: &mut C, spec: &Spec, actor: Actor, writte
 
 #[cfg(test)]
 mod tests {
-    use super::{chunk_len, tuples};
+    use super::chunk_len;
     use crate::db::Dialect;
 
     #[test]
@@ -420,12 +381,6 @@ mod tests {
         }
         assert_eq!(sizes, [500, 500, 100, 100, 20, 5, 5, 1, 1, 1, 1]);
         assert_eq!(chunk_len(Dialect::Postgres, 1234, 18), 1234);
-        assert_eq!(chunk_len(Dialect::Postgres, 5000, 18), 1666);
-    }
-
-    #[test]
-    fn value_tuples() {
-        assert_eq!(tuples(Dialect::Sqlite, 2, 4), "(?, ?, 1, ?, ?), (?, ?, 1, ?, ?)");
-        assert_eq!(tuples(Dialect::Postgres, 2, 3), "($1, 1, $2, $3), ($4, 1, $5, $6)");
+        assert_eq!(chunk_len(Dialect::Postgres, 5000, 18), 5000);
     }
 }

@@ -16,7 +16,7 @@ use sqlx::{Postgres, Row as _};
 pub use health::Health;
 
 use crate::db::value::check_shape;
-use crate::db::{Col, Conn, DbError, Dialect, Row, Shape, SqlValue};
+use crate::db::{Col, Conn, DbError, Dialect, List, Row, Shape, SqlValue};
 
 /// A pool of connections to one PostgreSQL database, and whether it answers ([`health`]).
 #[derive(Clone, Debug)]
@@ -78,6 +78,10 @@ pub fn bind_all<'q>(mut q: Query<'q>, values: &[SqlValue]) -> Query<'q> {
             SqlValue::Text(x) => q.bind(x.clone()),
             SqlValue::Bool(x) => q.bind(*x),
             SqlValue::Date(x) => q.bind(*x),
+            SqlValue::List(List::Int(x)) => q.bind(x.clone()),
+            SqlValue::List(List::Text(x)) => q.bind(x.clone()),
+            SqlValue::List(List::Bool(x)) => q.bind(x.clone()),
+            SqlValue::List(List::Date(x)) => q.bind(x.clone()),
         };
     }
     q

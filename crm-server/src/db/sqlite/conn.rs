@@ -276,13 +276,13 @@ fn bind(stmt: &mut Statement<'_>, binds: &[SqlValue]) -> rusqlite::Result<()> {
             }
         };
         let value = binds.get(at).ok_or(rusqlite::Error::InvalidParameterCount(at + 1, binds.len()))?;
-        stmt.raw_bind_parameter(i, to_sql(value))?;
+        stmt.raw_bind_parameter(i, to_sql(value)?)?;
     }
     Ok(())
 }
 
-fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
-    match v {
+fn to_sql(v: &SqlValue) -> rusqlite::Result<ToSqlOutput<'_>> {
+    Ok(match v {
         SqlValue::Int(Some(i)) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
         SqlValue::Text(Some(s)) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
         SqlValue::Bool(Some(b)) => ToSqlOutput::Borrowed(ValueRef::Integer(i64::from(*b))),
@@ -291,7 +291,11 @@ fn to_sql(v: &SqlValue) -> ToSqlOutput<'_> {
         SqlValue::Int(None) | SqlValue::Text(None) | SqlValue::Bool(None) | SqlValue::Date(None) => {
             ToSqlOutput::Borrowed(ValueRef::Null)
         }
-    }
+        // SQLite has no arrays: `insert_rows` binds a value per parameter there.
+        SqlValue::List(_) => {
+            return Err(carry(DbError::decode("*", "a list of values is bound only on PostgreSQL")));
+        }
+    })
 }
 
 /// A [`DbError`] through rusqlite's error type (turned back by `DbError::from`), so that a
