@@ -32,12 +32,12 @@ use crate::secrets::Keyring;
 use crate::store::integrations::{self as store, Counts, StoredAccount};
 use crate::store::records::Actor;
 use crate::store::stages::UserStages;
+use pages::StreamState;
+
+mod pages;
 
 /// Most errors a run keeps.
 const MAX_ERRORS: usize = 50;
-
-/// Pages of a first sync written at once on PostgreSQL (see [`Syncer::write_window`]).
-const ROUND_WIDTH: usize = 2;
 
 /// What runs syncs: the database, the keys that open the credentials, and where the sources
 /// are.
@@ -273,85 +273,6 @@ impl Syncer {
         }
     }
 
-    /// Pages of a first sync written at once: on PostgreSQL, a transaction each, beside
-    /// each other; SQLite has one writer.
-    fn round_width(&self) -> usize {
-        match self.db.dialect() {
-            Dialect::Postgres => ROUND_WIDTH,
-            Dialect::Sqlite => 1,
-        }
-    }
-
-    /// Writes one page in a transaction of its own.
-    fn spawn_page(&self, at: PageAt, a: Admitted) -> tokio::task::JoinHandle<PageWritten> {
-        let db = self.db.clone();
-        tokio::spawn(async move { db.write(async move |c| write_page(c, at, a.page, a.unknown).await).await })
-    }
-
-    /// Writes `first` and the pages after it that are ready, up to [`WINDOW_PAGES`], two at a
-    /// time (a transaction each), under one hold of the user's bulk-write lock: an import or
-    /// another source's page waits for the window and never sees half of it. A page that
-    /// shares a record or an e-mail with one being written, or that is not of a first sync,
-    /// ends the window and is handed back. The lock is never held while waiting on the network:
-    /// when no page is ready and none is being written, the window ends.
-    async fn write_window(&self, at: PageAt, first: Admitted, ahead: &mut Ahead, st: &mut StreamState<'_>) -> Window {
-        let mut out = Window::default();
-        let held = match Held::take(&self.db, at.actor).await {
-            Ok(h) => h,
-            Err(e) => {
-                out.written.push(Err(e));
-                return out;
-            }
-        };
-        let at = PageAt { locked: true, ..at };
-        let mut flying = std::collections::VecDeque::new();
-        flying.push_back((first.keys.clone(), self.spawn_page(at, first)));
-        let mut started = 1;
-        loop {
-            let room = flying.len() < self.round_width() && started < WINDOW_PAGES && out.is_open();
-            let got = if !room {
-                None
-            } else if flying.is_empty() {
-                match ahead.try_recv() {
-                    Ok(got) => Some(Some(got)),
-                    Err(tokio::sync::mpsc::error::TryRecvError::Empty) => break,
-                    Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => Some(None),
-                }
-            } else {
-                let Some((_, oldest)) = flying.front_mut() else { break };
-                tokio::select! {
-                    biased;
-                    done = oldest => {
-                        flying.pop_front();
-                        out.written.push(joined(done));
-                        continue;
-                    }
-                    got = ahead.recv() => Some(got),
-                }
-            };
-            match got {
-                Some(got) => match st.arrived(got, &mut out) {
-                    Some(page) if st.side_by_side(&page) && flying.iter().all(|(k, _)| !shares(k, &page)) => {
-                        let a = st.admit(page);
-                        flying.push_back((a.keys.clone(), self.spawn_page(at, a)));
-                        started += 1;
-                    }
-                    Some(page) => out.carried = Some(page),
-                    None => {}
-                },
-                None => match flying.pop_front() {
-                    Some((_, task)) => out.written.push(joined(task.await)),
-                    None => break,
-                },
-            }
-        }
-        for (_, task) in flying {
-            out.written.push(joined(task.await));
-        }
-        held.release().await;
-        out
-    }
-
     fn lease_micros(&self) -> i64 {
         i64::try_from(self.lease.as_micros()).unwrap_or(i64::MAX)
     }
@@ -454,10 +375,9 @@ impl Syncer {
                 .await
                 .map_err(failed_write)?;
             let mut seen = HashSet::new();
-            let mut complete = true;
             // Pages are read ahead by `read` (a few) while `write` writes them.
             let width = self.round_width();
-            let (pages, mut ahead) = tokio::sync::mpsc::channel(2 * width);
+            let (pages, ahead) = tokio::sync::mpsc::channel(2 * width);
             let connector_here = &mut *connector;
             let read = async move {
                 let connector = connector_here;
@@ -470,67 +390,11 @@ impl Syncer {
                     }
                 }
             };
-            let (seen_here, complete_here, log_here) = (&mut seen, &mut complete, &mut *log);
-            let write = async move {
-                let mut st = StreamState { seen: seen_here, log: log_here, knew_none, width };
-                let mut carried: Option<Page> = None;
-                let at = PageAt { actor, source, stream, run, lease: self.lease_micros(), locked: false };
-                loop {
-                    let page = match carried.take() {
-                        Some(p) => p,
-                        None => {
-                            let mut w = Window::default();
-                            let page = st.arrived(ahead.recv().await, &mut w);
-                            match (page, w.end) {
-                                (Some(p), _) => p,
-                                (None, Some(End::NoStream)) => {
-                                    *complete_here = false;
-                                    return Ok(());
-                                }
-                                (None, Some(End::Failed(e))) => return Err(e),
-                                (None, _) => return Ok(()),
-                            }
-                        }
-                    };
-                    let window = if st.side_by_side(&page) {
-                        let first = st.admit(page);
-                        self.write_window(at, first, &mut ahead, &mut st).await
-                    } else {
-                        let a = st.admit(page);
-                        Window { written: vec![joined(self.spawn_page(at, a).await)], ..Window::default() }
-                    };
-                    for written in window.written {
-                        let (counts, errors) = written.map_err(failed_write)?;
-                        // The planner's statistics follow the tables as a sync fills them
-                        // (PostgreSQL).
-                        let written = usize::try_from(counts.created + counts.updated).unwrap_or(0);
-                        let tables = match stream {
-                            Stream::People => vec!["contacts", "audit_log", "sync_records"],
-                            Stream::Deals => vec!["deals", "deal_stage_changes", "audit_log", "sync_records"],
-                        };
-                        self.db.wrote_in_bulk(tables, written);
-                        for e in errors {
-                            st.log.error(e);
-                        }
-                        st.log.counts.fetched += counts.fetched;
-                    }
-                    let ended = window.end.is_some();
-                    match window.end {
-                        Some(End::Failed(e)) => return Err(e),
-                        Some(End::NoStream) => *complete_here = false,
-                        _ => {}
-                    }
-                    if self.stopping() {
-                        return Err(STOPPED.into());
-                    }
-                    carried = window.carried;
-                    if carried.is_none() && ended {
-                        return Ok(());
-                    }
-                }
-            };
+            let st = StreamState { seen: &mut seen, log: &mut *log, knew_none, width };
+            let at = PageAt { actor, source, stream, run, lease: self.lease_micros(), locked: false };
+            let write = self.write_stream(at, ahead, st);
             let ((), written) = tokio::join!(read, write);
-            written?;
+            let complete = written?;
             if connector.snapshots() && complete {
                 let kind = stream.kind();
                 let removed = self
@@ -546,164 +410,6 @@ impl Syncer {
             }
         }
         Ok(())
-    }
-}
-
-/// Pages of a first sync written under one hold of the user's bulk-write lock, at most (an
-/// import of the user waits for them: a few hundred milliseconds).
-const WINDOW_PAGES: usize = 8;
-
-/// A page as its connector read it.
-type Fetched = Result<Option<Page>, crate::connectors::FetchError>;
-/// The pages read ahead of the writes.
-type Ahead = tokio::sync::mpsc::Receiver<Fetched>;
-/// A page's counts and the errors of its records, once written.
-type PageWritten = ApiResult<(Counts, Vec<String>)>;
-
-/// A page on its way to be written.
-struct Admitted {
-    page: Page,
-    /// None of its records is known (a first sync that has not met them yet): nothing to look up.
-    unknown: bool,
-    /// What a page written beside it may not have: its records and e-mails ([`keys`]).
-    keys: HashSet<String>,
-}
-
-/// What a window of pages came to: each page's write, the page that ended it (to write next),
-/// and how the stream ended when it did.
-#[derive(Default)]
-struct Window {
-    written: Vec<PageWritten>,
-    carried: Option<Page>,
-    end: Option<End>,
-}
-
-impl Window {
-    /// Whether pages may still join it.
-    fn is_open(&self) -> bool {
-        self.carried.is_none() && self.end.is_none() && self.written.iter().all(Result::is_ok)
-    }
-}
-
-/// How a stream's reading ended.
-enum End {
-    /// After its last page.
-    Last,
-    /// The account has no such stream (Brivity's deals feed is hypothetical).
-    NoStream,
-    /// A fetch failed.
-    Failed(String),
-}
-
-/// A stream's pages as they go to be written.
-struct StreamState<'a> {
-    /// The external ids of the records met so far in this run.
-    seen: &'a mut HashSet<String>,
-    log: &'a mut RunLog,
-    /// Nothing of the stream was known when the run began (a first sync).
-    knew_none: bool,
-    /// Pages written at once ([`Syncer::round_width`]).
-    width: usize,
-}
-
-impl StreamState<'_> {
-    /// The page that arrived from the reader, or else how the stream ended (in `w`).
-    fn arrived(&mut self, got: Option<Fetched>, w: &mut Window) -> Option<Page> {
-        match got {
-            Some(Ok(Some(page))) => return Some(page),
-            None => w.end = Some(End::Last),
-            Some(Ok(None)) => w.end = Some(End::NoStream),
-            Some(Err(e)) => w.end = Some(End::Failed(e.to_string())),
-        }
-        None
-    }
-
-    /// Whether the page may be written beside others: a first sync's, none of whose records
-    /// this run has met, with no checkpoint to keep in order.
-    fn side_by_side(&self, page: &Page) -> bool {
-        self.width > 1
-            && self.knew_none
-            && page.checkpoint.is_none()
-            && page.records.iter().all(|r| !self.seen.contains(&r.external_id))
-    }
-
-    /// Takes the page in: its records are met, their unmapped values counted.
-    fn admit(&mut self, page: Page) -> Admitted {
-        let unknown = self.knew_none && page.records.iter().all(|r| !self.seen.contains(&r.external_id));
-        for r in &page.records {
-            self.seen.insert(r.external_id.clone());
-            for (field, value) in &r.unmapped {
-                *self.log.unmapped.entry((field, value.clone())).or_default() += 1;
-            }
-        }
-        let keys = page.records.iter().flat_map(keys).collect();
-        Admitted { page, unknown, keys }
-    }
-}
-
-/// What two pages written at once may not both have: a record (its external id) or an e-mail
-/// (lower-cased): each would create its contact without seeing the other's.
-fn keys(r: &crate::connectors::RemoteRecord) -> impl Iterator<Item = String> + '_ {
-    let email = match &r.fields {
-        Fields::Person(PersonFields { email: Some(e), .. }) => Some(format!("@{}", e.trim().to_lowercase())),
-        _ => None,
-    };
-    std::iter::once(format!("#{}", r.external_id)).chain(email)
-}
-
-/// Whether the page has any of `taken`'s keys.
-fn shares(taken: &HashSet<String>, page: &Page) -> bool {
-    page.records.iter().flat_map(keys).any(|k| taken.contains(&k))
-}
-
-/// A page's write, however its task ended.
-fn joined(done: Result<PageWritten, tokio::task::JoinError>) -> PageWritten {
-    done.unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}"))))
-}
-
-/// The user's bulk-write lock ([`batch::one_bulk_writer`]), held by a transaction of its own
-/// that writes nothing, until released (PostgreSQL; SQLite's one writer needs none).
-struct Held(Option<(tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>)>);
-
-impl Held {
-    async fn take(db: &Db, actor: Actor) -> ApiResult<Held> {
-        if db.dialect() == Dialect::Sqlite {
-            return Ok(Held(None));
-        }
-        let (taken, is_taken) = tokio::sync::oneshot::channel::<ApiResult<()>>();
-        let (release, released) = tokio::sync::oneshot::channel::<()>();
-        let taken = Arc::new(std::sync::Mutex::new(Some(taken)));
-        let tell = Arc::clone(&taken);
-        let db = db.clone();
-        let task = tokio::spawn(async move {
-            let held = db
-                .write_keep(async move |c| {
-                    batch::one_bulk_writer(c, actor).await?;
-                    if let Some(t) = tell.lock().ok().and_then(|mut t| t.take()) {
-                        let _ = t.send(Ok(()));
-                    }
-                    // Until released, or dropped.
-                    let _ = released.await;
-                    Ok::<_, ApiError>(((), false))
-                })
-                .await;
-            if let (Err(e), Some(t)) = (held, taken.lock().ok().and_then(|mut t| t.take())) {
-                let _ = t.send(Err(e));
-            }
-        });
-        match is_taken.await {
-            Ok(Ok(())) => Ok(Held(Some((release, task)))),
-            Ok(Err(e)) => Err(e),
-            Err(_) => Err(ApiError::Internal(anyhow::anyhow!("the bulk-write lock's transaction ended"))),
-        }
-    }
-
-    /// Ends the transaction, which frees the lock.
-    async fn release(self) {
-        if let Some((release, task)) = self.0 {
-            let _ = release.send(());
-            let _ = task.await;
-        }
     }
 }
 
