@@ -367,7 +367,8 @@ pub async fn start_with(
         .env("CRM_RATE_LOGIN", "1000000/s")
         .env("CRM_MAX_IN_FLIGHT", "100000")
         .env("CRM_LIMITS", if args.no_limits { "off" } else { "on" })
-        .env("RUST_LOG", "warn")
+        // The server's log filter: warnings, unless CRM_BENCH_LOG says otherwise.
+        .env("RUST_LOG", std::env::var("CRM_BENCH_LOG").unwrap_or_else(|_| "warn".into()))
         // Last: the caller's settings win.
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())

@@ -11,7 +11,13 @@ use crm_sim::{Sim, SimConfig};
 
 use super::{Args, Which, server_binary, settle, start_with};
 
+/// Times a sync, from request to answer. The machine's dirty pages are written out first, so
+/// that the writes of what ran before (the other backend's 100,000) do not compete with it.
 async fn timed_sync(client: &crm_api::client::Client) -> anyhow::Result<(f64, SyncRun)> {
+    let flushed = tokio::process::Command::new("sync").status().await;
+    if !flushed.is_ok_and(|s| s.success()) {
+        eprintln!("  (could not run sync(1): the disk may still be writing what ran before)");
+    }
     let started = Instant::now();
     let run = client.sync_brivity(true).await?.runs.into_iter().next().ok_or_else(|| anyhow::anyhow!("no run"))?;
     let took = started.elapsed().as_secs_f64();

@@ -187,7 +187,12 @@ impl Syncer {
     /// Writes one page in a transaction of its own.
     fn spawn_page(&self, at: PageAt, a: Admitted) -> tokio::task::JoinHandle<PageWritten> {
         let db = self.db.clone();
-        tokio::spawn(async move { db.write(async move |c| write_page(c, at, a.page, a.unknown).await).await })
+        tokio::spawn(async move {
+            let began = std::time::Instant::now();
+            let written = db.write(async move |c| write_page(c, at, a.page, a.unknown).await).await;
+            tracing::debug!(stream = at.stream.as_str(), ms = began.elapsed().as_millis() as u64, "a page written");
+            written
+        })
     }
 
     /// Writes `first` and the pages after it that are ready, up to [`WINDOW_PAGES`], two at a
@@ -197,6 +202,7 @@ impl Syncer {
     /// ends the window and is handed back. The lock is never held while waiting on the network:
     /// when no page is ready and none is being written, the window ends.
     async fn write_window(&self, at: PageAt, first: Admitted, ahead: &mut Ahead, st: &mut StreamState<'_>) -> Window {
+        let began = std::time::Instant::now();
         let mut out = Window::default();
         let held = match Held::take(&self.db, at.actor).await {
             Ok(h) => h,
@@ -251,6 +257,7 @@ impl Syncer {
             out.written.push(joined(task.await));
         }
         held.release().await;
+        tracing::debug!(pages = started, ms = began.elapsed().as_millis() as u64, "a window of pages written");
         out
     }
 
