@@ -754,10 +754,18 @@ async fn people_of_one_email_on_two_pages_are_one_contact(b: Backend) {
 
 /// Batches matching contacts on e-mail sent while a first sync writes its pages (side by side
 /// on PostgreSQL): whichever writes first, each e-mail ends as one contact, and the figures
-/// agree with the records.
+/// agree with the records. The pool is as small as lets pages go side by side (two pages and
+/// the lock's transaction, and one more): batches waiting for the lock hold the rest, and the
+/// pages must not wait for them.
 async fn an_import_while_a_first_sync_writes_makes_no_second_contact_of_an_email(b: Backend) {
     let sim = Sim::start(SimConfig { people: 3000, ..SimConfig::default() }).await.expect("sim");
-    let s = server(b, &sim).await;
+    let (url, dir) = fresh_database(b).await.expect("database");
+    let s = TestServer::start_with(b, &url, |c| {
+        configure(c, &sim);
+        c.max_connections = 4;
+    })
+    .await
+    .keeping(dir);
     let u = s.user("agent").await;
     connect_brivity(&u, &SimConfig::default().brivity_key).await;
     let people = sim.brivity_people();

@@ -230,19 +230,69 @@ impl Db {
         match self {
             Db::Sqlite { writer, .. } => writer.write(f).await,
             Db::Postgres(pg) => {
-                let health = pg.health();
-                let mut conn = health.acquire(pg.pool()).await?;
-                let mut tx = health.watch(sqlx::Connection::begin(&mut *conn).await.map_err(DbError::from))?;
-                let (v, keep) = f(&mut DbConn::Postgres(&mut tx, health)).await?;
-                if keep {
-                    health.watch(tx.commit().await.map_err(DbError::from))?;
-                } else {
-                    health.watch(tx.rollback().await.map_err(DbError::from))?;
-                }
-                Ok(v)
+                let mut conn = pg.health().acquire(pg.pool()).await?;
+                transaction(&mut conn, pg.health(), f).await
             }
         }
     }
+
+    /// The connections the pool may open (PostgreSQL); none on SQLite, whose writes go to its
+    /// one writer.
+    pub fn pool_size(&self) -> u32 {
+        match self {
+            Db::Sqlite { .. } => 0,
+            Db::Postgres(pg) => pg.pool().options().get_max_connections(),
+        }
+    }
+
+    /// A connection kept for a job's writes ([`Db::write_on`]): on PostgreSQL taken from the
+    /// pool now, so that the writes need none later (a job that holds a lock others wait for
+    /// while holding connections must not wait for the pool).
+    pub async fn keep(&self) -> Result<Kept, DbError> {
+        match self {
+            Db::Sqlite { .. } => Ok(Kept(None)),
+            Db::Postgres(pg) => Ok(Kept(Some(pg.health().acquire(pg.pool()).await?))),
+        }
+    }
+
+    /// [`Db::write`] on a kept connection (PostgreSQL): a transaction of its own on it.
+    pub async fn write_on<T, E, F>(&self, kept: &mut Kept, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: AsyncFnOnce(&mut DbConn<'_>) -> Result<T, E> + Send + 'static,
+    {
+        match (self, &mut kept.0) {
+            (Db::Postgres(pg), Some(conn)) => {
+                transaction(conn, pg.health(), async move |c| f(c).await.map(|v| (v, true))).await
+            }
+            _ => self.write(f).await,
+        }
+    }
+}
+
+/// A connection kept for a job's writes ([`Db::keep`]); nothing on SQLite.
+pub struct Kept(Option<sqlx::pool::PoolConnection<sqlx::Postgres>>);
+
+/// Runs `f` in a transaction on `conn`, committed when it returns `Ok((_, true))`, else rolled
+/// back.
+async fn transaction<T, E, F>(
+    conn: &mut sqlx::pool::PoolConnection<sqlx::Postgres>,
+    health: &std::sync::Arc<postgres::Health>,
+    f: F,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+    F: AsyncFnOnce(&mut DbConn<'_>) -> Result<(T, bool), E>,
+{
+    let mut tx = health.watch(sqlx::Connection::begin(&mut **conn).await.map_err(DbError::from))?;
+    let (v, keep) = f(&mut DbConn::Postgres(&mut tx, health)).await?;
+    if keep {
+        health.watch(tx.commit().await.map_err(DbError::from))?;
+    } else {
+        health.watch(tx.rollback().await.map_err(DbError::from))?;
+    }
+    Ok(v)
 }
 
 impl Dialect {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{PageAt, RunLog, STOPPED, Syncer, failed_write, write_page};
 use crate::connectors::{Fields, Page, PersonFields, Stream};
-use crate::db::{Db, Dialect};
+use crate::db::{Conn, Db, Dialect, Kept};
 use crate::error::{ApiError, ApiResult};
 use crate::service::batch;
 use crate::store::integrations::Counts;
@@ -88,15 +88,20 @@ impl StreamState<'_> {
     /// Whether the page may be written beside others: a first sync's, none of whose records
     /// this run has met, with no checkpoint to keep in order.
     fn side_by_side(&self, page: &Page) -> bool {
-        self.width > 1
-            && self.knew_none
-            && page.checkpoint.is_none()
-            && page.records.iter().all(|r| !self.seen.contains(&r.external_id))
+        self.width > 1 && page.checkpoint.is_none() && self.unknown(page)
+    }
+
+    /// Whether none of the page's records can be known: a first sync's page whose records this
+    /// run has not met, none of them twice.
+    fn unknown(&self, page: &Page) -> bool {
+        let mut ids = HashSet::with_capacity(page.records.len());
+        self.knew_none
+            && page.records.iter().all(|r| !self.seen.contains(&r.external_id) && ids.insert(r.external_id.as_str()))
     }
 
     /// Takes the page in: its records are met, their unmapped values counted.
     fn admit(&mut self, page: Page) -> Admitted {
-        let unknown = self.knew_none && page.records.iter().all(|r| !self.seen.contains(&r.external_id));
+        let unknown = self.unknown(&page);
         for r in &page.records {
             self.seen.insert(r.external_id.clone());
             for (field, value) in &r.unmapped {
@@ -123,9 +128,13 @@ fn shares(taken: &HashSet<String>, page: &Page) -> bool {
     page.records.iter().flat_map(keys).any(|k| taken.contains(&k))
 }
 
-/// A page's write, however its task ended.
-fn joined(done: Result<PageWritten, tokio::task::JoinError>) -> PageWritten {
-    done.unwrap_or_else(|e| Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}"))))
+/// A page's write and its connection back, however its task ended (a task that panicked
+/// loses its connection).
+fn joined(done: Result<(Kept, PageWritten), tokio::task::JoinError>) -> (Option<Kept>, PageWritten) {
+    match done {
+        Ok((kept, written)) => (Some(kept), written),
+        Err(e) => (None, Err(ApiError::Internal(anyhow::anyhow!("a page's write ended: {e}")))),
+    }
 }
 
 /// The user's bulk-write lock ([`batch::one_bulk_writer`]), held by a transaction of its own
@@ -145,6 +154,9 @@ impl Held {
         let task = tokio::spawn(async move {
             let held = db
                 .write_keep(async move |c| {
+                    // Never ended by the server for idling: the lock would go with it while the
+                    // pages go on.
+                    c.execute("SET LOCAL idle_in_transaction_session_timeout = 0", &[]).await?;
                     batch::one_bulk_writer(c, actor).await?;
                     if let Some(t) = tell.lock().ok().and_then(|mut t| t.take()) {
                         let _ = t.send(Ok(()));
@@ -179,20 +191,30 @@ impl Syncer {
     /// each other; SQLite has one writer.
     pub(super) fn round_width(&self) -> usize {
         match self.db.dialect() {
-            Dialect::Postgres => ROUND_WIDTH,
-            Dialect::Sqlite => 1,
+            // A window keeps a connection for each page and one for the lock, and leaves one
+            // to the rest of the server.
+            Dialect::Postgres if self.db.pool_size() as usize >= ROUND_WIDTH + 2 => ROUND_WIDTH,
+            Dialect::Postgres | Dialect::Sqlite => 1,
         }
     }
 
-    /// Writes one page in a transaction of its own.
-    fn spawn_page(&self, at: PageAt, a: Admitted) -> tokio::task::JoinHandle<PageWritten> {
+    /// Writes one page in a transaction of its own on `kept`, and hands `kept` back.
+    fn spawn_page(&self, at: PageAt, a: Admitted, mut kept: Kept) -> tokio::task::JoinHandle<(Kept, PageWritten)> {
         let db = self.db.clone();
         tokio::spawn(async move {
             let began = std::time::Instant::now();
-            let written = db.write(async move |c| write_page(c, at, a.page, a.unknown).await).await;
+            let written = db.write_on(&mut kept, async move |c| write_page(c, at, a.page, a.unknown).await).await;
             tracing::debug!(stream = at.stream.as_str(), ms = began.elapsed().as_millis() as u64, "a page written");
-            written
+            (kept, written)
         })
+    }
+
+    /// Writes one page on a connection of its own (taking the user's lock in its transaction).
+    async fn write_alone(&self, at: PageAt, a: Admitted) -> PageWritten {
+        match self.db.keep().await {
+            Ok(kept) => joined(self.spawn_page(at, a, kept).await).1,
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Writes `first` and the pages after it that are ready, up to [`WINDOW_PAGES`], two at a
@@ -204,6 +226,18 @@ impl Syncer {
     async fn write_window(&self, at: PageAt, first: Admitted, ahead: &mut Ahead, st: &mut StreamState<'_>) -> Window {
         let began = std::time::Instant::now();
         let mut out = Window::default();
+        // The pages' connections are taken before the lock: while it holds the lock, the
+        // window waits for no connection (those waiting for the lock may hold the rest).
+        let mut free = Vec::with_capacity(self.round_width());
+        for _ in 0..self.round_width() {
+            match self.db.keep().await {
+                Ok(kept) => free.push(kept),
+                Err(e) => {
+                    out.written.push(Err(e.into()));
+                    return out;
+                }
+            }
+        }
         let held = match Held::take(&self.db, at.actor).await {
             Ok(h) => h,
             Err(e) => {
@@ -213,10 +247,13 @@ impl Syncer {
         };
         let at = PageAt { locked: true, ..at };
         let mut flying = std::collections::VecDeque::new();
-        flying.push_back((first.keys.clone(), self.spawn_page(at, first)));
+        match free.pop() {
+            Some(kept) => flying.push_back((first.keys.clone(), self.spawn_page(at, first, kept))),
+            None => out.written.push(Err(ApiError::Internal(anyhow::anyhow!("no connection kept")))),
+        }
         let mut started = 1;
         loop {
-            let room = flying.len() < self.round_width() && started < WINDOW_PAGES && out.is_open();
+            let room = !free.is_empty() && started < WINDOW_PAGES && out.is_open() && !self.stopping();
             let got = if !room {
                 None
             } else if flying.is_empty() {
@@ -231,7 +268,9 @@ impl Syncer {
                     biased;
                     done = oldest => {
                         flying.pop_front();
-                        out.written.push(joined(done));
+                        let (kept, written) = joined(done);
+                        free.extend(kept);
+                        out.written.push(written);
                         continue;
                     }
                     got = ahead.recv() => Some(got),
@@ -241,20 +280,27 @@ impl Syncer {
                 Some(got) => match st.arrived(got, &mut out) {
                     Some(page) if st.side_by_side(&page) && flying.iter().all(|(k, _)| !shares(k, &page)) => {
                         let a = st.admit(page);
-                        flying.push_back((a.keys.clone(), self.spawn_page(at, a)));
+                        match free.pop() {
+                            Some(kept) => flying.push_back((a.keys.clone(), self.spawn_page(at, a, kept))),
+                            None => out.written.push(Err(ApiError::Internal(anyhow::anyhow!("no connection kept")))),
+                        }
                         started += 1;
                     }
                     Some(page) => out.carried = Some(page),
                     None => {}
                 },
                 None => match flying.pop_front() {
-                    Some((_, task)) => out.written.push(joined(task.await)),
+                    Some((_, task)) => {
+                        let (kept, written) = joined(task.await);
+                        free.extend(kept);
+                        out.written.push(written);
+                    }
                     None => break,
                 },
             }
         }
         for (_, task) in flying {
-            out.written.push(joined(task.await));
+            out.written.push(joined(task.await).1);
         }
         held.release().await;
         tracing::debug!(pages = started, ms = began.elapsed().as_millis() as u64, "a window of pages written");
@@ -291,7 +337,7 @@ impl Syncer {
                 self.write_window(at, first, &mut ahead, &mut st).await
             } else {
                 let a = st.admit(page);
-                Window { written: vec![joined(self.spawn_page(at, a).await)], ..Window::default() }
+                Window { written: vec![self.write_alone(at, a).await], ..Window::default() }
             };
             for written in window.written {
                 let (counts, errors) = written.map_err(failed_write)?;
