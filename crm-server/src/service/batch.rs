@@ -309,9 +309,10 @@ fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
 /// lateral join after a list of e-mails `e` (PostgreSQL): one probe of the e-mail index per
 /// e-mail, where a list in `IN (...)` had PostgreSQL lower-case every contact of the user.
 /// `OFFSET 0` keeps the subquery a probe per e-mail (PostgreSQL does not fold it into a join
-/// of the whole table); it had `LIMIT 1000`, with which, whenever the statistics of a table a
-/// sync was filling overrated the contacts of an e-mail, PostgreSQL read all the user's
-/// contacts in order of creation for each e-mail, expecting to stop early (3 s a page).
+/// of the whole table). Open: now and then during a first sync PostgreSQL plans the probe
+/// through `contacts_user_created` with the e-mail as a filter, believing the user to have one
+/// contact (`auto_explain` showed `rows=1` with 50,000 contacts), and a page's look-up reads
+/// every contact of the user for each e-mail (3 s); see BENCHMARKS.md, "Sync".
 pub fn live_by_email(user: &str, columns: &str) -> String {
     format!(
         "CROSS JOIN LATERAL (SELECT {columns} FROM contacts WHERE user_id = {user} AND deleted_at IS NULL \
