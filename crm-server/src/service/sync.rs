@@ -644,8 +644,8 @@ async fn matches_by_email(
         })
         .collect();
     let mut out: HashMap<String, (i64, PersonFields)> = HashMap::new();
+    let postgres = c.dialect() == Dialect::Postgres;
     for chunk in emails.chunks(500) {
-        let postgres = c.dialect() == Dialect::Postgres;
         let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
         let list: Vec<String> = chunk
             .iter()
@@ -657,19 +657,18 @@ async fn matches_by_email(
             })
             .collect();
         const COLUMNS: &str = "id, name, email, phone, company, job_title, source, notes";
-        let sql = match c.dialect() {
-            crate::db::Dialect::Postgres => {
-                let values: Vec<String> = list.iter().map(|b| format!("(lower({b}))")).collect();
-                format!(
-                    "SELECT c.* FROM (VALUES {}) AS e (email) {}",
-                    values.join(", "),
-                    batch::live_by_email("$1", COLUMNS)
-                )
-            }
-            crate::db::Dialect::Sqlite => format!(
+        let sql = if postgres {
+            let values: Vec<String> = list.iter().map(|b| format!("(lower({b}))")).collect();
+            format!(
+                "SELECT c.* FROM (VALUES {}) AS e (email) {}",
+                values.join(", "),
+                batch::live_by_email("$1", COLUMNS)
+            )
+        } else {
+            format!(
                 "SELECT {COLUMNS} FROM contacts WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) IN ({})",
                 list.join(", ")
-            ),
+            )
         };
         let shape: &crate::db::Shape = &[
             ("id", Col::Int),

@@ -414,22 +414,16 @@ pub async fn known<C: Conn>(
         ("hash", Col::Text),
         ("removed_at", Col::Int),
     ];
-    let mut out = std::collections::HashMap::new();
-    let more = ", r.local_id, r.hash, r.removed_at";
-    for r in of_external_ids(c, of, ids, more, SHAPE).await? {
-        let local = r.int("local_id")?;
+    let rows = of_external_ids(c, of, ids, ", r.local_id, r.hash, r.removed_at", SHAPE).await?;
+    by_external_id(rows, |r| {
         let live = r.int("live")?;
-        out.insert(
-            r.req_text("external_id")?.to_string(),
-            Known {
-                local_id: live,
-                deleted_here: local.is_some() && live.is_none(),
-                hash: r.text("hash")?.map(str::to_string),
-                removed: r.int("removed_at")?.is_some(),
-            },
-        );
-    }
-    Ok(out)
+        Ok(Some(Known {
+            local_id: live,
+            deleted_here: r.int("local_id")?.is_some() && live.is_none(),
+            hash: r.text("hash")?.map(str::to_string),
+            removed: r.int("removed_at")?.is_some(),
+        }))
+    })
 }
 
 /// What the source last sent of these records (those whose cache was not cleared), by
@@ -440,13 +434,8 @@ pub async fn sent_before<C: Conn>(
     ids: &[&str],
 ) -> ApiResult<std::collections::HashMap<String, String>> {
     const SHAPE: &Shape = &[("external_id", Col::Text), ("live", Col::Int), ("data", Col::Text)];
-    let mut out = std::collections::HashMap::new();
-    for r in of_external_ids(c, of, ids, ", r.data", SHAPE).await? {
-        if let Some(data) = r.text("data")? {
-            out.insert(r.req_text("external_id")?.to_string(), data.to_string());
-        }
-    }
-    Ok(out)
+    let rows = of_external_ids(c, of, ids, ", r.data", SHAPE).await?;
+    by_external_id(rows, |r| Ok(r.text("data")?.map(str::to_string)))
 }
 
 /// The live local records of these external ids, by external id.
@@ -456,10 +445,19 @@ pub async fn local_ids<C: Conn>(
     ids: &[&str],
 ) -> ApiResult<std::collections::HashMap<String, i64>> {
     const SHAPE: &Shape = &[("external_id", Col::Text), ("live", Col::Int)];
-    let mut out = std::collections::HashMap::new();
-    for r in of_external_ids(c, of, ids, "", SHAPE).await? {
-        if let Some(id) = r.int("live")? {
-            out.insert(r.req_text("external_id")?.to_string(), id);
+    let rows = of_external_ids(c, of, ids, "", SHAPE).await?;
+    by_external_id(rows, |r| r.int("live"))
+}
+
+/// Each row's `value` (none: the row is left out), by the row's external id.
+fn by_external_id<T>(
+    rows: Vec<Row>,
+    value: impl Fn(&Row) -> Result<Option<T>, DbError>,
+) -> ApiResult<std::collections::HashMap<String, T>> {
+    let mut out = std::collections::HashMap::with_capacity(rows.len());
+    for r in &rows {
+        if let Some(v) = value(r)? {
+            out.insert(r.req_text("external_id")?.to_string(), v);
         }
     }
     Ok(out)

@@ -196,7 +196,7 @@ impl Sums {
     /// Writes the sums, in key order, into `user`'s rows: one upsert of many rows per table
     /// (a batch of deals touches dozens of cells, which took a round trip each).
     async fn write<C: Conn>(self, c: &mut C, user: i64) -> ApiResult<()> {
-        /// Rows of one statement (PostgreSQL takes at most 65,535 binds).
+        /// Rows of one statement (SQLite takes at most 32,766 binds).
         const ROWS: usize = 1000;
         let cells: Vec<(Cell, Values)> = self.0.into_iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
         for group in cells.chunk_by(|a, b| a.0.table() == b.0.table()) {
@@ -207,26 +207,24 @@ impl Sums {
                 let mut names: Vec<&str> = vec!["user_id"];
                 names.extend(&key_names);
                 names.extend(cols);
-                let mut binds = Vec::with_capacity(rows.len() * names.len());
-                let mut tuples = Vec::with_capacity(rows.len());
-                for (cell, values) in rows {
-                    let at = binds.len();
-                    binds.push(SqlValue::Int(Some(user)));
-                    binds.extend(cell.key().into_iter().map(|(_, v)| v));
-                    binds.extend(values.iter().take(cols.len()).map(|v| SqlValue::Int(Some(*v))));
-                    let marks: Vec<String> = (at + 1..=binds.len()).map(|i| format!("${i}")).collect();
-                    tuples.push(format!("({})", marks.join(", ")));
-                }
+                let values = rows
+                    .iter()
+                    .map(|(cell, values)| {
+                        let mut row = vec![SqlValue::Int(Some(user))];
+                        row.extend(cell.key().into_iter().map(|(_, v)| v));
+                        row.extend(values.iter().take(cols.len()).map(|v| SqlValue::Int(Some(*v))));
+                        row
+                    })
+                    .collect();
                 let conflict: Vec<&str> = names.iter().take(1 + key_names.len()).copied().collect();
                 let sets: Vec<String> =
                     cols.iter().map(|col| format!("{col} = {table}.{col} + excluded.{col}")).collect();
-                let sql = format!(
-                    "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({}) DO UPDATE SET {}",
-                    names.join(", "),
-                    tuples.join(", "),
-                    conflict.join(", "),
-                    sets.join(", ")
-                );
+                let (sql, binds) = crate::db::insert_rows(
+                    c.dialect(),
+                    &format!("INSERT INTO {table} ({})", names.join(", ")),
+                    values,
+                    &format!("ON CONFLICT ({}) DO UPDATE SET {}", conflict.join(", "), sets.join(", ")),
+                )?;
                 c.execute(&sql, &binds).await?;
             }
         }

@@ -3,7 +3,6 @@
 //! written two at a time, in windows under one hold of the user's bulk-write lock.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use super::{PageAt, RunLog, STOPPED, Syncer, failed_write, write_page};
 use crate::connectors::{Fields, Page, PersonFields, Stream};
@@ -139,41 +138,36 @@ fn joined(done: Result<(Kept, PageWritten), tokio::task::JoinError>) -> (Option<
 
 /// The user's bulk-write lock ([`batch::one_bulk_writer`]), held by a transaction of its own
 /// that writes nothing, until released (PostgreSQL; SQLite's one writer needs none).
-struct Held(Option<(tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>)>);
+struct Held(Option<(tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<ApiResult<()>>)>);
 
 impl Held {
     async fn take(db: &Db, actor: Actor) -> ApiResult<Held> {
         if db.dialect() == Dialect::Sqlite {
             return Ok(Held(None));
         }
-        let (taken, is_taken) = tokio::sync::oneshot::channel::<ApiResult<()>>();
+        let (taken, is_taken) = tokio::sync::oneshot::channel::<()>();
         let (release, released) = tokio::sync::oneshot::channel::<()>();
-        let taken = Arc::new(std::sync::Mutex::new(Some(taken)));
-        let tell = Arc::clone(&taken);
         let db = db.clone();
         let task = tokio::spawn(async move {
-            let held = db
-                .write_keep(async move |c| {
-                    // Never ended by the server for idling: the lock would go with it while the
-                    // pages go on.
-                    c.execute("SET LOCAL idle_in_transaction_session_timeout = 0", &[]).await?;
-                    batch::one_bulk_writer(c, actor).await?;
-                    if let Some(t) = tell.lock().ok().and_then(|mut t| t.take()) {
-                        let _ = t.send(Ok(()));
-                    }
-                    // Until released, or dropped.
-                    let _ = released.await;
-                    Ok::<_, ApiError>(((), false))
-                })
-                .await;
-            if let (Err(e), Some(t)) = (held, taken.lock().ok().and_then(|mut t| t.take())) {
-                let _ = t.send(Err(e));
-            }
+            db.write_keep(async move |c| {
+                // Never ended by the server for idling: the lock would go with it while the
+                // pages go on.
+                c.execute("SET LOCAL idle_in_transaction_session_timeout = 0", &[]).await?;
+                batch::one_bulk_writer(c, actor).await?;
+                let _ = taken.send(());
+                // Until released, or dropped.
+                let _ = released.await;
+                Ok::<_, ApiError>(((), false))
+            })
+            .await
         });
-        match is_taken.await {
-            Ok(Ok(())) => Ok(Held(Some((release, task)))),
+        if is_taken.await.is_ok() {
+            return Ok(Held(Some((release, task))));
+        }
+        // The transaction ended before it had the lock: why.
+        match task.await {
             Ok(Err(e)) => Err(e),
-            Err(_) => Err(ApiError::Internal(anyhow::anyhow!("the bulk-write lock's transaction ended"))),
+            _ => Err(ApiError::Internal(anyhow::anyhow!("the bulk-write lock's transaction ended"))),
         }
     }
 
@@ -228,8 +222,8 @@ impl Syncer {
         let mut out = Window::default();
         // The pages' connections are taken before the lock: while it holds the lock, the
         // window waits for no connection (those waiting for the lock may hold the rest).
-        let mut free = Vec::with_capacity(self.round_width());
-        for _ in 0..self.round_width() {
+        let mut free = Vec::with_capacity(st.width);
+        while free.len() < st.width.max(1) {
             match self.db.keep().await {
                 Ok(kept) => free.push(kept),
                 Err(e) => {
@@ -238,6 +232,7 @@ impl Syncer {
                 }
             }
         }
+        let kept = free.swap_remove(0);
         let held = match Held::take(&self.db, at.actor).await {
             Ok(h) => h,
             Err(e) => {
@@ -246,11 +241,7 @@ impl Syncer {
             }
         };
         let at = PageAt { locked: true, ..at };
-        let mut flying = std::collections::VecDeque::new();
-        match free.pop() {
-            Some(kept) => flying.push_back((first.keys.clone(), self.spawn_page(at, first, kept))),
-            None => out.written.push(Err(ApiError::Internal(anyhow::anyhow!("no connection kept")))),
-        }
+        let mut flying = std::collections::VecDeque::from([(first.keys.clone(), self.spawn_page(at, first, kept))]);
         let mut started = 1;
         loop {
             let room = !free.is_empty() && started < WINDOW_PAGES && out.is_open() && !self.stopping();
@@ -279,12 +270,14 @@ impl Syncer {
             match got {
                 Some(got) => match st.arrived(got, &mut out) {
                     Some(page) if st.side_by_side(&page) && flying.iter().all(|(k, _)| !shares(k, &page)) => {
-                        let a = st.admit(page);
                         match free.pop() {
-                            Some(kept) => flying.push_back((a.keys.clone(), self.spawn_page(at, a, kept))),
-                            None => out.written.push(Err(ApiError::Internal(anyhow::anyhow!("no connection kept")))),
+                            Some(kept) => {
+                                let a = st.admit(page);
+                                flying.push_back((a.keys.clone(), self.spawn_page(at, a, kept)));
+                                started += 1;
+                            }
+                            None => out.carried = Some(page),
                         }
-                        started += 1;
                     }
                     Some(page) => out.carried = Some(page),
                     None => {}
