@@ -26,7 +26,7 @@ use super::batch::{self, Upsert};
 use crate::connectors::brivity::Brivity;
 use crate::connectors::topproducer::TopProducer;
 use crate::connectors::{Connector, DealFields, Fields, Page, PersonFields, Remotes, StagePlace, Stream};
-use crate::db::{Col, Conn, Db, Dialect, SqlValue};
+use crate::db::{Col, Conn, Db, Dialect, List, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::secrets::Keyring;
 use crate::store::integrations::{self as store, Counts, StoredAccount};
@@ -644,43 +644,42 @@ async fn matches_by_email(
         })
         .collect();
     let mut out: HashMap<String, (i64, PersonFields)> = HashMap::new();
+    const SHAPE: &crate::db::Shape = &[
+        ("id", Col::Int),
+        ("name", Col::Text),
+        ("email", Col::Text),
+        ("phone", Col::Text),
+        ("company", Col::Text),
+        ("job_title", Col::Text),
+        ("source", Col::Text),
+        ("notes", Col::Text),
+    ];
+    let columns: Vec<&str> = SHAPE.iter().map(|(name, _)| *name).collect();
     let postgres = c.dialect() == Dialect::Postgres;
     for chunk in emails.chunks(500) {
-        let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
-        let list: Vec<String> = chunk
-            .iter()
-            .map(|e| {
-                // Lower-cased by PostgreSQL, as the batch's own look-up does (which a page on
-                // PostgreSQL relies on: see `write_page`).
-                binds.push(SqlValue::Text(Some(if postgres { e.clone() } else { e.to_lowercase() })));
-                format!("${}", binds.len())
-            })
-            .collect();
-        const COLUMNS: &str = "id, name, email, phone, company, job_title, source, notes";
-        let sql = if postgres {
-            let values: Vec<String> = list.iter().map(|b| format!("(lower({b}))")).collect();
-            format!(
-                "SELECT c.* FROM (VALUES {}) AS e (email) {}",
-                values.join(", "),
-                batch::live_by_email("$1", COLUMNS)
-            )
+        let user = SqlValue::Int(Some(actor.user_id));
+        let (sql, binds) = if postgres {
+            // Lower-cased by PostgreSQL, as the batch's own look-up does (which a page on
+            // PostgreSQL relies on: see `write_page`).
+            let emails = SqlValue::List(List::Text(chunk.iter().cloned().map(Some).collect()));
+            (batch::live_by_email(&columns), vec![user, emails])
         } else {
-            format!(
-                "SELECT {COLUMNS} FROM contacts WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) IN ({})",
+            let mut binds = vec![user];
+            let list: Vec<String> = chunk
+                .iter()
+                .map(|e| {
+                    binds.push(SqlValue::Text(Some(e.to_lowercase())));
+                    format!("${}", binds.len())
+                })
+                .collect();
+            let sql = format!(
+                "SELECT {} FROM contacts WHERE user_id = $1 AND deleted_at IS NULL AND lower(email) IN ({})",
+                columns.join(", "),
                 list.join(", ")
-            )
+            );
+            (sql, binds)
         };
-        let shape: &crate::db::Shape = &[
-            ("id", Col::Int),
-            ("name", Col::Text),
-            ("email", Col::Text),
-            ("phone", Col::Text),
-            ("company", Col::Text),
-            ("job_title", Col::Text),
-            ("source", Col::Text),
-            ("notes", Col::Text),
-        ];
-        for r in c.fetch(&sql, &binds, shape).await? {
+        for r in c.fetch(&sql, &binds, SHAPE).await? {
             let t = |n: &str| r.text(n).ok().flatten().map(str::to_string);
             let key = t("email").unwrap_or_default().trim().to_lowercase();
             let fields = PersonFields {
