@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use futures_util::future::select_all;
+
 use super::{PageAt, RunLog, STOPPED, Syncer, failed_write, write_page};
 use crate::connectors::{Fields, Page, PersonFields, Stream};
 use crate::db::{Conn, Db, Dialect, Kept};
@@ -241,7 +243,8 @@ impl Syncer {
             }
         };
         let at = PageAt { locked: true, ..at };
-        let mut flying = std::collections::VecDeque::from([(first.keys.clone(), self.spawn_page(at, first, kept))]);
+        // The pages being written, each with its keys; the first to end frees its connection.
+        let mut flying = vec![(first.keys.clone(), self.spawn_page(at, first, kept))];
         let mut started = 1;
         loop {
             let room = !free.is_empty() && started < WINDOW_PAGES && out.is_open() && !self.stopping();
@@ -254,11 +257,11 @@ impl Syncer {
                     Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => Some(None),
                 }
             } else {
-                let Some((_, oldest)) = flying.front_mut() else { break };
+                let first_done = select_all(flying.iter_mut().map(|(_, task)| task));
                 tokio::select! {
                     biased;
-                    done = oldest => {
-                        flying.pop_front();
+                    (done, i, _) = first_done => {
+                        flying.swap_remove(i);
                         let (kept, written) = joined(done);
                         free.extend(kept);
                         out.written.push(written);
@@ -273,7 +276,7 @@ impl Syncer {
                         match free.pop() {
                             Some(kept) => {
                                 let a = st.admit(page);
-                                flying.push_back((a.keys.clone(), self.spawn_page(at, a, kept)));
+                                flying.push((a.keys.clone(), self.spawn_page(at, a, kept)));
                                 started += 1;
                             }
                             None => out.carried = Some(page),
@@ -282,14 +285,14 @@ impl Syncer {
                     Some(page) => out.carried = Some(page),
                     None => {}
                 },
-                None => match flying.pop_front() {
-                    Some((_, task)) => {
-                        let (kept, written) = joined(task.await);
-                        free.extend(kept);
-                        out.written.push(written);
-                    }
-                    None => break,
-                },
+                None if flying.is_empty() => break,
+                None => {
+                    let (done, i, _) = select_all(flying.iter_mut().map(|(_, task)| task)).await;
+                    flying.swap_remove(i);
+                    let (kept, written) = joined(done);
+                    free.extend(kept);
+                    out.written.push(written);
+                }
             }
         }
         for (_, task) in flying {
