@@ -77,7 +77,16 @@ pub fn canonical(texts: &'static [&'static str], s: &str) -> Option<&'static str
 
 /// Lower-cases and drops separators, so `closed won`, `Closed-Won` and `CLOSED_WON` agree.
 pub fn fold(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase).collect()
+    folded(s).collect()
+}
+
+/// Whether `a` and `b` agree once folded ([`fold`]), without building either.
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase)
 }
 
 closed_enum!(
@@ -126,5 +135,20 @@ mod tests {
         assert!(Priority::parse("meh").is_none());
         let p: Priority = serde_json::from_str("\"URGENT\"").expect("valid");
         assert_eq!(p, Priority::Urgent);
+    }
+
+    #[test]
+    fn fold_eq_agrees_with_fold() {
+        for (a, b) in [
+            ("Closed-Won", "closed won"),
+            ("Past Client", "PAST_CLIENT"),
+            ("Closed", "Close"),
+            ("Ä-b", "äB"),
+            ("", "-"),
+        ] {
+            assert_eq!(fold_eq(a, b), fold(a) == fold(b), "{a} / {b}");
+        }
+        assert!(fold_eq("Realtor.com", "realtor.COM"));
+        assert!(!fold_eq("Closed", "Closed Won"));
     }
 }

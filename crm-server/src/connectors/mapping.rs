@@ -67,8 +67,7 @@ pub fn id(raw: &Json, key: &str) -> Option<String> {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], value: &str) -> Option<T> {
-    let key = crm_api::enums::fold(value);
-    table.iter().find(|(k, _)| crm_api::enums::fold(k) == key).map(|(_, v)| *v)
+    table.iter().find(|(k, _)| crm_api::enums::fold_eq(k, value)).map(|(_, v)| *v)
 }
 
 /// Lead sources we know, in our spelling.
@@ -141,8 +140,7 @@ fn status(table: &[(&str, ContactStatus)], raw: &Json, key: &str, u: &mut Unmapp
 /// The source in our spelling when we know it; else as written (and reported).
 fn source(raw: &Json, key: &str, u: &mut Unmapped) -> Option<String> {
     let value = text(raw, key, SOURCE_MAX)?;
-    let key = crm_api::enums::fold(&value);
-    match SOURCES.iter().find(|s| crm_api::enums::fold(s) == key) {
+    match SOURCES.iter().find(|s| crm_api::enums::fold_eq(s, &value)) {
         Some(s) => Some(s.to_string()),
         None => {
             u.note("source", &value);
@@ -153,7 +151,7 @@ fn source(raw: &Json, key: &str, u: &mut Unmapped) -> Option<String> {
 
 fn kind(raw: &Json, key: &str, u: &mut Unmapped) {
     if let Some(value) = text(raw, key, SHORT_MAX)
-        && !TYPES.iter().any(|t| crm_api::enums::fold(t) == crm_api::enums::fold(&value))
+        && !TYPES.iter().any(|t| crm_api::enums::fold_eq(t, &value))
     {
         u.note("type", &value);
     }

@@ -446,7 +446,13 @@ impl RunLog {
 
 /// The content hash of a record as the source sent it (its JSON text).
 fn hash(data: &str) -> String {
-    Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(data.as_bytes()) {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }
 
 /// The value a field takes: the new one, when it is there and differs from what the source

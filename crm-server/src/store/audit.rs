@@ -50,13 +50,39 @@ pub fn diff(before: Option<&Record>, after: &Record) -> Json {
                     out.insert(k.clone(), json!({ "before": old, "after": new }));
                 }
             }
-            None if !new.is_null() && !matches!(k.as_str(), "id" | "created_at") => {
+            None if shown_on_create(k, new) => {
                 out.insert(k.clone(), json!({ "after": new }));
             }
             None => {}
         }
     }
     Json::Object(out)
+}
+
+/// Whether a created record's field is in its audit entry.
+fn shown_on_create(field: &str, value: &Json) -> bool {
+    !value.is_null() && !matches!(field, "id" | "created_at")
+}
+
+/// `diff(None, after)` as text, written from the record without copying it (a bulk create
+/// writes one a row).
+pub fn created(after: &Record) -> String {
+    struct After<'a>(&'a Json);
+    impl serde::Serialize for After<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut m = s.serialize_map(Some(1))?;
+            m.serialize_entry("after", self.0)?;
+            m.end()
+        }
+    }
+    let fields: std::collections::BTreeMap<&str, After<'_>> = after
+        .iter()
+        .filter(|(k, v)| !NOISE.contains(&k.as_str()) && shown_on_create(k, v))
+        .map(|(k, v)| (k.as_str(), After(v)))
+        .collect();
+    // A map of strings to JSON values always serializes.
+    serde_json::to_string(&fields).unwrap_or_default()
 }
 
 pub async fn write<C: Conn>(
@@ -136,4 +162,21 @@ pub async fn list<C: Conn>(
     sql.push_str(&format!(" ORDER BY id DESC LIMIT ${}", binds.len()));
     let rows = c.fetch(&sql, &binds, SHAPE).await?;
     Ok(rows.iter().map(entry).collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn created_writes_what_diff_from_nothing_does() {
+        let record: Record = serde_json::from_value(json!({
+            "id": 7, "name": "Ann \"A\" Lee", "email": null, "tags": ["a", "b"], "amount": 1.5,
+            "version": 1, "created_at": "2026-12-02T00:00:00Z", "updated_at": "2026-12-02T00:00:00Z",
+            "deleted_at": null, "nested": {"z": 1, "a": [true, null]}, "zeta": "ü"
+        }))
+        .expect("an object");
+        assert_eq!(created(&record), diff(None, &record).to_string());
+        assert_eq!(created(&Record::new()), "{}");
+    }
 }

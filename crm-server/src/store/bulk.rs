@@ -164,7 +164,7 @@ fn bind(spec: &'static Spec, actor: Actor, row: &mut NewRow) {
     record.insert("created_at".into(), Json::String(format_micros(row.created)));
     record.insert("updated_at".into(), Json::String(format_micros(row.now)));
     record.insert("deleted_at".into(), Json::Null);
-    row.changes = audit::diff(None, &record).to_string();
+    row.changes = audit::created(&record);
     row.binds = binds;
     row.record = record;
 }
