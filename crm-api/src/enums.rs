@@ -145,6 +145,8 @@ mod tests {
             ("Closed", "Close"),
             ("Ä-b", "äB"),
             ("", "-"),
+            ("İ", "i\u{307}"),
+            ("İ", "i"),
         ] {
             assert_eq!(fold_eq(a, b), fold(a) == fold(b), "{a} / {b}");
         }

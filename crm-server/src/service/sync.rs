@@ -856,3 +856,15 @@ fn deal_upsert(
     };
     Ok(Upsert { id: local, email: None, new, patch })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hashes are stored and compared across syncs: their text must never change.
+    #[test]
+    fn hash_is_lower_case_hex_sha256() {
+        assert_eq!(hash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}
