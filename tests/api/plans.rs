@@ -22,6 +22,7 @@ backend_tests!(
     the_sqlite_log_stays_small_under_writes_and_reads,
     word_index_segments_are_merged_while_no_write_waits,
     postgres_statistics_follow_bulk_writes,
+    email_look_ups_probe_the_email_index_even_when_contacts_look_empty,
     a_damaged_word_index_loses_no_write_and_is_rebuilt,
     long_reads_move_off_the_runtime_workers,
     each_section_of_the_activity_queue_walks_its_index_without_sorting
@@ -371,6 +372,44 @@ async fn postgres_statistics_follow_bulk_writes(b: Backend) {
     let (done, rows) = settle("contacts").await;
     assert!(done && rows >= 1000, "contacts not analysed after 1,010 rows: {rows} counted");
     assert!(settle("audit_log").await.0, "the audit log not analysed");
+    pool.close().await;
+}
+
+/// The look-up of contacts by e-mail (batches matching on e-mail, and the sync's pages) probes
+/// the e-mail index once per e-mail. During a first sync PostgreSQL's statistics could claim
+/// `contacts` empty (`reltuples` 0 with pages), and a probe that a partial index could also
+/// serve went through `contacts_user_created` instead, reading every contact of the user for
+/// each e-mail (3 s a page at 50,000 contacts). Here the statistics are made to say so.
+async fn email_look_ups_probe_the_email_index_even_when_contacts_look_empty(b: Backend) {
+    if b != Backend::Postgres {
+        return;
+    }
+    let s = TestServer::start(b).await;
+    let u = s.user("emails").await;
+    let batch = BatchRequest {
+        records: (0..200)
+            .map(|i| serde_json::json!({ "name": format!("Mail {i}"), "email": format!("mail{i}@example.com") }))
+            .collect(),
+        ..Default::default()
+    };
+    u.batch::<Contacts>(&batch).await.expect("batch");
+    let me = u.me().await.expect("me");
+    let pool = sqlx::PgPool::connect(&s.database_url).await.expect("pool");
+    sqlx::query("ANALYZE contacts").execute(&pool).await.expect("analyze");
+    sqlx::query("UPDATE pg_class SET reltuples = 0 WHERE relname = 'contacts' AND relkind = 'r'")
+        .execute(&pool)
+        .await
+        .expect("statistics that call contacts empty");
+    let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
+    let emails: Vec<Option<String>> = (0..100).map(|i| Some(format!("MAIL{i}@example.com"))).collect();
+    let binds = [SqlValue::Int(Some(me.id)), SqlValue::List(crm_server::db::List::Text(emails))];
+    let sql = crm_server::service::batch::live_by_email(&["id", "email"]);
+    let text = explain(&db, &sql, &binds).await.join("\n");
+    assert!(text.contains("contacts_user_email"), "the e-mail index is not probed:\n{text}");
+    assert!(!text.contains("contacts_user_created"), "probed through the list's index:\n{text}");
+    // And the look-up finds each contact, whatever the case of the e-mail asked.
+    let found = db.read(async |c| c.fetch(&sql, &binds, &[("id", Col::Int), ("email", Col::Text)]).await).await;
+    assert_eq!(found.expect("look-up").len(), 100);
     pool.close().await;
 }
 
