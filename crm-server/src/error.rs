@@ -47,6 +47,11 @@ pub enum ApiError {
     /// 507: the disk holding the database is full; nothing of the request was written.
     #[error("{0}")]
     InsufficientStorage(String),
+    /// 400 for the whole request: it holds a value the database cannot hold (a NUL character in
+    /// a text, on PostgreSQL) that no check before the database refused. Never one record's
+    /// failure in a batch: the statement that met it has ended the transaction.
+    #[error("{0}")]
+    Unstorable(String),
     /// Over a rate limit (`crate::limits`): retry after so many seconds.
     #[error("{detail}")]
     RateLimited { detail: String, retry_after: u64 },
@@ -91,7 +96,7 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest { .. } | ApiError::Unstorable(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::NotFound(_) | ApiError::LinkNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) | ApiError::ConflictOn(_) | ApiError::OutOfOrder(_) => StatusCode::CONFLICT,
@@ -109,7 +114,7 @@ impl ApiError {
     fn kind(&self) -> &'static str {
         match self {
             ApiError::Validation(_) => "validation",
-            ApiError::BadRequest { .. } => "bad-request",
+            ApiError::BadRequest { .. } | ApiError::Unstorable(_) => "bad-request",
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::NotFound(_) | ApiError::LinkNotFound(_) => "not-found",
             ApiError::Conflict(_) | ApiError::ConflictOn(_) => "conflict",
@@ -163,6 +168,13 @@ impl From<DbError> for ApiError {
             DbError::Unavailable(why) => {
                 tracing::warn!(why, "the database is unavailable: answering 503");
                 ApiError::Unavailable("the database is unavailable; retry shortly".into())
+            }
+            DbError::Unstorable(why) => {
+                tracing::info!(why, "a value the database cannot hold: answering 400");
+                ApiError::Unstorable(
+                    "the request holds a text with a NUL character (U+0000), which cannot be stored or searched for"
+                        .into(),
+                )
             }
             DbError::Full(why) => {
                 tracing::error!(why, "the database is out of space: answering 507");

@@ -30,6 +30,7 @@ backend_tests!(
     garbage_if_match_is_412_and_changes_nothing,
     sql_looking_text_round_trips_verbatim,
     non_ascii_text_round_trips_and_search_ignores_its_case,
+    nul_characters_are_refused_or_match_nothing,
 );
 
 /// A user with one record of each entity, and the checks every bad request must pass.
@@ -787,4 +788,54 @@ async fn non_ascii_text_round_trips_and_search_ignores_its_case(b: Backend) {
         }
     }
     assert!(missed.is_empty(), "q= did not find {name:?} for {missed:?}");
+}
+
+/// A NUL character (U+0000) in a text: PostgreSQL's text cannot hold one, and a statement that
+/// binds one fails. Wherever one comes in (a filter, a search, a login, a batch's e-mails) the
+/// answer is a 4xx problem or a result without it, never a 5xx, and nothing is written.
+async fn nul_characters_are_refused_or_match_nothing(b: Backend) {
+    let mut c = Checker::new(b).await;
+    // A search with a NUL may ignore it; a filter's value with one matches nothing.
+    let gets: [(&str, &[(&str, &str)]); 6] = [
+        ("/api/crm/contacts", &[("q", "\0")]),
+        ("/api/crm/contacts", &[("q", "a\0b")]),
+        ("/api/crm/contacts", &[("filter", "email[eq]:\"a\0b\"")]),
+        ("/api/crm/deals", &[("filter", "name[like]:\"x\0\"")]),
+        ("/api/crm/contacts", &[("filter", "name[in]:(\"a\0\",\"b\")")]),
+        ("/api/crm/audit", &[("entity", "con\0tacts")]),
+    ];
+    for (path, query) in gets {
+        let what = format!("GET {path} {query:?}");
+        let ans = probe::send(c.u.request(Method::GET, path).query(query)).await;
+        let filtered = query.iter().any(|(k, _)| *k != "q");
+        let refused = (400..500).contains(&ans.status) && ans.check_problem().is_ok();
+        let answered = ans.status == 200 && (!filtered || ans.body["data"] == json!([]));
+        if !refused && !answered {
+            c.wrong
+                .push(format!("{what}\n    expected a 4xx problem or an answer without the NUL's matches, got {ans}"));
+        }
+        c.unchanged(&what).await;
+    }
+    let login = json!({"email": "existing@example.com\u{0}", "password": "correct horse battery"});
+    let ans = probe::send(c.u.request(Method::POST, "/api/auth/login").json(&login)).await;
+    if !(400..500).contains(&ans.status) || ans.check_problem().is_err() {
+        c.wrong.push(format!("POST /api/auth/login with a NUL in the e-mail\n    expected a 4xx problem, got {ans}"));
+    }
+    c.unchanged("login").await;
+    // A batch matching on e-mail: the record with the NUL fails on its e-mail, the other is
+    // written.
+    let batch = json!({"match": "email", "records": [
+        {"name": "Nul", "email": "nul\u{0}@example.com"},
+        {"name": "Fine", "email": "fine@example.com"},
+    ]});
+    let ans = probe::call(&c.u, Method::POST, "/api/crm/contacts/batch", Some(&batch)).await;
+    let outcomes: Vec<&str> = ans.body["results"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|i| i["outcome"].as_str()).collect())
+        .unwrap_or_default();
+    if ans.status != 200 || outcomes != ["failed", "created"] || ans.body["results"][0]["errors"][0]["field"] != "email"
+    {
+        c.wrong.push(format!("a batch matching on e-mail with a NUL in one\n    expected the first failed on its e-mail and the second created, got {ans}"));
+    }
+    c.finish("NUL characters");
 }

@@ -19,6 +19,9 @@ pub enum DbError {
     /// The disk holding the database is full (or the database reached its size limit).
     #[error("the database is out of space: {0}")]
     Full(String),
+    /// A value the database cannot hold: PostgreSQL's text takes no NUL character (U+0000).
+    #[error("a value the database cannot hold: {0}")]
+    Unstorable(String),
     /// A column of a result did not hold what the reader expected.
     #[error("column {column}: {message}")]
     Decode { column: String, message: String },
@@ -82,6 +85,8 @@ impl From<sqlx::Error> for DbError {
             sqlx::Error::Database(db) => match db.code().as_deref() {
                 // disk_full
                 Some("53100") => DbError::Full(db.message().to_string()),
+                // character_not_in_repertoire (a NUL in text), untranslatable_character
+                Some("22021" | "22P05") => DbError::Unstorable(db.message().to_string()),
                 // Connection exceptions (08...), shutting down or starting up (57P01-57P03).
                 Some(code) if code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03") => {
                     DbError::Unavailable(db.message().to_string())

@@ -328,6 +328,14 @@ pub fn live_by_email(columns: &[&str]) -> String {
     )
 }
 
+/// The binds of [`live_by_email`]: the user, then the e-mails. An e-mail holding a NUL is left
+/// out: PostgreSQL's text cannot hold one (the statement would fail), so no stored contact has
+/// it, and the record that sent it fails validation after.
+pub fn live_by_email_binds(actor: Actor, emails: &[String]) -> Vec<SqlValue> {
+    let emails = emails.iter().filter(|e| !e.contains('\0')).cloned().map(Some).collect();
+    vec![SqlValue::Int(Some(actor.user_id)), SqlValue::List(List::Text(emails))]
+}
+
 const EMAIL_SHAPE: &crate::db::Shape = &[("id", Col::Int), ("email", Col::Text)];
 
 /// The live contacts of the user with these e-mails (compared lower-cased by the database, as
@@ -351,8 +359,7 @@ async fn contacts_by_email(
     }
     let sql = live_by_email(&["id", "email"]);
     for chunk in emails.chunks(10_000) {
-        let binds =
-            [SqlValue::Int(Some(actor.user_id)), SqlValue::List(List::Text(chunk.iter().cloned().map(Some).collect()))];
+        let binds = live_by_email_binds(actor, chunk);
         for r in c.fetch(&sql, &binds, EMAIL_SHAPE).await? {
             let id = r.req_int("id")?;
             found

@@ -26,7 +26,7 @@ use super::batch::{self, Upsert};
 use crate::connectors::brivity::Brivity;
 use crate::connectors::topproducer::TopProducer;
 use crate::connectors::{Connector, DealFields, Fields, Page, PersonFields, Remotes, StagePlace, Stream};
-use crate::db::{Col, Conn, Db, Dialect, List, SqlValue};
+use crate::db::{Col, Conn, Db, Dialect, SqlValue};
 use crate::error::{ApiError, ApiResult};
 use crate::secrets::Keyring;
 use crate::store::integrations::{self as store, Counts, StoredAccount};
@@ -663,14 +663,12 @@ async fn matches_by_email(
     let columns: Vec<&str> = SHAPE.iter().map(|(name, _)| *name).collect();
     let postgres = c.dialect() == Dialect::Postgres;
     for chunk in emails.chunks(500) {
-        let user = SqlValue::Int(Some(actor.user_id));
         let (sql, binds) = if postgres {
             // Lower-cased by PostgreSQL, as the batch's own look-up does (which a page on
             // PostgreSQL relies on: see `write_page`).
-            let emails = SqlValue::List(List::Text(chunk.iter().cloned().map(Some).collect()));
-            (batch::live_by_email(&columns), vec![user, emails])
+            (batch::live_by_email(&columns), batch::live_by_email_binds(actor, chunk))
         } else {
-            let mut binds = vec![user];
+            let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
             let list: Vec<String> = chunk
                 .iter()
                 .map(|e| {
