@@ -47,8 +47,9 @@ pub enum ApiError {
     /// 507: the disk holding the database is full; nothing of the request was written.
     #[error("{0}")]
     InsufficientStorage(String),
-    /// 400 for the whole request: it holds a value the database cannot hold (a NUL character in
-    /// a text, on PostgreSQL) that no check before the database refused. Never one record's
+    /// 400 for the whole request: it holds a value the database cannot hold (on PostgreSQL, a NUL
+    /// character in a text, or one outside the database's encoding) that no check before the
+    /// database refused. Never one record's
     /// failure in a batch: the statement that met it has ended the transaction.
     #[error("{0}")]
     Unstorable(String),
@@ -172,7 +173,7 @@ impl From<DbError> for ApiError {
             DbError::Unstorable(why) => {
                 tracing::info!(why, "a value the database cannot hold: answering 400");
                 ApiError::Unstorable(
-                    "the request holds a text with a NUL character (U+0000), which cannot be stored or searched for"
+                    "the request holds a character the database cannot store or search for (NUL, U+0000, or one outside its encoding)"
                         .into(),
                 )
             }

@@ -19,7 +19,8 @@ pub enum DbError {
     /// The disk holding the database is full (or the database reached its size limit).
     #[error("the database is out of space: {0}")]
     Full(String),
-    /// A value the database cannot hold: PostgreSQL's text takes no NUL character (U+0000).
+    /// A value the database cannot hold: PostgreSQL's text takes no NUL character (U+0000), nor
+    /// one outside the database's encoding.
     #[error("a value the database cannot hold: {0}")]
     Unstorable(String),
     /// A column of a result did not hold what the reader expected.
