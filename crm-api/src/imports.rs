@@ -64,6 +64,8 @@ impl crate::validate::Validate for NewImport {
         let n = self.name.trim().chars().count();
         if n == 0 || n > NAME_MAX {
             errors.push(crate::FieldError::new("name", format!("must be 1 to {NAME_MAX} characters")));
+        } else if crate::validate::has_control(self.name.trim()) {
+            errors.push(crate::FieldError::new("name", "must not contain control characters"));
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
@@ -81,10 +83,12 @@ fn entity() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
 }
 
 fn import_name() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-    // 1 to NAME_MAX characters once the white space around them is trimmed.
+    // 1 to NAME_MAX characters once the white space around them is trimmed, with no control
+    // characters but tab, line feed and carriage return within them.
     let ws = crate::validate::schema::WHITESPACE;
+    let cc = crate::validate::schema::CONTROL;
     let inner = NAME_MAX - 2;
-    let pattern = format!("^[{ws}]*[^{ws}](?:[\\s\\S]{{0,{inner}}}[^{ws}])?[{ws}]*$");
+    let pattern = format!("^[{ws}]*[^{ws}{cc}](?:[^{cc}]{{0,{inner}}}[^{ws}{cc}])?[{ws}]*$");
     utoipa::openapi::schema::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
         .pattern(Some(pattern))

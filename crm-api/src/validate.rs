@@ -29,7 +29,7 @@ impl Errors {
         let n = value.chars().count();
         if n > max {
             self.add(field, format!("must be at most {max} characters (got {n})"));
-        } else if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        } else if has_control(value) {
             self.add(field, "must not contain control characters");
         }
     }
@@ -140,6 +140,12 @@ mod tests {
             assert!(check_email(bad).is_err(), "{bad}");
         }
     }
+}
+
+/// Whether a text holds a control character other than tab, line feed and carriage return
+/// (what [`schema::CONTROL`] lists).
+pub fn has_control(value: &str) -> bool {
+    value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// The OpenAPI schemas of the checks above: each accepts exactly what its check accepts, so

@@ -822,6 +822,8 @@ async fn nul_characters_are_refused_or_match_nothing(b: Backend) {
         c.wrong.push(format!("POST /api/auth/login with a NUL in the e-mail\n    expected a 4xx problem, got {ans}"));
     }
     c.unchanged("login").await;
+    let import = json!({"entity": "contacts", "name": "\u{0}\u{202f}\n"});
+    c.json(Method::POST, "/api/crm/imports", import, &[422], Some("name")).await;
     // A batch matching on e-mail: the record with the NUL fails on its e-mail, the other is
     // written.
     let batch = json!({"match": "email", "records": [
