@@ -7,8 +7,8 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An amount in minor units (1/100 of the currency unit). Serialized as a string with two
-/// decimals (`"1250.00"`); accepts a string or a JSON number with at most two decimals (one
-/// with a fraction only below [`MAX_JSON_FRACTIONAL`] units: send larger ones as strings).
+/// decimals (`"1250.00"`); accepts a string or a JSON number with at most two decimals (a
+/// number only below [`MAX_JSON_NUMBER`] units: send larger ones as strings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(pub i64);
 
@@ -16,11 +16,14 @@ pub struct Money(pub i64);
 /// user could store.
 pub const MAX_UNITS: i64 = 1_000_000_000_000_000;
 
-/// Largest JSON number with a decimal point accepted (2^46 units, about 7 x 10^13): a JSON
-/// number is read as a double, and below 2^46 doubles lie less than half a cent apart, so the
-/// shortest decimal that gives the double back is the amount written. Above it, two amounts a
-/// cent apart can be the same double: such an amount is refused, not rounded to a neighbour.
-pub const MAX_JSON_FRACTIONAL: f64 = 70_368_744_177_664.0;
+/// Bound (excluded) of the amounts accepted as JSON numbers (2^46 units, about 7 x 10^13): a
+/// JSON number with a decimal point is read as a double, and below 2^46 doubles lie less than
+/// half a cent apart, so the shortest decimal that gives the double back is the amount written.
+/// Above it, two amounts a cent apart can be the same double: such an amount is refused, not
+/// rounded to a neighbour. Whole numbers are held to the same bound: JSON Schema cannot tell
+/// `1000000000000000` from `1000000000000000.0`, so the OpenAPI document could not say which
+/// of the two a larger amount may be written as.
+pub const MAX_JSON_NUMBER: f64 = 70_368_744_177_664.0;
 
 impl Money {
     pub fn from_minor(minor: i64) -> Self {
@@ -99,6 +102,9 @@ impl Serialize for Money {
     }
 }
 
+/// Why a JSON number of [`MAX_JSON_NUMBER`] units or more is refused.
+const TOO_LARGE: &str = "amount is too large to be exact as a JSON number: send it as a string";
+
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -111,9 +117,12 @@ impl<'de> Deserialize<'de> for Money {
                 v.parse().map_err(|e: MoneyError| E::custom(format!("amount {e}")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
-                self.visit_str(&v.to_string())
+                self.visit_u64(v.unsigned_abs()).map(|m| if v < 0 { Money(-m.0) } else { m })
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+                if v as f64 >= MAX_JSON_NUMBER {
+                    return Err(E::custom(TOO_LARGE));
+                }
                 self.visit_str(&v.to_string())
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
@@ -121,9 +130,9 @@ impl<'de> Deserialize<'de> for Money {
                     return Err(E::custom("amount is not a finite number"));
                 }
                 // Refused even when whole: above 2^49 a fraction of a cent may have rounded to
-                // a whole number. Whole amounts come as integers (no decimal point), or strings.
-                if v.abs() >= MAX_JSON_FRACTIONAL {
-                    return Err(E::custom("amount is too large to be exact as a JSON number: send it as a string"));
+                // a whole number.
+                if v.abs() >= MAX_JSON_NUMBER {
+                    return Err(E::custom(TOO_LARGE));
                 }
                 // The shortest representation that round-trips is the decimal the client wrote.
                 self.visit_str(&format!("{v}"))
@@ -265,10 +274,15 @@ mod tests {
             serde_json::from_str::<Money>("70368744177663.99").expect("below 2^46"),
             Money(7_036_874_417_766_399)
         );
+        // Whole numbers too, which JSON Schema does not tell from those with `.0`.
+        assert!(serde_json::from_str::<Money>("100000000000000").is_err());
+        assert!(serde_json::from_str::<Money>("1000000000000000.0").is_err());
         assert_eq!(
-            serde_json::from_str::<Money>("100000000000000").expect("a whole number"),
+            serde_json::from_str::<Money>("\"100000000000000\"").expect("a string"),
             Money(MAX_UNITS / 10 * 100)
         );
+        assert_eq!(serde_json::from_str::<Money>("70368744177663").expect("below 2^46"), Money(7_036_874_417_766_300));
+        assert_eq!(serde_json::from_str::<Money>("-5").expect("a minus sign"), Money(-500));
     }
 
     #[test]
@@ -296,8 +310,8 @@ mod props {
 
     /// Largest amount accepted, in minor units.
     const MAX_MINOR: i64 = MAX_UNITS * 100;
-    /// Below this many minor units a JSON number with decimals is read exactly.
-    const EXACT: i64 = MAX_JSON_FRACTIONAL as i64 * 100;
+    /// Below this many minor units a JSON number is read exactly.
+    const EXACT: i64 = MAX_JSON_NUMBER as i64 * 100;
 
     fn in_range() -> impl Strategy<Value = i64> {
         prop_oneof![-MAX_MINOR..=MAX_MINOR, -10_000i64..=10_000, Just(MAX_MINOR), Just(-MAX_MINOR)]
@@ -421,9 +435,9 @@ mod props {
         }
 
         #[test]
-        fn json_whole_numbers_are_exact_or_refused(n in any::<i64>()) {
+        fn json_whole_numbers_are_exact_or_refused(n in prop_oneof![any::<i64>(), -EXACT / 100..EXACT / 100]) {
             let back = serde_json::from_str::<Money>(&n.to_string());
-            if n.unsigned_abs() <= MAX_UNITS as u64 {
+            if n.unsigned_abs() < MAX_JSON_NUMBER as u64 {
                 prop_assert_eq!(back.expect("in range"), Money(n * 100));
             } else {
                 prop_assert!(back.is_err(), "{}", n);

@@ -243,7 +243,7 @@ pub mod schema {
     }
 
     /// An amount as a request may give it ([`crate::Money`]): a string or a number, with at
-    /// most two decimals that are not zero, from 0 to 10^15.
+    /// most two decimals that are not zero, from 0 to 10^15 (as a number, below 2^46).
     pub fn amount() -> RefOr<Schema> {
         const W: &str = WHITESPACE;
         // Leading zeros, up to 15 digits and two decimals (more only if zeros), or exactly
@@ -251,24 +251,21 @@ pub mod schema {
         let unsigned = r"0*(?:[0-9]{1,15}(?:\.[0-9]{1,2}0*)?|\.[0-9]{1,2}0*|1000000000000000(?:\.0+)?)";
         let zero = r"-(?:0+(?:\.0+)?|\.0+)";
         let text = string(false).pattern(Some(format!("^[{W}]*(?:\\+?{unsigned}|{zero})[{W}]*$")));
-        let whole =
-            ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)).maximum(Some(1_000_000_000_000_000i64));
-        // A number with a fraction is read as a double: exact only below 2^46 units
-        // (`crate::money::MAX_JSON_FRACTIONAL`); larger ones are sent as strings.
-        let fraction = ObjectBuilder::new()
+        // A number is read as a double: exact only below 2^46 units
+        // (`crate::money::MAX_JSON_NUMBER`); larger amounts are sent as strings.
+        let number = ObjectBuilder::new()
             .schema_type(Type::Number)
             .minimum(Some(0))
-            .exclusive_maximum(Some(crate::money::MAX_JSON_FRACTIONAL))
+            .exclusive_maximum(Some(crate::money::MAX_JSON_NUMBER))
             .multiple_of(Some(0.01));
         RefOr::T(Schema::AnyOf(
             utoipa::openapi::schema::AnyOfBuilder::new()
                 .item(text)
-                .item(whole)
-                .item(fraction)
+                .item(number)
                 .description(Some(
                     "Exact amount with at most two decimals, 0 to 10^15, as a string or a number; \
-                     a number with a decimal point must be below 2^46 (70368744177664), larger ones \
-                     are written as integers or strings",
+                     a number must be below 2^46 (70368744177664), larger amounts are written as \
+                     strings",
                 ))
                 .examples([serde_json::json!("1250.00")])
                 .build(),

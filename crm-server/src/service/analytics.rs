@@ -20,13 +20,7 @@ fn today() -> NaiveDate {
 /// The board: each stage's deals (its name, its rows) after the deal `after` (the next deals of
 /// one column, with `stage`); written out by the caller straight from the rows.
 pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Vec<(String, Vec<Row>)>> {
-    let per_stage = p.per_stage.unwrap_or(DEFAULT_PER_STAGE);
-    if !(1..=MAX_PER_STAGE).contains(&per_stage) {
-        return Err(ApiError::bad_param("per_stage", format!("must be 1 to {MAX_PER_STAGE} (got {per_stage})")));
-    }
-    if p.after.is_some_and(|a| a < 1) {
-        return Err(ApiError::bad_param("after", "must be a deal id (1 and up)"));
-    }
+    let per_stage = columns_of(p)?;
     db.read(async |c| {
         let stages = UserStages::load(c, actor.user_id).await?;
         let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
@@ -46,9 +40,23 @@ pub async fn board(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<Vec<(
     .await
 }
 
+/// The board's deals a column (`per_stage`), checked with `after` whichever the view: the
+/// summary has no columns, but a request the document calls invalid is refused all the same.
+fn columns_of(p: &PipelineParams) -> ApiResult<u32> {
+    let per_stage = p.per_stage.unwrap_or(DEFAULT_PER_STAGE);
+    if !(1..=MAX_PER_STAGE).contains(&per_stage) {
+        return Err(ApiError::bad_param("per_stage", format!("must be 1 to {MAX_PER_STAGE} (got {per_stage})")));
+    }
+    if p.after.is_some_and(|a| a < 1) {
+        return Err(ApiError::bad_param("after", "must be a deal id (1 and up)"));
+    }
+    Ok(per_stage)
+}
+
 /// Each stage's figures.
 pub async fn summary(db: &Db, actor: Actor, p: &PipelineParams) -> ApiResult<PipelineSummary> {
     // `per_stage`, `stage` and `after` shape the board's columns: the summary has none.
+    columns_of(p)?;
     db.read(async |c| {
         let stages = UserStages::load(c, actor.user_id).await?;
         let (pipeline, all) = pipeline_stages(&stages, p.pipeline_id)?;
