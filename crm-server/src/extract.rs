@@ -144,7 +144,9 @@ fn backticked(msg: &str) -> Option<String> {
     Some(msg[start..start + len].to_string())
 }
 
-/// Query parameters; unknown or malformed ones are 400 naming them.
+/// Query parameters; unknown or malformed ones are 400 naming them. A whole number may be
+/// written with a zero fraction (`limit=20.0`): JSON Schema counts it an integer, so a client
+/// made from the OpenAPI document may send one.
 pub struct ApiQuery<T>(pub T);
 
 impl<S, T> FromRequestParts<S> for ApiQuery<T>
@@ -155,22 +157,61 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let query = parts.uri.query().unwrap_or("");
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(de).map(ApiQuery).map_err(|e| {
+        let mut query = parts.uri.query().unwrap_or("").to_string();
+        // Each parameter that fails as written and is a whole number with a zero fraction is
+        // read again without it; a text parameter never fails, so it is never rewritten.
+        let mut tries = query.matches('&').count() + 1;
+        loop {
+            let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+            let e = match serde_path_to_error::deserialize(de) {
+                Ok(v) => return Ok(ApiQuery(v)),
+                Err(e) => e,
+            };
             let path = e.path().to_string();
+            if tries > 0
+                && let Some(whole) = without_zero_fraction(&query, &path)
+            {
+                tries -= 1;
+                query = whole;
+                continue;
+            }
             let message = e.into_inner().to_string();
             let field = if path.is_empty() || path == "." {
                 backticked(&message).unwrap_or_else(|| "query".into())
             } else {
                 path
             };
-            ApiError::BadRequest {
+            return Err(ApiError::BadRequest {
                 detail: format!("invalid query parameter {field}: {message}"),
                 errors: vec![FieldError::new(field, message)],
-            }
-        })
+            });
+        }
     }
+}
+
+/// `query` with parameter `name`'s value written without its zero fraction (`20.0` as `20`),
+/// when it is a whole number written with one.
+fn without_zero_fraction(query: &str, name: &str) -> Option<String> {
+    let whole = |v: &str| -> Option<String> {
+        let (int, frac) = v.split_once('.')?;
+        let digits = int.strip_prefix(['-', '+']).unwrap_or(int);
+        let ok = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && frac.bytes().all(|b| b == b'0');
+        ok.then(|| int.to_string())
+    };
+    let mut changed = false;
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        match whole(&v).filter(|_| k == name) {
+            Some(w) => {
+                changed = true;
+                out.append_pair(&k, &w);
+            }
+            None => {
+                out.append_pair(&k, &v);
+            }
+        }
+    }
+    changed.then(|| out.finish())
 }
 
 /// The id in the path.

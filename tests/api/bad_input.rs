@@ -31,6 +31,7 @@ backend_tests!(
     sql_looking_text_round_trips_verbatim,
     non_ascii_text_round_trips_and_search_ignores_its_case,
     nul_characters_are_refused_or_match_nothing,
+    whole_numbers_with_a_zero_fraction_are_integers_in_queries,
 );
 
 /// A user with one record of each entity, and the checks every bad request must pass.
@@ -840,4 +841,27 @@ async fn nul_characters_are_refused_or_match_nothing(b: Backend) {
         c.wrong.push(format!("a batch matching on e-mail with a NUL in one\n    expected the first failed on its e-mail and the second created, got {ans}"));
     }
     c.finish("NUL characters");
+}
+
+/// JSON Schema counts `2.0` an integer, so a client made from the document may write an integer
+/// query parameter so: it is read as 2. A fraction that is not zero is still a 400 naming the
+/// parameter, and a text parameter is never rewritten.
+async fn whole_numbers_with_a_zero_fraction_are_integers_in_queries(b: Backend) {
+    let s = TestServer::start(b).await;
+    let u = s.user("fractions").await;
+    for name in ["Release 1.0", "Release 1", "Other"] {
+        u.create::<Contacts>(&NewContact { name: name.into(), ..Default::default() }).await.expect("create");
+    }
+    let ans = probe::send(u.request(Method::GET, "/api/crm/contacts").query(&[("limit", "2.0")])).await;
+    assert_eq!(ans.status, 200, "limit=2.0: {ans}");
+    assert_eq!(ans.body["data"].as_array().map(Vec::len), Some(2), "limit=2.0: {ans}");
+    let ans = probe::send(u.request(Method::GET, "/api/crm/contacts").query(&[("limit", "2.5")])).await;
+    assert_eq!(ans.status, 400, "limit=2.5: {ans}");
+    assert_eq!(ans.fields(), vec!["limit".to_string()], "limit=2.5: {ans}");
+    let ans = probe::send(u.request(Method::GET, "/api/crm/contacts").query(&[("q", "1.0"), ("limit", "x")])).await;
+    assert_eq!(ans.status, 400, "limit=x: {ans}");
+    let ans = probe::send(u.request(Method::GET, "/api/crm/contacts").query(&[("q", "1.0"), ("limit", "5.00")])).await;
+    let names: Vec<&str> =
+        ans.body["data"].as_array().map(|d| d.iter().filter_map(|c| c["name"].as_str()).collect()).unwrap_or_default();
+    assert_eq!((ans.status, names), (200, vec!["Release 1.0"]), "q=1.0 is searched as written: {ans}");
 }

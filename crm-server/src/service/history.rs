@@ -36,6 +36,10 @@ pub async fn audit_trail(db: &Db, actor: Actor, p: &AuditParams) -> ApiResult<Pa
         None => None,
     };
     let entity = p.entity.as_deref().map(str::trim);
+    if entity.is_some_and(|e| e.contains('\0')) {
+        // No entity is named with a NUL (and PostgreSQL's text cannot hold one).
+        return Ok(Page { data: Vec::new(), next_cursor: None, total: None });
+    }
     let mut data = db.read(async |c| audit::list(c, actor, entity, p.entity_id, before, limit + 1).await).await?;
     let next_cursor = if data.len() > limit as usize {
         data.truncate(limit as usize);

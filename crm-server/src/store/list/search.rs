@@ -45,7 +45,9 @@ pub const INDEX_SEARCH_MAX: i64 = 2000;
 
 /// The search query, trimmed and checked.
 pub(super) fn search_term(q: Option<&str>) -> ApiResult<Option<Query>> {
-    let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) else {
+    // A NUL separates words like white space: no stored text holds one (PostgreSQL's cannot).
+    let q = q.map(|q| q.replace('\0', " "));
+    let Some(q) = q.as_deref().map(str::trim).filter(|q| !q.is_empty()) else {
         return Ok(None);
     };
     if q.chars().count() > MAX_Q_LEN {
