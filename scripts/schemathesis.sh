@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every operation of the OpenAPI document with schemathesis against the real
-# crm-server binary on a fresh SQLite database, with a valid bearer token and every check:
+# crm-server binary on a fresh database (SQLite, or the PostgreSQL one CRM_ST_DATABASE_URL names),
+# with a valid bearer token and every check:
 # no 5xx, no schema-valid request refused, no schema-invalid request accepted, no status,
 # header, content type or body the document does not declare. Fails on any failure.
 #
@@ -10,6 +11,7 @@
 #
 # Usage: scripts/schemathesis.sh            (builds the debug binary if it is missing)
 # Env:   CRM_SERVER_BIN   the binary to test (default target/debug/crm-server)
+#        CRM_ST_DATABASE_URL  an empty PostgreSQL database to test on (default: a fresh SQLite file)
 #        ST_MAX_EXAMPLES  test cases per operation and phase (default 25)
 #        ST_SEED          the random seed (default 20261123)
 set -euo pipefail
@@ -36,7 +38,7 @@ api="http://127.0.0.1:$port"
 # The rate limits are raised out of the fuzzer's way (it drives one user hard; the limits have
 # tests of their own, and their 429 is in the document). The connectors point at a closed local port (port 9, discard): a sync the fuzzer starts fails
 # at once, with its run recorded, and never leaves the machine.
-(cd "$dir" && DATABASE_URL="sqlite:crm.db" CRM_BIND="127.0.0.1:$port" JWT_SECRET="schemathesis-secret-schemathesis-0123" \
+(cd "$dir" && DATABASE_URL="${CRM_ST_DATABASE_URL:-sqlite:crm.db}" CRM_BIND="127.0.0.1:$port" JWT_SECRET="schemathesis-secret-schemathesis-0123" \
   BRIVITY_BASE_URL="http://127.0.0.1:9" TOPPRODUCER_BASE_URL="http://127.0.0.1:9" CRM_SYNC_ATTEMPTS=1 \
   CRM_SYNC_TIMEOUT_SECS=2 CRM_RATE_USER=100000/s CRM_RATE_ADDRESS=100000/s CRM_RATE_AUTH=100000/s \
   CRM_RATE_LOGIN=100000/s RUST_LOG=warn exec "$OLDPWD/$bin") >"$dir/server.log" 2>&1 &
