@@ -401,9 +401,8 @@ async fn email_look_ups_probe_the_email_index_even_when_contacts_look_empty(b: B
         .await
         .expect("statistics that call contacts empty");
     let db = crm_server::store::open(&s.database_url, 2).await.expect("db");
-    let emails: Vec<Option<String>> = (0..100).map(|i| Some(format!("MAIL{i}@example.com"))).collect();
-    let binds = [SqlValue::Int(Some(me.id)), SqlValue::List(crm_server::db::List::Text(emails))];
-    let sql = crm_server::service::batch::live_by_email(&["id", "email"]);
+    let emails: Vec<String> = (0..100).map(|i| format!("MAIL{i}@example.com")).collect();
+    let (sql, binds) = crm_server::service::batch::live_by_email(&["id", "email"], Actor { user_id: me.id }, &emails);
     let text = explain(&db, &sql, &binds).await.join("\n");
     assert!(text.contains("contacts_user_email"), "the e-mail index is not probed:\n{text}");
     assert!(!text.contains("contacts_user_created"), "probed through the list's index:\n{text}");

@@ -305,10 +305,10 @@ fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
     }
 }
 
-/// On PostgreSQL, the query of the live contacts of the user `$1` whose lower-cased e-mail is
-/// one of the text array `$2`'s, lower-cased by PostgreSQL as single creates and updates
-/// compare them, with `columns`: one probe of the e-mail index per e-mail (a list in
-/// `IN (...)` had PostgreSQL lower-case every contact of the user).
+/// On PostgreSQL, the query of the live contacts of the user whose lower-cased e-mail is one of
+/// `emails` lower-cased (by PostgreSQL, as single creates and updates compare them), with
+/// `columns`, and its binds: one probe of the e-mail index per e-mail (a list in `IN (...)` had
+/// PostgreSQL lower-case every contact of the user).
 ///
 /// The probe does not test `deleted_at` itself (the query does, after it), and the e-mail index
 /// is whole (migration 0015): no other index with `user_id` first can serve the probe. With the
@@ -317,23 +317,20 @@ fn record_errors(e: ApiError) -> Result<Vec<FieldError>, ApiError> {
 /// of the user for each e-mail: 3 s a page at 50,000 contacts, now and then during a first
 /// sync (`auto_explain` showed `rows=1`; a table whose `reltuples` is 0 gets that plan).
 /// `OFFSET 0` keeps the subquery a probe per e-mail.
-pub fn live_by_email(columns: &[&str]) -> String {
+///
+/// An e-mail holding a NUL is left out: PostgreSQL's text cannot hold one (the statement would
+/// fail), so no stored contact has it, and the record that sent it fails validation after.
+pub fn live_by_email(columns: &[&str], actor: Actor, emails: &[String]) -> (String, Vec<SqlValue>) {
     let selected: Vec<String> = columns.iter().map(|c| format!("c.{c}")).collect();
-    format!(
+    let sql = format!(
         "SELECT {} FROM unnest($2::text[]) AS e (email) CROSS JOIN LATERAL \
          (SELECT {}, deleted_at FROM contacts WHERE user_id = $1 AND lower(email) = lower(e.email) OFFSET 0) AS c \
          WHERE c.deleted_at IS NULL",
         selected.join(", "),
         columns.join(", ")
-    )
-}
-
-/// The binds of [`live_by_email`]: the user, then the e-mails. An e-mail holding a NUL is left
-/// out: PostgreSQL's text cannot hold one (the statement would fail), so no stored contact has
-/// it, and the record that sent it fails validation after.
-pub fn live_by_email_binds(actor: Actor, emails: &[String]) -> Vec<SqlValue> {
+    );
     let emails = emails.iter().filter(|e| !e.contains('\0')).cloned().map(Some).collect();
-    vec![SqlValue::Int(Some(actor.user_id)), SqlValue::List(List::Text(emails))]
+    (sql, vec![SqlValue::Int(Some(actor.user_id)), SqlValue::List(List::Text(emails))])
 }
 
 const EMAIL_SHAPE: &crate::db::Shape = &[("id", Col::Int), ("email", Col::Text)];
@@ -357,9 +354,8 @@ async fn contacts_by_email(
         }
         return Ok(found);
     }
-    let sql = live_by_email(&["id", "email"]);
     for chunk in emails.chunks(10_000) {
-        let binds = live_by_email_binds(actor, chunk);
+        let (sql, binds) = live_by_email(&["id", "email"], actor, chunk);
         for r in c.fetch(&sql, &binds, EMAIL_SHAPE).await? {
             let id = r.req_int("id")?;
             found

@@ -666,7 +666,7 @@ async fn matches_by_email(
         let (sql, binds) = if postgres {
             // Lower-cased by PostgreSQL, as the batch's own look-up does (which a page on
             // PostgreSQL relies on: see `write_page`).
-            (batch::live_by_email(&columns), batch::live_by_email_binds(actor, chunk))
+            batch::live_by_email(&columns, actor, chunk)
         } else {
             let mut binds = vec![SqlValue::Int(Some(actor.user_id))];
             let list: Vec<String> = chunk

@@ -47,6 +47,13 @@ struct Window {
 }
 
 impl Window {
+    /// Takes in a page's write as its task ended; its connection goes back to `free`.
+    fn landed(&mut self, done: Result<(Kept, PageWritten), tokio::task::JoinError>, free: &mut Vec<Kept>) {
+        let (kept, written) = joined(done);
+        free.extend(kept);
+        self.written.push(written);
+    }
+
     /// Whether pages may still join it.
     fn is_open(&self) -> bool {
         self.carried.is_none() && self.end.is_none() && self.written.iter().all(Result::is_ok)
@@ -262,9 +269,7 @@ impl Syncer {
                     biased;
                     (done, i, _) = first_done => {
                         flying.swap_remove(i);
-                        let (kept, written) = joined(done);
-                        free.extend(kept);
-                        out.written.push(written);
+                        out.landed(done, &mut free);
                         continue;
                     }
                     got = ahead.recv() => Some(got),
@@ -289,9 +294,7 @@ impl Syncer {
                 None => {
                     let (done, i, _) = select_all(flying.iter_mut().map(|(_, task)| task)).await;
                     flying.swap_remove(i);
-                    let (kept, written) = joined(done);
-                    free.extend(kept);
-                    out.written.push(written);
+                    out.landed(done, &mut free);
                 }
             }
         }
